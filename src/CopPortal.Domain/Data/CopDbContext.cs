@@ -1,0 +1,240 @@
+using System.Text.Json;
+using CopPortal.Domain.Auditing;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CopPortal.Domain.Data;
+
+/// <summary>
+/// The portal's unit of work. Page handlers use it directly; rules that span entities live in the
+/// domain services beside the entities. Every SaveChanges writes audit entries in the same transaction.
+/// </summary>
+public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
+    : IdentityDbContext<PortalUser>(options)
+{
+    private readonly ICurrentActor _actor = actor ?? SystemActor.Instance;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public DbSet<Profession> Professions => Set<Profession>();
+    public DbSet<AllowedEmailDomain> AllowedEmailDomains => Set<AllowedEmailDomain>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
+    public DbSet<TermsTemplate> TermsTemplates => Set<TermsTemplate>();
+    public DbSet<CommunityMembership> Memberships => Set<CommunityMembership>();
+    public DbSet<CommunityEligibleProfession> CommunityEligibleProfessions => Set<CommunityEligibleProfession>();
+    public DbSet<CoreTeamVacancy> Vacancies => Set<CoreTeamVacancy>();
+    public DbSet<VacancyInterest> VacancyInterests => Set<VacancyInterest>();
+    public DbSet<CommunityProposal> Proposals => Set<CommunityProposal>();
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+    public DbSet<DeclineReasonTemplate> DeclineReasonTemplates => Set<DeclineReasonTemplate>();
+    public DbSet<EqualityMonitoringResponse> EqualityMonitoringResponses => Set<EqualityMonitoringResponse>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // The model differs by provider (SQLite stores DateTimeOffset as a sortable number), so cache per provider.
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (IsSqlite)
+        {
+            // SQLite cannot compare or order DateTimeOffset text; all our times are UTC, so a binary number sorts correctly.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<PortalUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.JobTitle).HasMaxLength(200);
+            e.Property(u => u.Organisation).HasMaxLength(200);
+            e.Property(u => u.Region).HasMaxLength(100);
+        });
+
+        builder.Entity<Profession>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(200);
+            e.Property(p => p.Abbreviation).HasMaxLength(20);
+            e.HasIndex(p => p.Name).IsUnique();
+        });
+
+        builder.Entity<AllowedEmailDomain>(e =>
+        {
+            e.Property(d => d.Domain).HasMaxLength(253);
+            e.HasIndex(d => d.Domain).IsUnique();
+        });
+
+        builder.Entity<Invitation>(e =>
+        {
+            e.Property(i => i.Email).HasMaxLength(256);
+            e.Property(i => i.TokenHash).HasMaxLength(64);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasOne(i => i.InvitedBy).WithMany().HasForeignKey(i => i.InvitedById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Community>(e =>
+        {
+            e.Property(c => c.Slug).HasMaxLength(80);
+            e.Property(c => c.Name).HasMaxLength(150);
+            e.Property(c => c.Summary).HasMaxLength(600);
+            e.HasIndex(c => c.Slug).IsUnique();
+            e.HasIndex(c => c.Name).IsUnique();
+            e.HasIndex(c => new { c.Status, c.Name });
+            e.HasMany(c => c.TermsVersions).WithOne(t => t.Community).HasForeignKey(t => t.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        ConfigureTermsContent(builder.Entity<TermsVersion>());
+        builder.Entity<TermsVersion>(e =>
+        {
+            e.HasIndex(t => new { t.CommunityId, t.VersionNumber }).IsUnique();
+            e.HasOne(t => t.CreatedBy).WithMany().HasForeignKey(t => t.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        });
+        ConfigureTermsContent(builder.Entity<TermsTemplate>());
+
+        builder.Entity<CommunityEligibleProfession>(e =>
+        {
+            e.HasKey(p => new { p.CommunityId, p.ProfessionId });
+            e.HasIndex(p => p.ProfessionId);
+        });
+
+        builder.Entity<CommunityMembership>(e =>
+        {
+            e.HasIndex(m => new { m.CommunityId, m.UserId }).IsUnique();
+            e.HasIndex(m => new { m.UserId, m.CommunityId });
+            e.HasOne(m => m.Community).WithMany(c => c.Memberships).HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CoreTeamVacancy>(e =>
+        {
+            e.HasOne(v => v.Community).WithMany(c => c.Vacancies).HasForeignKey(v => v.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<VacancyInterest>(e =>
+        {
+            e.HasIndex(i => new { i.VacancyId, i.UserId }).IsUnique();
+            e.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CommunityProposal>(e =>
+        {
+            e.HasOne(p => p.Proposer).WithMany().HasForeignKey(p => p.ProposerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.DecidedBy).WithMany().HasForeignKey(p => p.DecidedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.Status, p.SubmittedAt });
+        });
+
+        builder.Entity<JoinRequest>(e =>
+        {
+            e.HasOne(r => r.Community).WithMany().HasForeignKey(r => r.CommunityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.Applicant).WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(r => r.DecidedBy).WithMany().HasForeignKey(r => r.DecidedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.TermsVersion).WithMany().HasForeignKey(r => r.TermsVersionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(r => r.Answers).HasConversion(JsonConverter<ApplicationAnswers>(), JsonComparer<ApplicationAnswers>());
+            e.Property(r => r.PrecheckResults).HasConversion(JsonConverter<List<CriterionResult>>(), JsonComparer<List<CriterionResult>>());
+            e.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+            e.HasIndex(r => new { r.Status, r.SubmittedWeekOf, r.SubmittedAt });
+            e.HasIndex(r => new { r.CommunityId, r.Status, r.WaitlistedAt });
+            e.HasIndex(r => new { r.ApplicantId, r.CommunityId });
+            // One open request per person per CoP, enforced by the database as well as the page.
+            e.HasIndex(r => new { r.CommunityId, r.ApplicantId }).IsUnique()
+                .HasFilter("\"Status\" IN (0, 1, 5)").HasDatabaseName("IX_JoinRequests_OneOpenPerApplicant");
+        });
+
+        builder.Entity<EqualityMonitoringResponse>(e => e.HasIndex(r => r.CommunityId));
+
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.Property(m => m.ToAddress).HasMaxLength(256);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.Kind).HasMaxLength(100);
+            e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+            e.HasIndex(m => m.CreatedAt);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.EntityId).HasMaxLength(100);
+            e.HasIndex(a => a.OccurredAt);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+        });
+    }
+
+    private static void ConfigureTermsContent<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : TermsContent
+    {
+        e.Property(t => t.Eligibility).HasConversion(JsonConverter<EligibilityCriteria>(), JsonComparer<EligibilityCriteria>());
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.General);
+
+    private static ValueConverter<T, string> JsonConverter<T>() where T : new() =>
+        new(v => JsonSerializer.Serialize(v, JsonOptions), s => JsonSerializer.Deserialize<T>(s, JsonOptions) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() where T : new() =>
+        new(
+            (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+            v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions) ?? new T());
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves the changes and their audit entries atomically.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditEntries.AddRange(AuditTrail.Complete(pending, _actor, _clock.GetUtcNow()));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}
+
+internal sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), context.Database.ProviderName, designTime);
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Domain.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The one place that knows which database providers exist. Adding SQL Server means a case here,
+/// a CopPortal.Migrations.SqlServer assembly, and a run of the design-time tool (see README).
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "CopPortal.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "CopPortal.Migrations.Postgres";
+
+    public static DbContextOptionsBuilder UseCopPortalDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+    }
+
+    public static string SqliteConnectionString(string dataDirectory) =>
+        $"Data Source={Path.Combine(dataDirectory, "copportal.db")};Cache=Shared;Foreign Keys=True;Pooling=True";
+}

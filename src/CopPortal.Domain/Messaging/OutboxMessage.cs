@@ -1,0 +1,39 @@
+namespace CopPortal.Domain.Messaging;
+
+/// <summary>
+/// An email waiting to go, written in the same transaction as the change that caused it.
+/// The background dispatcher delivers it, retries with back-off, and records the outcome.
+/// </summary>
+public class OutboxMessage
+{
+    public Guid Id { get; set; }
+    public string ToAddress { get; set; } = "";
+    public string? ToName { get; set; }
+    public string Subject { get; set; } = "";
+    public string TextBody { get; set; } = "";
+
+    /// <summary>Optional calendar attachment (RFC 5545 text) for meeting invitations.</summary>
+    public string? CalendarAttachment { get; set; }
+
+    /// <summary>Why the message was sent, e.g. "join-request.approved"; lets tests and staff find it.</summary>
+    public string Kind { get; set; } = "";
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>While a dispatcher is delivering, nobody else may claim the message until this time.</summary>
+    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>Stable RFC 5322 Message-ID so a receiver can recognise a repeat delivery.</summary>
+    public string MessageIdHeader => $"<{Id:N}@copportal>";
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}

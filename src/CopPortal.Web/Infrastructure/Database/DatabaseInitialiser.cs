@@ -1,0 +1,23 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.People;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Infrastructure.Database;
+
+/// <summary>At start-up: apply migrations, make sure reference data exists, and load demo data on request.</summary>
+public static class DatabaseInitialiser
+{
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, bool loadDemoData)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<CopDbContext>();
+        await db.Database.MigrateAsync();
+        await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
+        if (loadDemoData)
+        {
+            await DemoData.LoadAsync(provider);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace CopPortal.Web.Infrastructure;
+
+/// <summary>Domain services for each feature. One line per service; features add theirs here.</summary>
+public static class FeatureServices
+{
+    public static IServiceCollection AddCopPortalFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<CopPortal.Domain.Communities.TermsService>();
+        services.AddScoped<CopPortal.Domain.Communities.MembershipService>();
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CopPortal.Web.Infrastructure.Pdf;
+
+/// <summary>
+/// One template for screen and print: a page renders itself with the print layout, and that HTML
+/// becomes the PDF. With no browser installed, the visitor gets an explanation and the print view.
+/// </summary>
+public static class PdfPageResult
+{
+    public const string PrintModeKey = "PrintMode";
+
+    public static async Task<IActionResult> RenderAsPdfAsync(this PageModel page, IPdfRenderer renderer, string fileName, string printViewUrl)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(renderer);
+        if (!renderer.IsAvailable)
+        {
+            page.TempData["PdfUnavailable"] = "PDF download is not available on this server because Chromium is not installed. Use this printable version and your browser's Print option to save a PDF.";
+            return new RedirectResult(printViewUrl);
+        }
+
+        page.ViewData[PrintModeKey] = true;
+        page.ViewData["PdfRender"] = true;
+        var http = page.HttpContext;
+        var originalBody = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await page.Page().ExecuteResultAsync(page.PageContext);
+        }
+        finally
+        {
+            http.Response.Body = originalBody;
+        }
+
+        var html = Encoding.UTF8.GetString(buffer.ToArray());
+        http.Response.Headers.ContentType = default;
+        var pdf = await renderer.RenderAsync(html, http.RequestAborted);
+        return new FileContentResult(pdf, "application/pdf") { FileDownloadName = fileName };
+    }
+
+    public static bool IsPrintMode(this PageModel page, bool requested)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (requested)
+        {
+            page.ViewData[PrintModeKey] = true;
+        }
+        return requested;
+    }
+}

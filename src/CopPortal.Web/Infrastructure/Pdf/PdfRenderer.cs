@@ -1,0 +1,92 @@
+using Microsoft.Playwright;
+
+namespace CopPortal.Web.Infrastructure.Pdf;
+
+public sealed class PdfOptions
+{
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+}
+
+/// <summary>Renders HTML to a tagged A4 PDF.</summary>
+public interface IPdfRenderer
+{
+    /// <summary>False when no browser is installed; pages then offer the print view instead.</summary>
+    bool IsAvailable { get; }
+
+    Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One headless Chromium, started on first use and shared by all requests (a cold start costs about a
+/// second; a warm page about 170 ms). Each render gets its own browser context.
+/// </summary>
+public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfRenderer> logger) : IPdfRenderer, IAsyncDisposable
+{
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public bool IsAvailable => File.Exists(options.ChromiumPath);
+
+    public async Task<byte[]> RenderAsync(string html, CancellationToken cancellationToken)
+    {
+        if (!IsAvailable)
+        {
+            throw new InvalidOperationException($"Chromium was not found at {options.ChromiumPath}.");
+        }
+        var browser = await GetBrowserAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        // The print view is self-contained (inline styles); nothing else may load, so a PDF never reaches out.
+        await page.RouteAsync("**/*", route => route.AbortAsync());
+        cancellationToken.ThrowIfCancellationRequested();
+        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            Tagged = true,
+            Outline = true,
+            PrintBackground = true,
+            Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
+        });
+    }
+
+    private async Task<IBrowser> GetBrowserAsync()
+    {
+        if (_browser is { IsConnected: true })
+        {
+            return _browser;
+        }
+        await _startLock.WaitAsync();
+        try
+        {
+            if (_browser is { IsConnected: true })
+            {
+                return _browser;
+            }
+            _playwright ??= await Playwright.CreateAsync();
+            logger.LogInformation("Starting Chromium for PDFs from {Path}", options.ChromiumPath);
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = options.ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            return _browser;
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        _startLock.Dispose();
+    }
+}

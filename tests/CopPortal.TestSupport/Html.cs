@@ -1,0 +1,102 @@
+using System.Net;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Xunit;
+
+namespace CopPortal.TestSupport;
+
+/// <summary>Reads pages and submits their forms the way a browser would (antiforgery token included).</summary>
+public static class Html
+{
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var html = await response.Content.ReadAsStringAsync();
+        return (IHtmlDocument)await Context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
+    }
+
+    /// <summary>GETs a page, asserts 200, and returns its parsed document.</summary>
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} returned {(int)response.StatusCode} {response.Headers.Location}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>
+    /// Loads the page at <paramref name="url"/>, takes the form matched by <paramref name="formSelector"/>
+    /// (default: the first POST form inside main), fills the given fields over its current values and submits it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formSelector = null, string? submitName = null, string? submitValue = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetPageAsync(url);
+        var form = (formSelector is null
+            ? page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().FirstOrDefault(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase))
+            : page.QuerySelector(formSelector) as IHtmlFormElement)
+            ?? throw new InvalidOperationException($"No form {formSelector ?? "(POST in main)"} on {url}");
+        return await client.PostFormAsync(form, fields, url, submitName, submitValue);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>> fields, string pageUrl, string? submitName = null, string? submitValue = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = new List<KeyValuePair<string, string>>();
+        var overridden = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Name is { Length: > 0 } name && !overridden.Contains(name):
+                    if (input.Type is "checkbox" or "radio")
+                    {
+                        if (input.IsChecked)
+                        {
+                            values.Add(new(name, input.Value));
+                        }
+                    }
+                    else if (input.Type is not "submit" and not "button")
+                    {
+                        values.Add(new(name, input.Value));
+                    }
+                    break;
+                case IHtmlTextAreaElement area when area.Name is { Length: > 0 } name && !overridden.Contains(name):
+                    values.Add(new(name, area.Value));
+                    break;
+                case IHtmlSelectElement select when select.Name is { Length: > 0 } name && !overridden.Contains(name):
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
+            }
+        }
+        values.AddRange(fields);
+        if (submitName is not null)
+        {
+            values.Add(new(submitName, submitValue ?? ""));
+        }
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>The messages listed in the NHS.UK error summary.</summary>
+    public static IReadOnlyList<string> ErrorSummary(this IDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.QuerySelectorAll(".nhsuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+    }
+
+    public static string MainText(this IDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return System.Text.RegularExpressions.Regex.Replace(document.QuerySelector("main")?.TextContent ?? "", @"\s+", " ");
+    }
+
+    public static Dictionary<string, string> Form(params (string Key, string Value)[] fields) =>
+        fields.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+}

@@ -1,0 +1,155 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
+using CopPortal.Web.Infrastructure.Database;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CopPortal.TestSupport;
+
+/// <summary>
+/// The real portal on a real database: a fresh SQLite file, or a fresh database on the test PostgreSQL
+/// server when COPPORTAL_TEST_DATABASE=Postgres (the test command runs the web tests once for each).
+/// Mail is not dispatched in the background; tests read the outbox or run the processor themselves.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = DemoData.Password;
+    private readonly string? _postgresConnection;
+
+    public PortalFactory()
+        : this(DefaultProvider())
+    {
+    }
+
+    public PortalFactory(DatabaseProvider provider, bool demoData = true)
+    {
+        Provider = provider;
+        LoadDemoData = demoData;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "copportal-test-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(DataDirectory);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgresConnection = PostgresServer.Instance.CreateDatabase();
+        }
+    }
+
+    public static DatabaseProvider DefaultProvider() =>
+        string.Equals(Environment.GetEnvironmentVariable("COPPORTAL_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+
+    public DatabaseProvider Provider { get; }
+    public bool LoadDemoData { get; }
+    public string DataDirectory { get; }
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Extra settings, applied before the host is built.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public string ConnectionString => _postgresConnection ?? DatabaseSetup.SqliteConnectionString(DataDirectory);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (_postgresConnection is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Postgres", _postgresConnection);
+        }
+        builder.UseSetting("Mail:DispatcherEnabled", "false");
+        builder.UseSetting("Demo", LoadDemoData ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<CopDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<CopDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<CopDbContext, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<CopDbContext>());
+    }
+
+    public async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>Creates a confirmed user with the given network roles and the demo password.</summary>
+    public async Task<PortalUser> CreateUserAsync(string email, string displayName = "Test Person", params string[] roles)
+    {
+        PortalUser? created = null;
+        await WithServicesAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                Region = "Midlands",
+                Organisation = "Test NHS Foundation Trust",
+                CreatedAt = Clock.GetUtcNow(),
+            };
+            var result = await users.CreateAsync(user, DemoPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+            foreach (var role in roles)
+            {
+                await users.AddToRoleAsync(user, role);
+            }
+            created = user;
+        });
+        return created!;
+    }
+
+    /// <summary>Messages in the outbox, newest last.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync() =>
+        WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ThenBy(m => m.Subject).ToListAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown; the temp folder is cleaned with the machine.
+            }
+        }
+    }
+}

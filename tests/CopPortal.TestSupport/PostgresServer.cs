@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CopPortal.TestSupport;
+
+/// <summary>
+/// A real PostgreSQL server for the test run: initdb into a temporary folder and pg_ctl start on a free
+/// loopback port (as the postgres user when running as root). Each test gets its own database.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    private static readonly Lazy<PostgresServer> Shared = new(() => new PostgresServer(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly string _dataDir;
+    private readonly string _binDir;
+    private readonly bool _asPostgresUser;
+    private int _databaseCounter;
+
+    public static PostgresServer Instance => Shared.Value;
+
+    public int Port { get; }
+
+    private PostgresServer()
+    {
+        _binDir = Environment.GetEnvironmentVariable("POSTGRES_BIN") ?? FindBinDir();
+        _asPostgresUser = Environment.UserName == "root";
+        _dataDir = Path.Combine(Path.GetTempPath(), "copportal-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_dataDir);
+        if (_asPostgresUser)
+        {
+            Run("chown", $"postgres:postgres {_dataDir}", asPostgres: false);
+        }
+        Port = FreePort();
+        Run(Path.Combine(_binDir, "initdb"), $"-D {_dataDir} -A trust -U postgres --no-sync -E UTF8", asPostgres: _asPostgresUser);
+        Run(Path.Combine(_binDir, "pg_ctl"), $"-D {_dataDir} -w -l {_dataDir}/server.log -o \"-p {Port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start", asPostgres: _asPostgresUser);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+    }
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=20;Include Error Detail=true";
+
+    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
+    public string CreateDatabase()
+    {
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid().ToString("N")[..6]}";
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        command.ExecuteNonQuery();
+        return ConnectionString(name);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Run(Path.Combine(_binDir, "pg_ctl"), $"-D {_dataDir} -m immediate stop", asPostgres: _asPostgresUser);
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        {
+            // Best effort: the temp folder is removed with the machine in CI.
+        }
+    }
+
+    private static string FindBinDir()
+    {
+        var root = "/usr/lib/postgresql";
+        var version = Directory.Exists(root)
+            ? Directory.GetDirectories(root).OrderByDescending(d => d, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        return version is not null
+            ? Path.Combine(version, "bin")
+            : throw new InvalidOperationException("PostgreSQL is not installed (apt-get install postgresql). The test command installs it.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(string file, string arguments, bool asPostgres)
+    {
+        var info = asPostgres
+            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
+            : new ProcessStartInfo(file, arguments);
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.WorkingDirectory = "/tmp";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {stderr} {stdout.Result}");
+        }
+    }
+}

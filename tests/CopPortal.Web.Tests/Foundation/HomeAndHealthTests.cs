@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace CopPortal.Web.Tests.Foundation;
+
+public sealed class HomeAndHealthTests : IDisposable
+{
+    private readonly PortalFactory _portal = new();
+
+    [Fact]
+    public async Task Get_home_renders_the_network_name_and_sign_in_link()
+    {
+        var client = _portal.CreateBrowserClient();
+        var page = await client.GetPageAsync("/");
+        Assert.Contains("PPN Midlands communities of practice", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("a[href='/account/sign-in']"));
+    }
+
+    [Fact]
+    public async Task Get_health_is_200_when_the_database_answers()
+    {
+        var response = await _portal.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_unknown_page_is_a_friendly_404_without_details()
+    {
+        var response = await _portal.CreateClient().GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Responses_carry_a_content_security_policy_without_inline_scripts()
+    {
+        var response = await _portal.CreateClient().GetAsync("/");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

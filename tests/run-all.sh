@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test: domain rules, pages over HTTP on SQLite and on a real PostgreSQL server, and browser
+# journeys in Chromium with axe-core. Installs what the tests need from Debian when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi liberation || need+=(fonts-liberation)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages: ${need[*]} (run: sudo apt-get install -y ${need[*]})" >&2
+    exit 1
+  fi
+  echo "Installing ${need[*]} from Debian..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The Debian package starts a cluster we do not use; the tests start their own server.
+if [ "$(id -u)" -eq 0 ] && command -v pg_lsclusters >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q online; then
+  pg_ctlcluster --force "$(pg_lsclusters -h | awk 'NR==1{print $1}')" main stop >/dev/null 2>&1 || true
+fi
+
+dotnet build CopPortal.sln -c Release -warnaserror -nologo -v quiet
+
+results=$(mktemp -d)
+run() {
+  local name=$1; shift
+  echo "=== $name"
+  dotnet test "$@" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+}
+status=0
+run domain tests/CopPortal.Domain.Tests
+run web-sqlite tests/CopPortal.Web.Tests
+COPPORTAL_TEST_DATABASE=Postgres run web-postgres tests/CopPortal.Web.Tests
+run browser tests/CopPortal.BrowserTests
+
+# One closing line across all runs, in the plain "N passed, N failed" form.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
+    skipped += int(c.get("notExecuted"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

@@ -1,0 +1,227 @@
+using Bogus;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.People;
+using CopPortal.Domain.Time;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Benchmarks;
+
+/// <summary>
+/// A network at scale (1x: 200 CoPs, 50,000 people, 100,000 memberships, 10,000 join requests of which
+/// 2,000 pending) with a realistic skew: membership follows a Zipf curve, so a few CoPs are large and most small.
+/// Deterministic for a given scale (fixed seed).
+/// </summary>
+public sealed class DataGenerator(string databasePath, double scale)
+{
+    public sealed record Summary(int Communities, int People, int Memberships, int JoinRequests, int Pending, string LargestSlug, int LargestMembers, int SamplePendingRequestId, TimeSpan Elapsed);
+
+    public Summary Generate(DateTimeOffset now)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Randomizer.Seed = new Random(20261122);
+        var faker = new Faker("en_GB");
+        var random = new Random(42);
+        var communityCount = (int)(200 * scale);
+        var peopleCount = (int)(50_000 * scale);
+        var membershipCount = (int)(100_000 * scale);
+        var requestCount = (int)(10_000 * scale);
+        var pendingCount = (int)(2_000 * scale);
+
+        using var connection = new SqliteConnection($"Data Source={databasePath};Foreign Keys=False");
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;";
+            pragma.ExecuteNonQuery();
+        }
+        var options = new DbContextOptionsBuilder<CopDbContext>();
+        options.UseCopPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}");
+        using var model = new CopDbContext(options.Options);
+        var inserter = new BulkInserter(model, connection);
+        var professionIds = model.Professions.Select(p => p.Id).ToList();
+        var firstCommunity = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Communities\"") + 1;
+        var firstTerms = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"TermsVersions\"") + 1;
+        var firstMembership = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Memberships\"") + 1;
+        var firstRequest = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"JoinRequests\"") + 1;
+
+        // People.
+        var people = new List<PortalUser>(peopleCount);
+        for (var i = 0; i < peopleCount; i++)
+        {
+            var email = $"person{i}@bench.nhs.uk";
+            people.Add(new PortalUser
+            {
+                Id = Guid.NewGuid().ToString(),
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+                LockoutEnabled = true,
+                DisplayName = faker.Name.FullName(),
+                JobTitle = faker.Name.JobTitle(),
+                ProfessionId = professionIds[random.Next(professionIds.Count)],
+                Organisation = faker.Company.CompanyName() + " NHS Trust",
+                Region = random.NextDouble() < 0.8 ? "Midlands" : Regions.All[random.Next(Regions.All.Count)],
+                CareerStage = (CareerStage)random.Next(1, 7),
+                CreatedAt = now.AddDays(-random.Next(1, 900)),
+            });
+        }
+        inserter.Insert(people);
+
+        // Communities, each with its first ToR version and eligible professions.
+        var topics = new[] { "Practitioners", "Leads", "Trainees", "Supervisors", "Researchers", "Educators", "Clinicians", "Network" };
+        var communities = new List<Community>(communityCount);
+        var terms = new List<TermsVersion>(communityCount);
+        var eligible = new List<CommunityEligibleProfession>();
+        for (var i = 0; i < communityCount; i++)
+        {
+            var id = firstCommunity + i;
+            var name = $"{faker.Commerce.Department()} {faker.Hacker.Noun()} {topics[i % topics.Length]} {id}";
+            var professions = professionIds.OrderBy(_ => random.Next()).Take(random.Next(1, 5)).ToList();
+            var criteria = new EligibilityCriteria
+            {
+                ProfessionIds = professions,
+                RegionRule = (RegionRule)random.Next(0, 3),
+                Region = "Midlands",
+                Capacity = random.NextDouble() < 0.2 ? random.Next(20, 200) : null,
+                Questions = ["What would you like to bring to, and gain from, the community?"],
+            };
+            var version = new TermsVersion
+            {
+                Id = firstTerms + i,
+                CommunityId = id,
+                VersionNumber = 1,
+                WhoFor = faker.Lorem.Sentence(14),
+                Purpose = faker.Lorem.Paragraph(),
+                Aims = faker.Lorem.Paragraph(),
+                MeetingFrequencyMonths = random.Next(1, 4),
+                MeetingDurationMinutes = 60 + (30 * random.Next(0, 3)),
+                ChairingArrangements = faker.Lorem.Sentence(),
+                NoteTakingArrangements = faker.Lorem.Sentence(),
+                ParticipationExpectations = faker.Lorem.Sentence(),
+                Eligibility = criteria,
+                ReviewDueOn = DateOnly.FromDateTime(now.UtcDateTime).AddDays(random.Next(-30, 365)),
+                ChangeSummary = "First version.",
+                CreatedAt = now.AddDays(-random.Next(30, 700)),
+            };
+            terms.Add(version);
+            communities.Add(new Community
+            {
+                Id = id,
+                Slug = $"bench-community-{id}",
+                Name = name,
+                Summary = $"For {faker.Lorem.Sentence(12).TrimEnd('.').ToLowerInvariant()}, including wellbeing practitioner teams.",
+                Status = random.NextDouble() < 0.95 ? CommunityStatus.Active : CommunityStatus.Archived,
+                CreatedAt = version.CreatedAt,
+                CurrentTermsVersion = 1,
+                MeetingFrequencyMonths = version.MeetingFrequencyMonths,
+                MeetingDurationMinutes = version.MeetingDurationMinutes,
+                RegionRule = criteria.RegionRule,
+                Capacity = criteria.Capacity,
+                TermsReviewDueOn = version.ReviewDueOn,
+            });
+            eligible.AddRange(professions.Select(p => new CommunityEligibleProfession { CommunityId = id, ProfessionId = p }));
+        }
+
+        // Memberships on a Zipf curve: community k gets a share proportional to 1/(k+1).
+        var weights = Enumerable.Range(0, communityCount).Select(k => 1.0 / (k + 1)).ToArray();
+        var total = weights.Sum();
+        var cumulative = new double[communityCount];
+        var running = 0.0;
+        for (var k = 0; k < communityCount; k++)
+        {
+            running += weights[k] / total;
+            cumulative[k] = running;
+        }
+        var taken = new HashSet<(int, int)>();
+        var memberships = new List<CommunityMembership>(membershipCount);
+        var counts = new int[communityCount];
+        while (memberships.Count < membershipCount)
+        {
+            var k = Array.BinarySearch(cumulative, random.NextDouble());
+            k = k < 0 ? Math.Min(~k, communityCount - 1) : k;
+            var person = random.Next(peopleCount);
+            if (!taken.Add((k, person)))
+            {
+                continue;
+            }
+            var role = counts[k] switch { 0 => CommunityRole.Chair, 1 => CommunityRole.Secretary, 2 => CommunityRole.CoChair, _ => CommunityRole.Member };
+            counts[k]++;
+            memberships.Add(new CommunityMembership
+            {
+                Id = firstMembership + memberships.Count,
+                CommunityId = firstCommunity + k,
+                UserId = people[person].Id,
+                Role = role,
+                JoinedAt = now.AddDays(-random.Next(1, 700)),
+            });
+        }
+        for (var k = 0; k < communityCount; k++)
+        {
+            communities[k].MemberCount = counts[k];
+        }
+
+        inserter.Insert(communities);
+        inserter.Insert(terms);
+        inserter.Insert(eligible);
+        inserter.Insert(memberships);
+
+        // Join requests: the pending ones in the last three weeks, the rest decided over the last year.
+        var requests = new List<JoinRequest>(requestCount);
+        var open = new HashSet<(int, int)>();
+        var outcomes = new[] { PrecheckOutcome.Met, PrecheckOutcome.Met, PrecheckOutcome.Met, PrecheckOutcome.NeedsJudgement, PrecheckOutcome.NeedsJudgement, PrecheckOutcome.NotMet };
+        while (requests.Count < requestCount)
+        {
+            var pending = requests.Count < pendingCount;
+            var k = random.Next(communityCount);
+            var person = random.Next(peopleCount);
+            if (pending && !open.Add((k, person)))
+            {
+                continue;
+            }
+            var submitted = pending ? now.AddMinutes(-random.Next(10, 21 * 24 * 60)) : now.AddDays(-random.Next(22, 365));
+            var outcome = outcomes[random.Next(outcomes.Length)];
+            var status = pending
+                ? (random.NextDouble() < 0.9 ? JoinRequestStatus.Pending : JoinRequestStatus.InformationRequested)
+                : (JoinRequestStatus)new[] { 2, 2, 2, 3, 4 }[random.Next(5)];
+            requests.Add(new JoinRequest
+            {
+                Id = firstRequest + requests.Count,
+                CommunityId = firstCommunity + k,
+                ApplicantId = people[person].Id,
+                TermsVersionId = terms[k].Id,
+                Status = status,
+                SubmittedAt = submitted,
+                SubmittedWeekOf = LondonTime.WeekOf(submitted),
+                Answers = new ApplicationAnswers
+                {
+                    ProfessionId = people[person].ProfessionId,
+                    CareerStage = people[person].CareerStage,
+                    JobTitle = people[person].JobTitle,
+                    Organisation = people[person].Organisation,
+                    Region = people[person].Region,
+                    QuestionAnswers = [faker.Lorem.Sentence(20)],
+                },
+                PrecheckResults =
+                [
+                    new CriterionResult { Criterion = "Profession", Outcome = outcome, Reason = "Generated for the benchmark." },
+                    new CriterionResult { Criterion = "Region", Outcome = PrecheckOutcome.Met, Reason = "Works in the Midlands." },
+                ],
+                PrecheckOutcome = outcome,
+                DecidedAt = pending ? null : submitted.AddDays(random.Next(1, 8)),
+                ConcurrencyStamp = Guid.NewGuid(),
+            });
+        }
+        inserter.Insert(requests);
+
+        var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
+        return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,
+            requests[0].Id, started.Elapsed);
+    }
+}

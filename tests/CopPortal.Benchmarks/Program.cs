@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using CopPortal.Benchmarks;
+
+// The portal benchmark: generates a network at scale, starts the published portal (Release) on it, and
+// drives pages with wrk on loopback. Every figure is also given as a ratio of the "floor" page's
+// throughput (one EF query for 12 rows, rendered), so results compare across noisy machines.
+// Usage (see README): bash tests/CopPortal.Benchmarks/run.sh [--scale 1] [--duration 10] [--connections 16] [--compare-10x]
+var settings = Settings.Parse(args);
+var culture = CultureInfo.InvariantCulture;
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB; wrk -t2 -c{settings.Connections} -d{settings.Duration}s; SQLite; {DateTime.UtcNow:yyyy-MM-dd}");
+var scales = settings.Compare10x ? new[] { settings.Scale, settings.Scale * 10 } : new[] { settings.Scale };
+var p95ByScale = new Dictionary<double, Dictionary<string, double>>();
+
+foreach (var scale in scales)
+{
+    var dataDir = Path.GetFullPath(Path.Combine(settings.WorkDirectory, $"data-{scale.ToString(culture)}x"));
+    if (Directory.Exists(dataDir))
+    {
+        Directory.Delete(dataDir, recursive: true);
+    }
+    Directory.CreateDirectory(dataDir);
+
+    // 1. Migrations, reference data and the demo accounts (the staff account signs in for staff pages).
+    await using (var seed = Portal.Start(settings.PortalDll, dataDir, settings.Port, demo: true))
+    {
+        await seed.WaitHealthyAsync();
+    }
+
+    // 2. The generated network.
+    var generator = new DataGenerator(Path.Combine(dataDir, "copportal.db"), scale);
+    var summary = generator.Generate(DateTimeOffset.UtcNow);
+    Console.WriteLine($"Generated {summary.Communities} CoPs, {summary.People} people, {summary.Memberships} memberships, {summary.JoinRequests} join requests ({summary.Pending} pending) in {summary.Elapsed.TotalSeconds:F1}s; largest CoP {summary.LargestSlug} has {summary.LargestMembers} members");
+
+    // 3. Measure.
+    await using var portal = Portal.Start(settings.PortalDll, dataDir, settings.Port, demo: false);
+    await portal.WaitHealthyAsync();
+    var cookie = await portal.SignInAsync("staff@demo.nhs.uk", "CopPortal-demo-2026");
+    var pages = new List<(string Name, string Path, bool Staff)>
+    {
+        ("Floor (12 rows, one query)", "/bench/floor", false),
+        ("/communities (first page)", "/communities", false),
+        ("/communities?q=wellbeing+practitioner", "/communities?q=wellbeing+practitioner", false),
+        ("Community page (largest CoP)", $"/communities/{summary.LargestSlug}", false),
+        ("/staff/join-requests (staff)", "/staff/join-requests", true),
+        ("Join request review (staff)", $"/staff/join-requests/{summary.SamplePendingRequestId}", true),
+    };
+
+    var results = new List<(string Name, WrkResult Result)>();
+    foreach (var (name, path, staff) in pages)
+    {
+        var status = await portal.WarmUpAsync(path, staff ? cookie : null, 200);
+        if (status != HttpStatusCode.OK)
+        {
+            Console.WriteLine($"SKIP {name}: {path} answered {(int)status}");
+            continue;
+        }
+        var result = Wrk.Run(portal.BaseUrl + path, staff ? cookie : null, settings.Connections, settings.Duration, settings.LuaScript);
+        Console.WriteLine($"{name}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50:F2} ms, p95 {result.P95:F2} ms, p99 {result.P99:F2} ms, non-2xx {result.Non2xx}, errors {result.Errors}");
+        results.Add((name, result));
+    }
+    var (rssMb, peakMb) = portal.Memory();
+
+    var floor = results.FirstOrDefault(r => r.Name.StartsWith("Floor", StringComparison.Ordinal)).Result;
+    report.AppendLine();
+    report.AppendLine(CultureInfo.InvariantCulture, $"### Scale {scale.ToString(culture)}x: {summary.Communities} CoPs, {summary.People:N0} people, {summary.Memberships:N0} memberships, {summary.JoinRequests:N0} join requests ({summary.Pending:N0} pending); generated in {summary.Elapsed.TotalSeconds:F0} s");
+    report.AppendLine();
+    report.AppendLine("| page | requests/s | × floor | p50 ms | p95 ms | p99 ms | non-2xx |");
+    report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    p95ByScale[scale] = [];
+    foreach (var (name, result) in results)
+    {
+        var ratio = floor is null ? double.NaN : result.RequestsPerSecond / floor.RequestsPerSecond;
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {result.RequestsPerSecond:F0} | {ratio:F2} | {result.P50:F2} | {result.P95:F2} | {result.P99:F2} | {result.Non2xx} |");
+        p95ByScale[scale][name] = result.P95;
+    }
+    report.AppendLine();
+    report.AppendLine(CultureInfo.InvariantCulture, $"Portal resident memory after the run: {rssMb} MB (peak {peakMb} MB).");
+
+    if (settings.BulkApprove > 0)
+    {
+        var bulk = await portal.TimeBulkApproveAsync(cookie, settings.BulkApprove);
+        report.AppendLine(CultureInfo.InvariantCulture, $"Bulk approval of {bulk.Count} all-Met requests through /staff/join-requests/bulk-approve (memberships, audit and emails into the outbox): {bulk.Elapsed.TotalMilliseconds:F0} ms.");
+    }
+}
+
+if (p95ByScale.Count == 2)
+{
+    var small = p95ByScale[scales[0]];
+    var large = p95ByScale[scales[1]];
+    report.AppendLine();
+    report.AppendLine("### p95 at 10x data relative to 1x");
+    report.AppendLine();
+    report.AppendLine("| page | p95 1x ms | p95 10x ms | ratio |");
+    report.AppendLine("| --- | ---: | ---: | ---: |");
+    foreach (var (name, p95) in small)
+    {
+        if (large.TryGetValue(name, out var bigger))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {p95:F2} | {bigger:F2} | {bigger / p95:F2} |");
+        }
+    }
+}
+
+var output = Path.Combine(settings.WorkDirectory, "results.md");
+await File.WriteAllTextAsync(output, report.ToString());
+Console.WriteLine();
+Console.WriteLine(report);
+Console.WriteLine($"Written to {output}");
+
+internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove)
+{
+    public static Settings Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+        return new Settings(
+            Value("--portal", "artifacts/bench/portal/CopPortal.Web.dll"),
+            Value("--work", "artifacts/bench"),
+            double.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--duration", "10"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--connections", "16"), CultureInfo.InvariantCulture),
+            args.Contains("--compare-10x"),
+            int.Parse(Value("--port", "5390"), CultureInfo.InvariantCulture),
+            Path.Combine(AppContext.BaseDirectory, "percentiles.lua"),
+            int.Parse(Value("--bulk-approve", "200"), CultureInfo.InvariantCulture));
+    }
+}
+
+internal sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Requests, long Errors, long Non2xx);
+
+internal static partial class Wrk
+{
+    public static WrkResult Run(string url, string? cookie, int connections, int seconds, string lua)
+    {
+        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{seconds}s", "--timeout", "5s", "-s", lua };
+        if (cookie is not null)
+        {
+            arguments.AddRange(["-H", "Cookie: " + cookie]);
+        }
+        arguments.Add(url);
+        var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        arguments.ForEach(info.ArgumentList.Add);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var match = BenchLine().Match(output);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException("wrk gave no result: " + output + process.StandardError.ReadToEnd());
+        }
+        double D(string group) => double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        return new WrkResult(D("rps"), D("p50"), D("p95"), D("p99"), (long)D("requests"), (long)D("errors"), (long)D("non2xx"));
+    }
+
+    [GeneratedRegex(@"BENCH rps=(?<rps>[\d.]+) p50=(?<p50>[\d.]+) p95=(?<p95>[\d.]+) p99=(?<p99>[\d.]+) requests=(?<requests>\d+) errors=(?<errors>\d+) non2xx=(?<non2xx>\d+)")]
+    private static partial Regex BenchLine();
+}
+
+/// <summary>The published portal as a separate process, the way it runs in production.</summary>
+internal sealed class Portal : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _client;
+    private readonly CookieContainer _cookies = new();
+
+    private Portal(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        _client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    public static Portal Start(string dll, string dataDir, int port, bool demo)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.GetFullPath(dll));
+        if (demo)
+        {
+            info.ArgumentList.Add("--demo");
+        }
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DataDirectory"] = dataDir;
+        info.Environment["Benchmark__FloorPage"] = "true";
+        info.Environment["Mail__DispatcherEnabled"] = "false";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("portal: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Portal(process, $"http://127.0.0.1:{port}");
+    }
+
+    public async Task WaitHealthyAsync()
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                if ((await _client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The portal exited during start-up.");
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The portal did not become healthy.");
+    }
+
+    public async Task<string> SignInAsync(string email, string password)
+    {
+        var form = await _client.GetStringAsync("/account/sign-in");
+        var token = new HtmlParser().ParseDocument(form).QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await _client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        }
+        return _cookies.GetCookieHeader(new Uri(BaseUrl));
+    }
+
+    public async Task<HttpStatusCode> WarmUpAsync(string path, string? cookie, int requests)
+    {
+        var status = HttpStatusCode.OK;
+        for (var i = 0; i < requests; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            using var anonymous = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+            using var response = await anonymous.SendAsync(request);
+            status = response.StatusCode;
+            if (status != HttpStatusCode.OK)
+            {
+                return status;
+            }
+        }
+        return status;
+    }
+
+    /// <summary>Confirms and posts the bulk approval page for up to <paramref name="count"/> all-Met requests, timed end to end.</summary>
+    public async Task<(int Count, TimeSpan Elapsed)> TimeBulkApproveAsync(string cookie, int count)
+    {
+        var page = await _client.GetStringAsync($"/staff/join-requests/bulk-approve?limit={count}");
+        var document = new HtmlParser().ParseDocument(page);
+        var form = document.QuerySelector("main form[method=post]") ?? throw new InvalidOperationException("No bulk approval form.");
+        var fields = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        var ids = fields.Count(f => f.Key.Contains("Id", StringComparison.OrdinalIgnoreCase) && f.Key != "__RequestVerificationToken");
+        var watch = Stopwatch.StartNew();
+        var response = await _client.PostAsync(form.GetAttribute("action") ?? "/staff/join-requests/bulk-approve", new FormUrlEncodedContent(fields));
+        watch.Stop();
+        if ((int)response.StatusCode >= 400)
+        {
+            throw new InvalidOperationException($"Bulk approval failed: {(int)response.StatusCode}");
+        }
+        return (ids, watch.Elapsed);
+    }
+
+    public (long RssMb, long PeakMb) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        long Kb(string key) => long.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return (Kb("VmRSS") / 1024, Kb("VmHWM") / 1024);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

@@ -23,6 +23,20 @@ public sealed class HomeAndHealthTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_health_is_503_when_the_database_does_not_answer()
+    {
+        using var portal = new PortalFactory(CopPortal.Domain.Data.DatabaseProvider.Sqlite, demoData: false);
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        // Take the database away underneath the running portal: the next query finds no tables.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(Path.Combine(portal.DataDirectory, "copportal.db"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
     public async Task Get_unknown_page_is_a_friendly_404_without_details()
     {
         var response = await _portal.CreateClient().GetAsync("/no-such-page");

@@ -53,9 +53,9 @@ public sealed class PeopleTests : IDisposable
 
         var first = await client.GetPageAsync("/staff/people?q=pager");
         Assert.Equal(25, first.QuerySelectorAll("tbody tr").Length);
-        Assert.Equal("/staff/people?q=pager&page=2", first.QuerySelector("a.nhsuk-pagination__link--next")!.GetAttribute("href"));
+        Assert.Equal("/staff/people?q=pager&p=2", first.QuerySelector("a.nhsuk-pagination__link--next")!.GetAttribute("href"));
 
-        var second = await client.GetPageAsync("/staff/people?q=pager&page=2");
+        var second = await client.GetPageAsync("/staff/people?q=pager&p=2");
         Assert.Equal(["Pager Person 25", "Pager Person 26"], second.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent).ToList());
         Assert.Contains("Showing 26 to 27 of 27", second.MainText(), StringComparison.Ordinal);
     }

@@ -21,7 +21,7 @@ public class AuditModel(CopDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public List<string> EntityTypes { get; private set; } = [];

@@ -14,7 +14,7 @@ public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public OutboxStatus? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public List<OutboxMessage> Messages { get; private set; } = [];

@@ -30,7 +30,7 @@ public sealed class Pager
         var query = new Dictionary<string, string?>(Filters);
         if (page > 1)
         {
-            query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            query["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         return QueryHelpers.AddQueryString(Path, query);
     }

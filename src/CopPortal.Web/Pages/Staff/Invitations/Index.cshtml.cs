@@ -20,7 +20,7 @@ public class IndexModel(CopDbContext db, InvitationService invitations, AccountE
     [BindProperty(SupportsGet = true)]
     public InvitationState? State { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public static string Label(InvitationState state) => state switch

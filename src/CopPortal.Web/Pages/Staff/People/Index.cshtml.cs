@@ -15,7 +15,7 @@ public class IndexModel(CopDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public List<Row> Rows { get; private set; } = [];

@@ -8,7 +8,7 @@ namespace CopPortal.Web.Accounts;
 public static class PasswordRules
 {
     /// <summary>NCSC guidance: length beats complexity rules. Identity is configured to match (12 characters, no composition rules).</summary>
-    public const string Hint = "Use at least 12 characters. A long password is harder to guess than a short complicated one: try 3 random words, like 'kettle orchard lantern'. You do not need symbols or numbers. Avoid common passwords and your own name or email address.";
+    public const string Hint = "Use at least 12 characters. A long password is easier to remember and harder to guess than a short complicated one: try 3 random words. You do not need symbols or numbers. Avoid common passwords and your own name or email address.";
 
     public static bool LooksLikeEmail(string value) =>
         value.Length <= 256 && !value.Contains(' ', StringComparison.Ordinal)

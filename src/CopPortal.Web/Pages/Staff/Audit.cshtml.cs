@@ -83,6 +83,11 @@ public class AuditModel(CopDbContext db) : PageModel
             var changes = new List<Change>();
             foreach (var property in json.RootElement.EnumerateObject())
             {
+                if (property.Name == "ConcurrencyStamp")
+                {
+                    // Identity's optimistic-concurrency token changes on every save and means nothing to a reader.
+                    continue;
+                }
                 if (property.Value.ValueKind == JsonValueKind.Array && property.Value.GetArrayLength() == 2)
                 {
                     var before = Show(property.Value[0]);

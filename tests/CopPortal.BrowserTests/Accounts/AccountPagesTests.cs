@@ -1,5 +1,8 @@
 using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CopPortal.BrowserTests.Accounts;
@@ -96,7 +99,13 @@ public sealed class AccountPagesTests(BrowserSession session) : IClassFixture<Br
         await session.ScreenshotAsync(page, "staff-outbox");
         await BrowserSession.AssertAccessibleAsync(page);
 
-        foreach (var (path, name) in new[] { ("/staff", "staff-dashboard"), ("/staff/people", "staff-people"), ("/staff/email-domains", "staff-email-domains"), ("/staff/audit", "staff-audit"), ("/council", "council") })
+        var memberId = await session.Portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.MemberEmail).Select(u => u.Id).SingleAsync());
+        var pages = new[]
+        {
+            ("/staff", "staff-dashboard"), ("/staff/people", "staff-people"), ($"/staff/people/{memberId}", "staff-person"), ("/staff/email-domains", "staff-email-domains"),
+            ("/staff/invitations/new", "staff-invitation-new"), ("/staff/audit", "staff-audit"), ("/council", "council"), ("/account/change-password", "account-change-password"),
+        };
+        foreach (var (path, name) in pages)
         {
             await page.GotoAsync(path);
             await session.ScreenshotAsync(page, name);
@@ -112,6 +121,48 @@ public sealed class AccountPagesTests(BrowserSession session) : IClassFixture<Br
         var response = await page.GotoAsync("/staff/outbox");
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("You do not have permission to view this page");
+        await BrowserSession.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Invited_person_creates_an_account_from_the_link()
+    {
+        var token = "";
+        await session.Portal.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CopPortal.Domain.Data.CopDbContext>();
+            var staffId = await db.Users.Where(u => u.Email == DemoData.StaffEmail).Select(u => u.Id).SingleAsync();
+            (_, token) = sp.GetRequiredService<InvitationService>().Create("invited.browser@example.org", null, staffId);
+            await db.SaveChangesAsync();
+        });
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/account/invitation/" + token);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Create your account");
+        await session.ScreenshotAsync(page, "account-invitation");
+        await BrowserSession.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Full name").FillAsync("Robin Expert");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("harbour violet compass");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(session.BaseUrl + "/account/profile");
+        await Assertions.Expect(page.Locator(".nhsuk-header__account")).ToContainTextAsync("Robin Expert");
+
+        await page.GotoAsync("/account/invitation/" + token);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This invitation has already been used");
+        await session.ScreenshotAsync(page, "account-invitation-used");
+        await BrowserSession.AssertAccessibleAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/account/forgot-password", "account-forgot-password")]
+    [InlineData("/account/resend-confirmation", "account-resend-confirmation")]
+    [InlineData("/account/register/check-your-email", "account-check-your-email")]
+    public async Task Public_account_page_is_accessible(string path, string name)
+    {
+        var page = await session.NewPageAsync();
+        await page.GotoAsync(path);
+        await session.ScreenshotAsync(page, name);
         await BrowserSession.AssertAccessibleAsync(page);
     }
 }

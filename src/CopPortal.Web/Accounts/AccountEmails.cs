@@ -1,7 +1,7 @@
-using CopPortal.Web.Infrastructure;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure;
 
 namespace CopPortal.Web.Accounts;
 

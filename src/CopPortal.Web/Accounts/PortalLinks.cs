@@ -1,5 +1,5 @@
-using CopPortal.Web.Infrastructure;
 using System.Text;
+using CopPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CopPortal.Web.Accounts;

@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Dom;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;

@@ -167,5 +167,20 @@ public sealed class RegistrationTests : IDisposable
         Assert.Contains("https://cops.example.nhs.uk/account/confirm-email?userId=", mail.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Post_again_before_confirming_sends_a_fresh_confirmation_link_and_creates_no_second_account()
+    {
+        var client = _portal.CreateBrowserClient();
+        await client.SubmitFormAsync("/account/register", Form("twice@nhs.net"));
+        var again = await client.SubmitFormAsync("/account/register", Form("twice@nhs.net", name: "Jo Again"));
+
+        Assert.Equal("/account/register/check-your-email", AccountTestData.RedirectPath(again));
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "twice@nhs.net")));
+        var mails = await _portal.OutboxAsync();
+        Assert.Equal(2, mails.Count(m => m.ToAddress == "twice@nhs.net" && m.Kind == AccountEmails.ConfirmEmailKind));
+        var confirmed = await client.GetPageAsync(AccountTestData.LinkIn(mails[^1], "/account/confirm-email"));
+        Assert.Equal("Email address confirmed", confirmed.QuerySelector("h1")!.TextContent);
+    }
+
     public void Dispose() => _portal.Dispose();
 }

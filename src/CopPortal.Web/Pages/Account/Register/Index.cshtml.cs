@@ -75,7 +75,15 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
         if (existing is not null)
         {
             // Tell the owner, not the visitor, so the form cannot be used to find out who has an account.
-            emails.QueueAlreadyRegistered(existing);
+            // Someone who registered but never confirmed gets a fresh confirmation link instead.
+            if (existing.EmailConfirmed)
+            {
+                emails.QueueAlreadyRegistered(existing);
+            }
+            else
+            {
+                emails.QueueConfirmation(existing, await users.GenerateEmailConfirmationTokenAsync(existing));
+            }
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return RedirectToCheckEmail(email!);

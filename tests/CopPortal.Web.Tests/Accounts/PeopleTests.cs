@@ -70,6 +70,9 @@ public sealed class PeopleTests : IDisposable
         var grant = await client.SubmitFormAsync(url, [], $"form[action*='handler=Grant'][data-role='{NetworkRoles.CouncilMember}']");
         Assert.Equal(url, AccountTestData.RedirectPath(grant));
         Assert.Equal([NetworkRoles.CouncilMember], await RolesOfAsync(DemoData.MemberEmail));
+        var staffId = await IdOfAsync(DemoData.StaffEmail);
+        var audit = await _portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "role.grant"));
+        Assert.Equal((staffId, memberId, "{\"Role\":[null,\"CouncilMember\"]}"), (audit.UserId, audit.EntityId, audit.Changes));
 
         // The member now reaches the council page after signing in again.
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
@@ -78,6 +81,7 @@ public sealed class PeopleTests : IDisposable
         var remove = await client.SubmitFormAsync(url, [], $"form[action*='handler=Remove'][data-role='{NetworkRoles.CouncilMember}']");
         Assert.Equal(url, AccountTestData.RedirectPath(remove));
         Assert.Empty(await RolesOfAsync(DemoData.MemberEmail));
+        Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "role.remove" && a.EntityId == memberId && a.UserId == staffId)));
     }
 
     [Fact]

@@ -43,6 +43,8 @@ public class AuditModel(CopDbContext db) : PageModel
         "Added" => "Created",
         "Modified" => "Changed",
         "Deleted" => "Deleted",
+        "role.grant" => "Role given to",
+        "role.remove" => "Role removed from",
         _ => action,
     };
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +13,7 @@ namespace CopPortal.Web.Pages.Staff.People;
 /// One person's account and their network roles. Role changes take effect at the person's next sign-in
 /// or security-stamp check (Identity refreshes the cookie's roles then).
 /// </summary>
-public class PersonModel(CopDbContext db, UserManager<PortalUser> users) : PageModel
+public class PersonModel(CopDbContext db, UserManager<PortalUser> users, ICurrentActor actor, TimeProvider clock) : PageModel
 {
     public const string CannotRemoveOwnStaffRole = "You cannot remove your own network staff role. Ask another member of the network team to do it";
 
@@ -28,7 +30,10 @@ public class PersonModel(CopDbContext db, UserManager<PortalUser> users) : PageM
         }
         if (!Roles.Contains(role))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             Check(await users.AddToRoleAsync(Person, role));
+            await RecordAsync("role.grant", [null, role]);
+            await transaction.CommitAsync();
         }
         TempData["Success"] = $"{Person.DisplayName} now has the {IndexModel.RoleLabel(role).ToLowerInvariant()} role";
         return Redirect($"/staff/people/{Person.Id}");
@@ -48,10 +53,29 @@ public class PersonModel(CopDbContext db, UserManager<PortalUser> users) : PageM
         }
         if (Roles.Contains(role))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
             Check(await users.RemoveFromRoleAsync(Person, role));
+            await RecordAsync("role.remove", [role, null]);
+            await transaction.CommitAsync();
         }
         TempData["Success"] = $"{Person.DisplayName} no longer has the {IndexModel.RoleLabel(role).ToLowerInvariant()} role";
         return Redirect($"/staff/people/{Person.Id}");
+    }
+
+    /// <summary>Identity's join row has only key columns, so the automatic entry says little; record the role by name.</summary>
+    private async Task RecordAsync(string action, string?[] change)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = clock.GetUtcNow(),
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = action,
+            EntityType = nameof(PortalUser),
+            EntityId = Person.Id,
+            Changes = JsonSerializer.Serialize(new Dictionary<string, string?[]> { ["Role"] = change }),
+        });
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -48,9 +48,16 @@ public static class Html
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(fields);
         var values = new List<KeyValuePair<string, string>>();
-        var overridden = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var overrides = fields.ToList();
+        var overridden = overrides.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in form.Elements)
         {
+            // Overridden fields go where the field is in the form, as a browser posts them in document order.
+            if (element.GetAttribute("name") is { Length: > 0 } fieldName && overridden.Contains(fieldName) && placed.Add(fieldName))
+            {
+                values.AddRange(overrides.Where(f => f.Key == fieldName));
+            }
             switch (element)
             {
                 case IHtmlInputElement input when input.Name is { Length: > 0 } name && !overridden.Contains(name):
@@ -74,7 +81,7 @@ public static class Html
                     break;
             }
         }
-        values.AddRange(fields);
+        values.AddRange(overrides.Where(f => !placed.Contains(f.Key)));
         if (submitName is not null)
         {
             values.Add(new(submitName, submitValue ?? ""));

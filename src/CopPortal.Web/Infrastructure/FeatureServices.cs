@@ -7,6 +7,9 @@ public static class FeatureServices
     {
         services.AddScoped<CopPortal.Domain.Communities.TermsService>();
         services.AddScoped<CopPortal.Domain.Communities.MembershipService>();
+        services.AddScoped<CopPortal.Domain.People.InvitationService>();
+        services.AddScoped<CopPortal.Web.Accounts.PortalLinks>();
+        services.AddScoped<CopPortal.Web.Accounts.AccountEmails>();
         return services;
     }
 }

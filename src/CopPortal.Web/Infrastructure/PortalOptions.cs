@@ -17,6 +17,9 @@ public sealed class PortalOptions
     /// <summary>Absolute address used in emails, e.g. https://cops.example.nhs.uk. Defaults to the request's host.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Where people ask the network team for help or an invitation (shown on pages and in emails).</summary>
+    public string? ContactEmail { get; set; }
+
     public static PortalOptions From(IConfiguration configuration)
     {
         var options = new PortalOptions
@@ -26,6 +29,7 @@ public sealed class PortalOptions
             NetworkName = configuration["Network:Name"] ?? "PPN Midlands",
             NetworkRegion = configuration["Network:Region"] ?? "Midlands",
             PublicBaseUrl = configuration["PublicBaseUrl"],
+            ContactEmail = configuration["Network:ContactEmail"],
         };
         var provider = configuration["Database:Provider"];
         if (!string.IsNullOrWhiteSpace(provider))

@@ -254,7 +254,7 @@ public sealed class NhsErrorSummaryTagHelper : TagHelper
             return;
         }
         var items = new StringBuilder();
-        foreach (var (key, entry) in state)
+        foreach (var (key, entry) in InFormOrder(state))
         {
             if (entry is null || entry.ValidationState != ModelValidationState.Invalid)
             {
@@ -275,5 +275,18 @@ public sealed class NhsErrorSummaryTagHelper : TagHelper
         output.Content.SetHtmlContent(
             "<div role=\"alert\"><h2 class=\"nhsuk-error-summary__heading\">There is a problem</h2>" +
             $"<div class=\"nhsuk-error-summary__body\"><ul class=\"nhsuk-list nhsuk-error-summary__list\">{items}</ul></div></div>");
+    }
+
+    /// <summary>
+    /// ModelState does not keep insertion order, but the summary must list errors in the order of the fields.
+    /// A browser posts fields in document order, so the posted form gives that order; page-level errors come first.
+    /// </summary>
+    private IEnumerable<KeyValuePair<string, ModelStateEntry?>> InFormOrder(ModelStateDictionary state)
+    {
+        var request = ViewContext.HttpContext.Request;
+        var posted = request.HasFormContentType ? request.Form.Keys.ToList() : [];
+        return state
+            .Select(kv => new KeyValuePair<string, ModelStateEntry?>(kv.Key, kv.Value))
+            .OrderBy(kv => kv.Key.Length == 0 ? -1 : posted.IndexOf(kv.Key) is var i and >= 0 ? i : int.MaxValue);
     }
 }

@@ -1,0 +1,54 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.People;
+using CopPortal.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CopPortal.Web.Pages.Account;
+
+/// <summary>Always gives the same answer, so the form cannot be used to find out who has an account.</summary>
+public class ForgotPasswordModel(CopDbContext db, UserManager<PortalUser> users, AccountEmails emails, ILogger<ForgotPasswordModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var email = Input.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter your email address");
+        }
+        else if (!PasswordRules.LooksLikeEmail(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.nhs.uk");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(email!);
+        if (user is not null)
+        {
+            emails.QueuePasswordReset(user, await users.GeneratePasswordResetTokenAsync(user));
+            await db.SaveChangesAsync();
+            logger.LogInformation("Password reset requested for user {UserId}", user.Id);
+        }
+        Input.Email = email;
+        Sent = true;
+        return Page();
+    }
+}

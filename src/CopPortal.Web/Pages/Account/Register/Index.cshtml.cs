@@ -1,0 +1,118 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
+using CopPortal.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Account.Register;
+
+/// <summary>
+/// Self-registration, only for holders of an allowed public-sector email address. Everyone else needs
+/// an invitation from the network team. The page never reveals whether an address already has an account.
+/// </summary>
+public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+{
+    public const string NotAllowedMessage = "You can only register with an NHS or public-sector email address. If you do not have one, ask the network team for an invitation";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>True after an address outside the allowed domains was refused: the page explains invitations.</summary>
+    public bool NeedsInvitation { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string? DisplayName { get; set; }
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/account/profile") : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var name = Input.DisplayName?.Trim();
+        var email = Input.Email?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            ModelState.AddModelError("Input.DisplayName", "Enter your full name");
+        }
+        else if (name.Length > 100)
+        {
+            ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
+        }
+        if (string.IsNullOrEmpty(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter your email address");
+        }
+        else if (!PasswordRules.LooksLikeEmail(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.nhs.uk");
+        }
+        else
+        {
+            var domains = await db.AllowedEmailDomains.AsNoTracking().ToListAsync();
+            if (!AllowedEmailDomain.AnyAllows(domains, email))
+            {
+                NeedsInvitation = true;
+                ModelState.AddModelError("Input.Email", NotAllowedMessage);
+            }
+        }
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Enter a password");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var existing = await users.FindByEmailAsync(email!);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (existing is not null)
+        {
+            // Tell the owner, not the visitor, so the form cannot be used to find out who has an account.
+            // Someone who registered but never confirmed gets a fresh confirmation link instead.
+            if (existing.EmailConfirmed)
+            {
+                emails.QueueAlreadyRegistered(existing);
+            }
+            else
+            {
+                emails.QueueConfirmation(existing, await users.GenerateEmailConfirmationTokenAsync(existing));
+            }
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return RedirectToCheckEmail(email!);
+        }
+
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = name!,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, Input.Password!);
+        if (!result.Succeeded)
+        {
+            PasswordRules.AddErrors(ModelState, result, "Input.Password", "Input.Email");
+            return Page();
+        }
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        emails.QueueConfirmation(user, token);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        logger.LogInformation("User {UserId} registered", user.Id);
+        return RedirectToCheckEmail(email!);
+    }
+
+    private RedirectResult RedirectToCheckEmail(string email)
+    {
+        TempData["RegisteredEmail"] = email;
+        return Redirect("/account/register/check-your-email");
+    }
+}

@@ -1,0 +1,53 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.People;
+using CopPortal.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CopPortal.Web.Pages.Account;
+
+/// <summary>Sends a fresh confirmation link. The answer is the same whether or not the address has an account.</summary>
+public class ResendConfirmationModel(CopDbContext db, UserManager<PortalUser> users, AccountEmails emails) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public bool Sent { get; private set; }
+
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var email = Input.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter your email address");
+        }
+        else if (!PasswordRules.LooksLikeEmail(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.nhs.uk");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(email!);
+        if (user is { EmailConfirmed: false })
+        {
+            emails.QueueConfirmation(user, await users.GenerateEmailConfirmationTokenAsync(user));
+            await db.SaveChangesAsync();
+        }
+        Input.Email = email;
+        Sent = true;
+        return Page();
+    }
+}

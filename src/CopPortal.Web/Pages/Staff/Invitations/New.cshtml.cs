@@ -1,0 +1,71 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.People;
+using CopPortal.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Staff.Invitations;
+
+public class NewModel(CopDbContext db, InvitationService invitations, AccountEmails emails, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? Email { get; set; }
+        public string? Note { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var email = Input.Email?.Trim();
+        if (string.IsNullOrEmpty(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter their email address");
+        }
+        else if (!PasswordRules.LooksLikeEmail(email))
+        {
+            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.com");
+        }
+        else if (await users.FindByEmailAsync(email) is not null)
+        {
+            ModelState.AddModelError("Input.Email", "Someone already has an account with this email address");
+        }
+        else
+        {
+            var now = clock.GetUtcNow();
+            var lowered = email.ToLowerInvariant();
+            // Lower-cased comparison in the query keeps it provider-neutral (PostgreSQL is case-sensitive).
+            if (await db.Invitations.AnyAsync(i => i.Email.ToLower() == lowered && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+            {
+                ModelState.AddModelError("Input.Email", "There is already an open invitation for this email address. Resend it from the list of invitations instead");
+            }
+        }
+        if ((Input.Note?.Length ?? 0) > 1000)
+        {
+            ModelState.AddModelError("Input.Note", "Message must be 1,000 characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var inviter = await users.GetUserAsync(User);
+        if (inviter is null)
+        {
+            return Challenge();
+        }
+        var (invitation, token) = invitations.Create(email!, Input.Note, inviter.Id);
+        emails.QueueInvitation(invitation, token, inviter.DisplayName);
+        await db.SaveChangesAsync();
+        TempData["Success"] = $"Invitation sent to {invitation.Email}";
+        return Redirect("/staff/invitations");
+    }
+}

@@ -1,0 +1,67 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Messaging;
+using CopPortal.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Staff;
+
+public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
+{
+    private const int PageSize = 30;
+
+    [BindProperty(SupportsGet = true)]
+    public OutboxStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<OutboxMessage> Messages { get; private set; } = [];
+    public Pager Pager { get; private set; } = default!;
+
+    public static string Label(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "Waiting to send",
+        OutboxStatus.Sent => "Sent",
+        OutboxStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+
+    public static string TagClass(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "nhsuk-tag--blue",
+        OutboxStatus.Sent => "nhsuk-tag--green",
+        _ => "nhsuk-tag--red",
+    };
+
+    public async Task OnGetAsync()
+    {
+        var query = db.OutboxMessages.AsNoTracking();
+        if (Status is { } status)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/outbox", new Dictionary<string, string?> { ["status"] = Status?.ToString() });
+        Messages = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync();
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid id)
+    {
+        var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id);
+        if (message is null)
+        {
+            return NotFound();
+        }
+        if (message.Status != OutboxStatus.Failed)
+        {
+            // A double click, or another member of staff got there first.
+            TempData["Notice"] = $"The email to {message.ToAddress} is not failed, so it was left as it is";
+            return Redirect("/staff/outbox");
+        }
+        OutboxProcessor.Retry(message, clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        TempData["Success"] = $"The email to {message.ToAddress} will be sent again in the next few seconds";
+        return Redirect("/staff/outbox?status=Pending");
+    }
+}

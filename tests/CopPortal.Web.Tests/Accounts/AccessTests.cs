@@ -1,0 +1,89 @@
+using System.Net;
+using CopPortal.Web.Infrastructure.Database;
+
+namespace CopPortal.Web.Tests.Accounts;
+
+public sealed class AccessTests : IDisposable
+{
+    public static TheoryData<string> StaffPages { get; } =
+    [
+        "/staff", "/staff/invitations", "/staff/invitations/new", "/staff/email-domains", "/staff/people", "/staff/outbox", "/staff/audit",
+    ];
+
+    private readonly PortalFactory _portal = new();
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Get_staff_page_anonymously_redirects_to_sign_in_with_return_url(string path)
+    {
+        var response = await _portal.CreateBrowserClient().GetAsync(path);
+        Assert.Equal("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(path), AccountTestData.RedirectPath(response));
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Get_staff_page_as_a_member_is_403(string path)
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        await AssertForbiddenAsync(client, path);
+    }
+
+    [Fact]
+    public async Task Get_council_as_a_member_is_403()
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        await AssertForbiddenAsync(client, "/council");
+    }
+
+    [Fact]
+    public async Task Council_member_can_see_the_council_page_but_not_staff_pages()
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
+        var council = await client.GetPageAsync("/council");
+        Assert.Equal("Workforce Council", council.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Triple-A reports will appear here", council.MainText(), StringComparison.Ordinal);
+        Assert.NotNull(council.QuerySelector("main a[href='/communities']"));
+        await AssertForbiddenAsync(client, "/staff");
+        await AssertForbiddenAsync(client, "/staff/people");
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Get_staff_page_as_staff_is_200(string path)
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        await client.GetPageAsync(path);
+    }
+
+    [Fact]
+    public async Task Staff_dashboard_links_to_every_staff_area()
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var page = await client.GetPageAsync("/staff");
+        var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(
+            ["/staff/communities", "/staff/proposals", "/staff/join-requests", "/staff/invitations", "/staff/people", "/staff/email-domains", "/staff/outbox", "/staff/audit"],
+            links.Where(l => l!.StartsWith("/staff/", StringComparison.Ordinal)).ToList());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/council")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_access_denied_directly_is_403()
+    {
+        var response = await _portal.CreateBrowserClient().GetAsync("/account/access-denied");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("You do not have permission to view this page", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
+    private static async Task AssertForbiddenAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var target = AccountTestData.RedirectPath(response);
+        Assert.StartsWith("/account/access-denied?ReturnUrl=", target, StringComparison.Ordinal);
+        var denied = await client.GetAsync(target);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal("You do not have permission to view this page", (await Html.ParseAsync(denied)).QuerySelector("h1")!.TextContent);
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

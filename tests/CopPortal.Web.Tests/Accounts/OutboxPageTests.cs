@@ -1,0 +1,110 @@
+using System.Net;
+using CopPortal.Domain.Messaging;
+using CopPortal.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Tests.Accounts;
+
+public sealed class OutboxPageTests : IDisposable
+{
+    private readonly PortalFactory _portal = new();
+
+    private async Task<Guid> AddAsync(OutboxStatus status, string to, string? error = null, int attempts = 0)
+    {
+        var message = new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            Kind = "test.kind",
+            ToAddress = to,
+            Subject = "Subject for " + to,
+            TextBody = "Body",
+            Status = status,
+            Attempts = attempts,
+            LastError = error,
+            CreatedAt = _portal.Clock.GetUtcNow(),
+            NextAttemptAt = _portal.Clock.GetUtcNow(),
+        };
+        await _portal.WithDbAsync(async db =>
+        {
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+        });
+        return message.Id;
+    }
+
+    [Fact]
+    public async Task Get_outbox_shows_each_message_and_filters_by_status()
+    {
+        await AddAsync(OutboxStatus.Sent, "sent@nhs.net", attempts: 1);
+        await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "SmtpException: <mailbox unavailable>", 6);
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var all = await client.GetPageAsync("/staff/outbox");
+        Assert.Equal(2, all.QuerySelectorAll("tbody tr").Length);
+
+        var failed = await client.GetPageAsync("/staff/outbox?status=Failed");
+        var row = failed.QuerySelectorAll("tbody tr").Single();
+        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("18 November 2026 at 10am", cells[0]);
+        Assert.Equal("failed@nhs.net", cells[1]);
+        Assert.Contains("Subject for failed@nhs.net", cells[2], StringComparison.Ordinal);
+        Assert.Contains("test.kind", cells[2], StringComparison.Ordinal);
+        Assert.Equal("Failed", row.QuerySelector(".nhsuk-tag")!.TextContent);
+        Assert.StartsWith("6", cells[4], StringComparison.Ordinal);
+        // The error is shown as text, not markup.
+        Assert.Contains("Last error: SmtpException: <mailbox unavailable>", cells[4], StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("form[action*='handler=Retry']"));
+    }
+
+    [Fact]
+    public async Task Post_retry_puts_a_failed_message_back_to_pending()
+    {
+        var id = await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "SmtpException: refused", 6);
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        _portal.Clock.Advance(TimeSpan.FromHours(2));
+
+        var response = await client.SubmitFormAsync("/staff/outbox?status=Failed", [], "form[action*='handler=Retry']");
+
+        Assert.Equal("/staff/outbox?status=Pending", AccountTestData.RedirectPath(response));
+        var message = await _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(OutboxStatus.Pending, message.Status);
+        Assert.Equal(0, message.Attempts);
+        Assert.Equal(_portal.Clock.GetUtcNow(), message.NextAttemptAt);
+    }
+
+    [Fact]
+    public async Task Post_retry_of_a_message_that_is_not_failed_changes_nothing()
+    {
+        var id = await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "SmtpException: refused", 6);
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var page = await client.GetPageAsync("/staff/outbox?status=Failed");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=Retry']")!;
+        await client.PostFormAsync(form, [], "/staff/outbox");
+        await _portal.WithDbAsync(async db =>
+        {
+            var m = await db.OutboxMessages.SingleAsync(x => x.Id == id);
+            m.Status = OutboxStatus.Sent;
+            await db.SaveChangesAsync();
+        });
+
+        // A second click on the same button.
+        var again = await client.PostFormAsync(form, [], "/staff/outbox");
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(OutboxStatus.Sent, await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Post_retry_of_an_unknown_message_is_404()
+    {
+        var id = await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "x", 6);
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var page = await client.GetPageAsync("/staff/outbox");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=Retry']")!;
+        form.Action = form.Action.Replace(id.ToString(), Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase);
+        var response = await client.PostFormAsync(form, [], "/staff/outbox");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

@@ -57,6 +57,8 @@ public static class PortalSetup
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portal.DataDirectory, "keys")))
             .SetApplicationName("CopPortal");
 
+        // Role removals take effect within a minute for people already signed in.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/sign-in";

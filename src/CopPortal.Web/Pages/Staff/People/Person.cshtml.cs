@@ -55,6 +55,8 @@ public class PersonModel(CopDbContext db, UserManager<PortalUser> users, ICurren
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             Check(await users.RemoveFromRoleAsync(Person, role));
+            // A new security stamp makes their existing sign-in cookie re-validate (within a minute) and lose the role.
+            Check(await users.UpdateSecurityStampAsync(Person));
             await RecordAsync("role.remove", [role, null]);
             await transaction.CommitAsync();
         }

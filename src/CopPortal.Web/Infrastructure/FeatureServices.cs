@@ -7,6 +7,10 @@ public static class FeatureServices
     {
         services.AddScoped<CopPortal.Domain.Communities.TermsService>();
         services.AddScoped<CopPortal.Domain.Communities.MembershipService>();
+        services.AddScoped<CopPortal.Domain.Messaging.IPortalSite, CopPortal.Web.Infrastructure.Email.PortalSite>();
+        services.AddScoped<CopPortal.Domain.Joining.JoinRequestService>();
+        services.AddScoped<CopPortal.Domain.Joining.JoinRequestDigest>();
+        services.AddHostedService<CopPortal.Web.Infrastructure.Joining.JoinRequestDigestWorker>();
         return services;
     }
 }

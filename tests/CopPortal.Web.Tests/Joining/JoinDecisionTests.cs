@@ -51,10 +51,10 @@ public sealed class JoinDecisionTests : IDisposable
         Assert.Contains("calendar invitations", mail.TextBody, StringComparison.Ordinal);
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "JoinRequest" && a.EntityId == id.ToString() && a.Changes!.Contains("Approved"))));
 
-        // A second approval of the same request (stale page) changes nothing.
-        var again = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#approve-form");
-        Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.ApprovedEmail);
-        _ = again;
+        // The review page now shows the decision instead of the decision forms.
+        var review = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        Assert.Null(review.QuerySelector("#approve-form"));
+        Assert.Contains("by Sam Okafor", review.MainText(), StringComparison.Ordinal);
     }
 
     [Fact]

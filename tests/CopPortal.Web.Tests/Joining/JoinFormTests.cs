@@ -158,7 +158,7 @@ public sealed class JoinFormTests : IDisposable
         var client = await _portal.SignedInClientAsync("new.pwp@test.nhs.uk");
         var page = await client.GetPageAsync(JoinUrl);
         Assert.Contains("Applications to join Psychological Practitioners closed on 31 October 2026.", page.MainText(), StringComparison.Ordinal);
-        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value;
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("main input[name=__RequestVerificationToken]")?.Value;
         Assert.Null(token);
         Assert.Equal(0, await _portal.WithDbAsync(db => db.JoinRequests.CountAsync(r => r.Applicant!.Email == "new.pwp@test.nhs.uk")));
     }

@@ -72,6 +72,8 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         {
             return Redirect("/my");
         }
+        // Redirects keep all TempData, so remove the key explicitly: the form is used once.
+        TempData.Remove(TempDataKey);
         var response = new EqualityMonitoringResponse
         {
             CommunityId = Community.Id,

@@ -262,7 +262,11 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         return offered;
     }
 
-    /// <summary>Active communities, other than the request's and those the applicant belongs to, whose current criteria the answers do not fail.</summary>
+    /// <summary>
+    /// Active communities, other than the request's and those the applicant belongs to, whose current
+    /// criteria the answers meet: every criterion Met. A criterion the answers never addressed (such as
+    /// another community's seniority question) needs judgement, so that community is not suggested.
+    /// </summary>
     public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -276,7 +280,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             .ToListAsync(cancellationToken);
         var professions = await ProfessionNamesAsync(cancellationToken);
         return candidates
-            .Where(c => EligibilityChecker.Check(c.Eligibility, request.Answers, professions, site.NetworkRegion).All(r => r.Outcome != PrecheckOutcome.NotMet))
+            .Where(c => EligibilityChecker.Check(c.Eligibility, request.Answers, professions, site.NetworkRegion).All(r => r.Outcome == PrecheckOutcome.Met))
             .Select(c => (c.Name, c.Slug))
             .ToList();
     }

@@ -75,8 +75,8 @@ public sealed class EligibilityEditorTests : IDisposable
             ("Input.Capacity", "lots")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            ["The closing date must be the same as or after the opening date", "Capacity must be a whole number, 1 or more", "Enter a summary of what changed"],
-            (await Html.ParseAsync(response)).ErrorSummary());
+            ["Capacity must be a whole number, 1 or more", "Enter a summary of what changed", "The closing date must be the same as or after the opening date"],
+            (await Html.ParseAsync(response)).ErrorSummary().Order(StringComparer.Ordinal));
         Assert.Equal(1, (await _portal.CommunityAsync(JoiningTestData.Practitioners)).CurrentTermsVersion);
     }
 

@@ -42,7 +42,7 @@ public class IndexModel(CopDbContext db) : PageModel
 
     public static IReadOnlyList<(string Key, string Label)> StatusOptions { get; } =
     [
-        (OpenStatus, "Open (pending or information requested)"),
+        (OpenStatus, "Open"),
         (JoiningDisplay.StatusKey(JoinRequestStatus.Pending), "Pending"),
         (JoiningDisplay.StatusKey(JoinRequestStatus.InformationRequested), "Information requested"),
         (JoiningDisplay.StatusKey(JoinRequestStatus.WaitingList), "Waiting list"),

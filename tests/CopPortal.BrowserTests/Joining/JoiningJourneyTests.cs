@@ -70,6 +70,26 @@ public sealed class JoiningJourneyTests(BrowserSession session) : IClassFixture<
         Assert.Contains("You are now a member", mail.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Chair_edits_eligibility_and_staff_read_the_equality_report_without_axe_violations()
+    {
+        var chair = await session.NewPageAsync();
+        await session.SignInAsync(chair, DemoData.ChairEmail);
+        await chair.GotoAsync("/communities/psychological-practitioners/terms/eligibility");
+        await chair.GetByLabel("Applications open").FillAsync("2026-12-20");
+        await chair.GetByLabel("Applications close").FillAsync("2026-12-01");
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
+        await Assertions.Expect(chair.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter a summary of what changed");
+        await session.ScreenshotAsync(chair, "joining-eligibility-error");
+        await BrowserSession.AssertAccessibleAsync(chair);
+
+        var staff = await session.NewPageAsync();
+        await session.SignInAsync(staff, DemoData.StaffEmail);
+        await staff.GotoAsync("/staff/equality");
+        await Assertions.Expect(staff.Locator("#equality-total")).ToContainTextAsync("Responses");
+        await BrowserSession.AssertAccessibleAsync(staff);
+    }
+
     private async Task CreateApplicantAsync()
     {
         var user = await session.Portal.CreateUserAsync(ApplicantEmail, "Journey Applicant");

@@ -99,6 +99,25 @@ public sealed class JoinQueueTests : IDisposable
         Assert.Equal(three.Commands, thirty.Commands);
     }
 
+    [Fact]
+    public async Task Get_pages_long_queues_fifty_rows_at_a_time_keeping_the_filters()
+    {
+        var community = await _portal.CommunityAsync("chief-psychological-professions-officers");
+        await AddRequestsAsync(community.Id, 1, 60);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var first = await staff.GetPageAsync($"/staff/join-requests?community={community.Id}&status=all");
+        Assert.Equal(50, Applicants(first).Count);
+        Assert.Equal("61 requests", first.QuerySelector("#queue-total")!.TextContent.Trim());
+        var next = first.QuerySelector("a.nhsuk-pagination__link--next")!.GetAttribute("href")!;
+        Assert.Equal($"/staff/join-requests?community={community.Id}&status=all&page=2", next);
+
+        var second = await staff.GetPageAsync(next);
+        Assert.Equal(11, Applicants(second).Count);
+        Assert.NotNull(second.QuerySelector("a.nhsuk-pagination__link--prev"));
+        Assert.Null(second.QuerySelector("a.nhsuk-pagination__link--next"));
+    }
+
     private static async Task<(int Rows, int Commands)> CountAsync(HttpClient client, CommandCounter counter, string url)
     {
         counter.Reset();

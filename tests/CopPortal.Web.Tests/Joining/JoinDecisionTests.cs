@@ -28,6 +28,20 @@ public sealed class JoinDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_review_lists_the_applicants_memberships_and_past_requests()
+    {
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        var old = await _portal.SubmitAsync(DemoData.MemberEmail, JoiningTestData.Caps);
+        await member.SubmitFormAsync($"/my/requests/{old}/withdraw", []);
+        var id = await _portal.SubmitAsync(DemoData.MemberEmail, JoiningTestData.Caps);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        Assert.Contains("Psychological Practitioners (member)", page.MainText(), StringComparison.Ordinal);
+        var past = page.QuerySelector($"a[href='/staff/join-requests/{old}']")!.ParentElement!.TextContent;
+        Assert.Contains("Withdrawn", past, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_approve_creates_the_membership_and_emails_next_steps()
     {
         await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");

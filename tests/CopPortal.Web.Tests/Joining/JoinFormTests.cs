@@ -217,6 +217,11 @@ public sealed class JoinFormTests : IDisposable
         Assert.Equal("25 to 34", stored.AgeBand);
         Assert.Equal("Prefer not to say", stored.Sex);
 
+        // Reviewers never see it.
+        var id = await _portal.WithDbAsync(db => db.JoinRequests.Where(r => r.Applicant!.Email == "new.pwp@test.nhs.uk").Select(r => r.Id).SingleAsync());
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        Assert.DoesNotContain("25 to 34", (await staff.GetPageAsync($"/staff/join-requests/{id}")).MainText(), StringComparison.Ordinal);
+
         // The form is offered once per request: going back to it sends the person to /my.
         var again = await client.GetAsync("/communities/psychological-practitioners/join/monitoring");
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);

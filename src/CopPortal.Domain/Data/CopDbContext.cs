@@ -36,6 +36,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<DeclineReasonTemplate> DeclineReasonTemplates => Set<DeclineReasonTemplate>();
     public DbSet<EqualityMonitoringResponse> EqualityMonitoringResponses => Set<EqualityMonitoringResponse>();
+    public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -147,12 +148,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.HasOne(r => r.Community).WithMany().HasForeignKey(r => r.CommunityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.Applicant).WithMany().HasForeignKey(r => r.ApplicantId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(r => r.DecidedBy).WithMany().HasForeignKey(r => r.DecidedById).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(r => r.InformationRequestedById).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(r => r.TermsVersion).WithMany().HasForeignKey(r => r.TermsVersionId).OnDelete(DeleteBehavior.Restrict);
             e.Property(r => r.Answers).HasConversion(JsonConverter<ApplicationAnswers>(), JsonComparer<ApplicationAnswers>());
             e.Property(r => r.PrecheckResults).HasConversion(JsonConverter<List<CriterionResult>>(), JsonComparer<List<CriterionResult>>());
             e.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(r => new { r.Status, r.SubmittedWeekOf, r.SubmittedAt });
             e.HasIndex(r => new { r.CommunityId, r.Status, r.WaitlistedAt });
+            e.HasIndex(r => new { r.CommunityId, r.Status, r.SubmittedWeekOf, r.SubmittedAt });
             e.HasIndex(r => new { r.ApplicantId, r.CommunityId });
             // One open request per person per CoP, enforced by the database as well as the page.
             e.HasIndex(r => new { r.CommunityId, r.ApplicantId }).IsUnique()
@@ -160,6 +163,12 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         });
 
         builder.Entity<EqualityMonitoringResponse>(e => e.HasIndex(r => r.CommunityId));
+
+        builder.Entity<ScheduledJobRun>(e =>
+        {
+            e.Property(r => r.Name).HasMaxLength(100);
+            e.HasIndex(r => r.Name).IsUnique();
+        });
 
         builder.Entity<OutboxMessage>(e =>
         {

@@ -40,6 +40,7 @@ public class JoinRequest
     public string? InformationResponse { get; set; }
     public DateTimeOffset? InformationRequestedAt { get; set; }
     public DateTimeOffset? InformationRespondedAt { get; set; }
+    public string? InformationRequestedById { get; set; }
 
     /// <summary>When the person joined the waiting list; the list is ordered by this.</summary>
     public DateTimeOffset? WaitlistedAt { get; set; }
@@ -48,6 +49,9 @@ public class JoinRequest
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public bool IsOpen => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested or JoinRequestStatus.WaitingList;
+
+    /// <summary>Staff can approve, decline or ask for more information.</summary>
+    public bool AwaitsDecision => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested;
 }
 
 public enum JoinRequestStatus
@@ -99,6 +103,9 @@ public enum PrecheckOutcome
 public class CriterionResult
 {
     public string Criterion { get; set; } = "";
+
+    /// <summary>What the applicant said for this criterion, as plain text for the reviewer.</summary>
+    public string Answer { get; set; } = "";
     public PrecheckOutcome Outcome { get; set; }
     public string Reason { get; set; } = "";
 }

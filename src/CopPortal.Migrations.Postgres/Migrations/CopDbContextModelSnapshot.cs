@@ -545,6 +545,9 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("InformationRequestedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("InformationRequestedById")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("InformationRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -577,6 +580,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("DecidedById");
 
+                    b.HasIndex("InformationRequestedById");
+
                     b.HasIndex("TermsVersionId");
 
                     b.HasIndex("ApplicantId", "CommunityId");
@@ -590,7 +595,33 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "SubmittedWeekOf", "SubmittedAt");
 
+                    b.HasIndex("CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt");
+
                     b.ToTable("JoinRequests");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.Joining.ScheduledJobRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledJobRuns");
                 });
 
             modelBuilder.Entity("CopPortal.Domain.Messaging.OutboxMessage", b =>
@@ -1107,6 +1138,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.HasOne("CopPortal.Domain.People.PortalUser", "DecidedBy")
                         .WithMany()
                         .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CopPortal.Domain.People.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("InformationRequestedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CopPortal.Domain.Communities.TermsVersion", "TermsVersion")

@@ -518,6 +518,9 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<long?>("InformationRequestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InformationRequestedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("InformationRespondedAt")
                         .HasColumnType("INTEGER");
 
@@ -550,6 +553,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DecidedById");
 
+                    b.HasIndex("InformationRequestedById");
+
                     b.HasIndex("TermsVersionId");
 
                     b.HasIndex("ApplicantId", "CommunityId");
@@ -563,7 +568,31 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "SubmittedWeekOf", "SubmittedAt");
 
+                    b.HasIndex("CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt");
+
                     b.ToTable("JoinRequests");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.Joining.ScheduledJobRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledJobRuns");
                 });
 
             modelBuilder.Entity("CopPortal.Domain.Messaging.OutboxMessage", b =>
@@ -1072,6 +1101,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.HasOne("CopPortal.Domain.People.PortalUser", "DecidedBy")
                         .WithMany()
                         .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CopPortal.Domain.People.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("InformationRequestedById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CopPortal.Domain.Communities.TermsVersion", "TermsVersion")

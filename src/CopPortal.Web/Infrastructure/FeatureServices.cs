@@ -10,6 +10,10 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.People.InvitationService>();
         services.AddScoped<CopPortal.Web.Accounts.PortalLinks>();
         services.AddScoped<CopPortal.Web.Accounts.AccountEmails>();
+        services.AddScoped<CopPortal.Domain.Messaging.IPortalSite, CopPortal.Web.Infrastructure.Email.PortalSite>();
+        services.AddScoped<CopPortal.Domain.Joining.JoinRequestService>();
+        services.AddScoped<CopPortal.Domain.Joining.JoinRequestDigest>();
+        services.AddHostedService<CopPortal.Web.Infrastructure.Joining.JoinRequestDigestWorker>();
         return services;
     }
 }

@@ -31,7 +31,9 @@ public static class PortalSetup
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
-        services.AddDbContext<CopDbContext>(o => o.UseCopPortalDatabase(portal.DatabaseProvider, portal.ConnectionString));
+        // Any registered interceptors are applied (tests register one to count SQL commands per page).
+        services.AddDbContext<CopDbContext>((sp, o) => o.UseCopPortalDatabase(portal.DatabaseProvider, portal.ConnectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

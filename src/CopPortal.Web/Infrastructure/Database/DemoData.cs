@@ -72,6 +72,8 @@ public static class DemoData
             // Save per community so the current-version link (a cycle with the versions) is written in two steps.
             await db.SaveChangesAsync();
         }
+
+        await DemoJoinRequests.LoadAsync(services, staff);
     }
 
     private sealed record CommunitySeed(string Slug, string Name, string Summary, Terms Terms, CommunityRole? LookingFor = null);

@@ -163,6 +163,20 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduledJobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastRunOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJobRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TermsTemplates",
                 columns: table => new
                 {
@@ -559,6 +573,7 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     InformationResponse = table.Column<string>(type: "TEXT", nullable: true),
                     InformationRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     InformationRespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    InformationRequestedById = table.Column<string>(type: "TEXT", nullable: true),
                     WaitlistedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -574,6 +589,12 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_JoinRequests_AspNetUsers_DecidedById",
                         column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_JoinRequests_AspNetUsers_InformationRequestedById",
+                        column: x => x.InformationRequestedById,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -693,6 +714,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 columns: new[] { "ApplicantId", "CommunityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JoinRequests_CommunityId_Status_SubmittedWeekOf_SubmittedAt",
+                table: "JoinRequests",
+                columns: new[] { "CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_CommunityId_Status_WaitlistedAt",
                 table: "JoinRequests",
                 columns: new[] { "CommunityId", "Status", "WaitlistedAt" });
@@ -701,6 +727,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "IX_JoinRequests_DecidedById",
                 table: "JoinRequests",
                 column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JoinRequests_InformationRequestedById",
+                table: "JoinRequests",
+                column: "InformationRequestedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_OneOpenPerApplicant",
@@ -760,6 +791,12 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "IX_Proposals_Status_SubmittedAt",
                 table: "Proposals",
                 columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJobRuns_Name",
+                table: "ScheduledJobRuns",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TermsVersions_CommunityId_VersionNumber",
@@ -836,6 +873,9 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Proposals");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledJobRuns");
 
             migrationBuilder.DropTable(
                 name: "TermsTemplates");

@@ -164,6 +164,20 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScheduledJobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastRunOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJobRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TermsTemplates",
                 columns: table => new
                 {
@@ -560,6 +574,7 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     InformationResponse = table.Column<string>(type: "text", nullable: true),
                     InformationRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     InformationRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InformationRequestedById = table.Column<string>(type: "text", nullable: true),
                     WaitlistedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -575,6 +590,12 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_JoinRequests_AspNetUsers_DecidedById",
                         column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_JoinRequests_AspNetUsers_InformationRequestedById",
+                        column: x => x.InformationRequestedById,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -694,6 +715,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 columns: new[] { "ApplicantId", "CommunityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_JoinRequests_CommunityId_Status_SubmittedWeekOf_SubmittedAt",
+                table: "JoinRequests",
+                columns: new[] { "CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_CommunityId_Status_WaitlistedAt",
                 table: "JoinRequests",
                 columns: new[] { "CommunityId", "Status", "WaitlistedAt" });
@@ -702,6 +728,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "IX_JoinRequests_DecidedById",
                 table: "JoinRequests",
                 column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JoinRequests_InformationRequestedById",
+                table: "JoinRequests",
+                column: "InformationRequestedById");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_OneOpenPerApplicant",
@@ -761,6 +792,12 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "IX_Proposals_Status_SubmittedAt",
                 table: "Proposals",
                 columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJobRuns_Name",
+                table: "ScheduledJobRuns",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TermsVersions_CommunityId_VersionNumber",
@@ -837,6 +874,9 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Proposals");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledJobRuns");
 
             migrationBuilder.DropTable(
                 name: "TermsTemplates");

@@ -1,0 +1,96 @@
+using System.Text;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
+using CopPortal.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Domain.Joining;
+
+/// <summary>
+/// The Monday-morning email to network staff: requests waiting per CoP and the oldest waiting.
+/// Polled often by a background service; it queues the emails once per Monday (Europe/London) at or after 07:00.
+/// </summary>
+public class JoinRequestDigest(CopDbContext db, TimeProvider clock, Outbox outbox, IPortalSite site)
+{
+    public const string JobName = "join-request-digest";
+    public const string EmailKind = "join-request.digest";
+    public static readonly TimeSpan DueFrom = TimeSpan.FromHours(7);
+
+    /// <summary>Queues the digest if it is due and not yet queued today. Returns the number of emails queued.</summary>
+    public async Task<int> QueueIfDueAsync(CancellationToken cancellationToken = default)
+    {
+        var london = LondonTime.ToLondon(clock.GetUtcNow());
+        if (london.DayOfWeek != DayOfWeek.Monday || london.TimeOfDay < DueFrom)
+        {
+            return 0;
+        }
+        var today = DateOnly.FromDateTime(london.DateTime);
+        var run = await db.ScheduledJobRuns.FirstOrDefaultAsync(r => r.Name == JobName, cancellationToken);
+        if (run is not null && run.LastRunOn >= today)
+        {
+            return 0;
+        }
+        if (run is null)
+        {
+            db.ScheduledJobRuns.Add(new ScheduledJobRun { Name = JobName, LastRunOn = today });
+        }
+        else
+        {
+            run.LastRunOn = today;
+        }
+
+        var perCommunity = await db.JoinRequests.AsNoTracking()
+            .Where(r => r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested)
+            .GroupBy(r => new { r.CommunityId, r.Community!.Name })
+            .Select(g => new
+            {
+                g.Key.Name,
+                Pending = g.Count(r => r.Status == JoinRequestStatus.Pending),
+                Information = g.Count(r => r.Status == JoinRequestStatus.InformationRequested),
+            })
+            .OrderBy(g => g.Name)
+            .ToListAsync(cancellationToken);
+        var oldest = await db.JoinRequests.AsNoTracking()
+            .Where(r => r.Status == JoinRequestStatus.Pending)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .Select(r => new { r.Id, r.SubmittedAt, Applicant = r.Applicant!.DisplayName, Community = r.Community!.Name })
+            .FirstOrDefaultAsync(cancellationToken);
+        var staff = await (
+                from user in db.Users.AsNoTracking()
+                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where role.Name == NetworkRoles.NetworkStaff && user.Email != null
+                orderby user.Email
+                select new { user.Email, user.DisplayName })
+            .ToListAsync(cancellationToken);
+
+        var body = new StringBuilder();
+        var total = perCommunity.Sum(c => c.Pending);
+        body.AppendLine(total == 0
+            ? "No join requests are waiting for a decision this week."
+            : $"{total} join {(total == 1 ? "request is" : "requests are")} waiting for a decision.");
+        body.AppendLine();
+        foreach (var community in perCommunity)
+        {
+            var waitingInfo = community.Information == 0 ? "" : $", {community.Information} waiting for the applicant to send more information";
+            body.AppendLine($"- {community.Name}: {community.Pending} waiting for a decision{waitingInfo}");
+        }
+        if (oldest is not null)
+        {
+            var days = (int)(clock.GetUtcNow() - oldest.SubmittedAt).TotalDays;
+            body.AppendLine();
+            body.AppendLine($"The oldest is from {oldest.Applicant} to join {oldest.Community}, sent on {LondonTime.Date(oldest.SubmittedAt)} ({days} {(days == 1 ? "day" : "days")} ago): {site.Url($"/staff/join-requests/{oldest.Id}")}");
+        }
+        body.AppendLine();
+        body.AppendLine($"Process the requests at {site.Url("/staff/join-requests")}");
+
+        foreach (var person in staff)
+        {
+            outbox.Enqueue(EmailKind, person.Email!, person.DisplayName, $"Join requests for the week beginning {LondonTime.Date(today)}",
+                $"Dear {person.DisplayName},\n\n{body}\n{site.NetworkName} communities of practice");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return staff.Count;
+    }
+}

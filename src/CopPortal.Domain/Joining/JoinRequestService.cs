@@ -1,0 +1,398 @@
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
+using CopPortal.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Domain.Joining;
+
+/// <summary>A rule stopped the action; the message is plain English and safe to show the user.</summary>
+public sealed class JoinRequestException(string message) : Exception(message);
+
+/// <summary>
+/// The life of a join request: submit (with the automatic pre-check), withdraw, and the network team's
+/// decisions (approve, waiting list, decline, ask for more information), each with its email queued in
+/// the same SaveChanges so a decision and its email are committed together or not at all.
+/// </summary>
+public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outbox, MembershipService memberships, IPortalSite site)
+{
+    public const string ReceivedEmail = "join-request.received";
+    public const string ApprovedEmail = "join-request.approved";
+    public const string WaitingListEmail = "join-request.waiting-list";
+    public const string PlaceOfferedEmail = "join-request.place-offered";
+    public const string DeclinedEmail = "join-request.declined";
+    public const string InformationRequestedEmail = "join-request.information-requested";
+
+    /// <summary>The ToR version in force for a community, read without tracking.</summary>
+    public Task<TermsVersion?> CurrentTermsAsync(int communityId, CancellationToken cancellationToken = default) =>
+        db.TermsVersions.AsNoTracking()
+            .Where(t => t.CommunityId == communityId && t.VersionNumber == db.Communities.Where(c => c.Id == communityId).Select(c => c.CurrentTermsVersion).FirstOrDefault())
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<Dictionary<int, string>> ProfessionNamesAsync(CancellationToken cancellationToken = default) =>
+        db.Professions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+
+    /// <summary>
+    /// Records the request with its pre-check. A second open request for the same CoP is refused here,
+    /// and by the database's filtered unique index if two submissions race (DbUpdateException).
+    /// </summary>
+    public async Task<JoinRequest> SubmitAsync(Community community, PortalUser applicant, ApplicationAnswers answers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        ArgumentNullException.ThrowIfNull(applicant);
+        ArgumentNullException.ThrowIfNull(answers);
+        if (community.Status != CommunityStatus.Active)
+        {
+            throw new JoinRequestException($"{community.Name} is not taking new members");
+        }
+        var terms = await CurrentTermsAsync(community.Id, cancellationToken)
+            ?? throw new JoinRequestException($"{community.Name} has no Terms of Reference yet, so it cannot take requests");
+        if (terms.Eligibility.Window is { } window && !window.IsOpenOn(LondonTime.Today(clock)))
+        {
+            throw new JoinRequestException($"Applications to join {community.Name} are closed");
+        }
+        if (await db.Memberships.AnyAsync(m => m.CommunityId == community.Id && m.UserId == applicant.Id, cancellationToken))
+        {
+            throw new JoinRequestException($"You are already a member of {community.Name}");
+        }
+        if (await db.JoinRequests.AnyAsync(r => r.CommunityId == community.Id && r.ApplicantId == applicant.Id && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList), cancellationToken))
+        {
+            throw new JoinRequestException($"You have already asked to join {community.Name}");
+        }
+
+        var professions = await ProfessionNamesAsync(cancellationToken);
+        answers.ProfessionName = answers.ProfessionId is int id ? professions.GetValueOrDefault(id) : null;
+        var results = EligibilityChecker.Check(terms.Eligibility, answers, professions, site.NetworkRegion);
+        var now = clock.GetUtcNow();
+        var request = new JoinRequest
+        {
+            CommunityId = community.Id,
+            ApplicantId = applicant.Id,
+            TermsVersionId = terms.Id,
+            Status = JoinRequestStatus.Pending,
+            SubmittedAt = now,
+            SubmittedWeekOf = LondonTime.WeekOf(now),
+            Answers = answers,
+            PrecheckResults = results,
+            PrecheckOutcome = EligibilityChecker.Overall(results),
+        };
+        db.JoinRequests.Add(request);
+
+        var decisionBy = terms.Eligibility.Window?.DecisionBy is DateOnly by ? $" by {LondonTime.Date(by)}" : " within about a week";
+        outbox.Enqueue(ReceivedEmail, applicant.Email!, applicant.DisplayName, $"We have received your request to join {community.Name}",
+            $"""
+            Dear {applicant.DisplayName},
+
+            Thank you for asking to join {community.Name}.
+
+            The {site.NetworkName} team checks requests against the community's Terms of Reference every week. We will email you with our decision{decisionBy}.
+
+            You can see your request, or withdraw it, at {site.Url("/my")}
+
+            {site.NetworkName} team
+            """);
+        await db.SaveChangesAsync(cancellationToken);
+        return request;
+    }
+
+    public async Task WithdrawAsync(JoinRequest request, string applicantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ApplicantId != applicantId)
+        {
+            throw new JoinRequestException("You can only withdraw your own requests");
+        }
+        if (!request.IsOpen)
+        {
+            throw new JoinRequestException("This request has already been decided or withdrawn");
+        }
+        request.Status = JoinRequestStatus.Withdrawn;
+        request.ConcurrencyStamp = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Approves: a membership, or a place on the waiting list when the community is full.</summary>
+    public async Task<JoinRequestStatus> ApproveAsync(JoinRequest request, string staffUserId, CancellationToken cancellationToken = default)
+    {
+        var status = await ApproveCoreAsync(request, staffUserId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return status;
+    }
+
+    /// <summary>
+    /// Approves the given requests that are still pending with every criterion Met, in the order they
+    /// arrived, in one unit of work. Returns how many became members and how many joined a waiting list.
+    /// </summary>
+    public async Task<(int Approved, int WaitingList)> BulkApproveAsync(IReadOnlyCollection<int> requestIds, string staffUserId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        var requests = await db.JoinRequests
+            .Include(r => r.Community).Include(r => r.Applicant)
+            .Where(r => requestIds.Contains(r.Id) && r.Status == JoinRequestStatus.Pending && r.PrecheckOutcome == PrecheckOutcome.Met)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
+        int approved = 0, waiting = 0;
+        foreach (var request in requests)
+        {
+            if (await ApproveCoreAsync(request, staffUserId, cancellationToken) == JoinRequestStatus.Approved)
+            {
+                approved++;
+            }
+            else
+            {
+                waiting++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return (approved, waiting);
+    }
+
+    public async Task DeclineAsync(JoinRequest request, string staffUserId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.AwaitsDecision && request.Status != JoinRequestStatus.WaitingList)
+        {
+            throw new JoinRequestException("This request has already been decided or withdrawn");
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new JoinRequestException("Give a reason for declining");
+        }
+        var community = await CommunityOfAsync(request, cancellationToken);
+        var applicant = await ApplicantOfAsync(request, cancellationToken);
+        Decide(request, JoinRequestStatus.Declined, staffUserId);
+        request.DecisionReason = reason.Trim();
+
+        var alternatives = await AlternativesAsync(request, cancellationToken);
+        var instead = alternatives.Count == 0
+            ? ""
+            : "Your answers meet the criteria of these other communities, which you could ask to join:\n" +
+              string.Join("\n", alternatives.Select(a => $"- {a.Name}: {site.Url($"/communities/{a.Slug}/join")}")) + "\n\n";
+        outbox.Enqueue(DeclinedEmail, applicant.Email!, applicant.DisplayName, $"Your request to join {community.Name}",
+            $"""
+            Dear {applicant.DisplayName},
+
+            Thank you for asking to join {community.Name}. We are sorry, but we cannot offer you a place.
+
+            Why: {request.DecisionReason}
+
+            What you could do instead
+
+            {instead}If no community fits your role or area of practice, you could propose a new one: {site.Url("/communities/propose")}
+            The {site.NetworkName} team can help you set it up if there is enough interest.
+
+            If your circumstances change, you can ask to join again. If you think we have made a mistake, reply to this email.
+
+            {site.NetworkName} team
+            """);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RequestInformationAsync(JoinRequest request, string staffUserId, string question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EnsureAwaitsDecision(request);
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new JoinRequestException("Enter what you would like the applicant to tell you");
+        }
+        var community = await CommunityOfAsync(request, cancellationToken);
+        var applicant = await ApplicantOfAsync(request, cancellationToken);
+        var now = clock.GetUtcNow();
+        request.Status = JoinRequestStatus.InformationRequested;
+        request.InformationRequested = question.Trim();
+        request.InformationRequestedAt = now;
+        request.InformationRequestedById = staffUserId;
+        request.InformationResponse = null;
+        request.InformationRespondedAt = null;
+        request.ConcurrencyStamp = Guid.NewGuid();
+        outbox.Enqueue(InformationRequestedEmail, applicant.Email!, applicant.DisplayName, $"We need more information about your request to join {community.Name}",
+            $"""
+            Dear {applicant.DisplayName},
+
+            Thank you for asking to join {community.Name}. Before we can decide, we need a little more information:
+
+            {request.InformationRequested}
+
+            Answer here: {site.Url($"/my/requests/{request.Id}/respond")}
+
+            Your request will come back to the network team as soon as you answer.
+
+            {site.NetworkName} team
+            """);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RespondAsync(JoinRequest request, string applicantId, string answer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ApplicantId != applicantId)
+        {
+            throw new JoinRequestException("You can only answer questions about your own requests");
+        }
+        if (request.Status != JoinRequestStatus.InformationRequested)
+        {
+            throw new JoinRequestException("The network team is not waiting for information about this request");
+        }
+        request.Status = JoinRequestStatus.Pending;
+        request.InformationResponse = answer.Trim();
+        request.InformationRespondedAt = clock.GetUtcNow();
+        request.ConcurrencyStamp = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A member leaves; if the community has a waiting list, the freed place goes to the first on it.</summary>
+    public async Task LeaveAsync(Community community, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(community);
+        if (!await memberships.RemoveAsync(community, userId, cancellationToken))
+        {
+            throw new JoinRequestException($"You are not a member of {community.Name}");
+        }
+        await OfferFreedPlacesCoreAsync(community, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Gives free places (after a member leaves or capacity grows) to the waiting list in order.</summary>
+    public async Task<int> OfferFreedPlacesAsync(Community community, CancellationToken cancellationToken = default)
+    {
+        var offered = await OfferFreedPlacesCoreAsync(community, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return offered;
+    }
+
+    /// <summary>
+    /// Active communities, other than the request's and those the applicant belongs to, whose current
+    /// criteria the answers meet: every criterion Met. A criterion the answers never addressed (such as
+    /// another community's seniority question) needs judgement, so that community is not suggested.
+    /// </summary>
+    public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var candidates = await (
+                from c in db.Communities.AsNoTracking()
+                join t in db.TermsVersions.AsNoTracking() on new { c.Id, Version = c.CurrentTermsVersion } equals new { Id = t.CommunityId, Version = t.VersionNumber }
+                where c.Status == CommunityStatus.Active && c.Id != request.CommunityId
+                      && !db.Memberships.Any(m => m.CommunityId == c.Id && m.UserId == request.ApplicantId)
+                orderby c.Name
+                select new { c.Name, c.Slug, t.Eligibility })
+            .ToListAsync(cancellationToken);
+        var professions = await ProfessionNamesAsync(cancellationToken);
+        return candidates
+            .Where(c => EligibilityChecker.Check(c.Eligibility, request.Answers, professions, site.NetworkRegion).All(r => r.Outcome == PrecheckOutcome.Met))
+            .Select(c => (c.Name, c.Slug))
+            .ToList();
+    }
+
+    private async Task<JoinRequestStatus> ApproveCoreAsync(JoinRequest request, string staffUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EnsureAwaitsDecision(request);
+        var community = await CommunityOfAsync(request, cancellationToken);
+        var applicant = await ApplicantOfAsync(request, cancellationToken);
+        var alreadyMember = await db.Memberships.AnyAsync(m => m.CommunityId == community.Id && m.UserId == applicant.Id, cancellationToken);
+        if (!alreadyMember && community.Capacity is int capacity && community.MemberCount >= capacity)
+        {
+            Decide(request, JoinRequestStatus.WaitingList, staffUserId);
+            request.WaitlistedAt = clock.GetUtcNow();
+            var position = await db.JoinRequests.CountAsync(r => r.CommunityId == community.Id && r.Status == JoinRequestStatus.WaitingList && r.Id != request.Id, cancellationToken)
+                + db.JoinRequests.Local.Count(r => r.CommunityId == community.Id && r.Id != request.Id && r.Status == JoinRequestStatus.WaitingList
+                    && db.Entry(r).Property(x => x.Status).OriginalValue != JoinRequestStatus.WaitingList)
+                + 1;
+            outbox.Enqueue(WaitingListEmail, applicant.Email!, applicant.DisplayName, $"You are on the waiting list for {community.Name}",
+                $"""
+                Dear {applicant.DisplayName},
+
+                Your request to join {community.Name} has been approved, but the community is full at the moment, so we have put you on its waiting list. You are number {position} on the list.
+
+                When a place becomes free it goes to the first person on the list, and we will email you. You do not need to do anything.
+
+                You can see your place, or leave the waiting list, at {site.Url("/my")}
+
+                {site.NetworkName} team
+                """);
+            return JoinRequestStatus.WaitingList;
+        }
+
+        if (!alreadyMember)
+        {
+            await memberships.AddOrSetRoleAsync(community, applicant.Id, CommunityRole.Member, request.Id, cancellationToken);
+        }
+        Decide(request, JoinRequestStatus.Approved, staffUserId);
+        outbox.Enqueue(ApprovedEmail, applicant.Email!, applicant.DisplayName, $"Welcome to {community.Name}",
+            $"""
+            Dear {applicant.DisplayName},
+
+            Your request to join {community.Name} has been approved. You are now a member.
+
+            {NextSteps(community)}
+
+            {site.NetworkName} team
+            """);
+        return JoinRequestStatus.Approved;
+    }
+
+    private async Task<int> OfferFreedPlacesCoreAsync(Community community, CancellationToken cancellationToken)
+    {
+        var offered = new List<int>();
+        while (community.Capacity is null || community.MemberCount < community.Capacity)
+        {
+            var next = await db.JoinRequests.Include(r => r.Applicant)
+                .Where(r => r.CommunityId == community.Id && r.Status == JoinRequestStatus.WaitingList && !offered.Contains(r.Id))
+                .OrderBy(r => r.WaitlistedAt).ThenBy(r => r.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (next is null)
+            {
+                break;
+            }
+            offered.Add(next.Id);
+            var applicant = next.Applicant!;
+            await memberships.AddOrSetRoleAsync(community, applicant.Id, CommunityRole.Member, next.Id, cancellationToken);
+            next.Status = JoinRequestStatus.Approved;
+            next.ConcurrencyStamp = Guid.NewGuid();
+            outbox.Enqueue(PlaceOfferedEmail, applicant.Email!, applicant.DisplayName, $"A place in {community.Name} is yours",
+                $"""
+                Dear {applicant.DisplayName},
+
+                A place has become free in {community.Name}, and as you were first on the waiting list it is yours. You are now a member.
+
+                {NextSteps(community)}
+
+                {site.NetworkName} team
+                """);
+        }
+        return offered.Count;
+    }
+
+    private string NextSteps(Community community) =>
+        $"""
+        What happens next
+        - Read the community's Terms of Reference: {site.Url($"/communities/{community.Slug}/terms")}
+        - The community's page, with its forum and documents: {site.Url($"/communities/{community.Slug}")}
+        - When the community's next meetings are scheduled, you will receive calendar invitations to them.
+        - See all your communities at {site.Url("/my")}
+        """;
+
+    private void Decide(JoinRequest request, JoinRequestStatus status, string staffUserId)
+    {
+        request.Status = status;
+        request.DecidedById = staffUserId;
+        request.DecidedAt = clock.GetUtcNow();
+        request.ConcurrencyStamp = Guid.NewGuid();
+    }
+
+    private static void EnsureAwaitsDecision(JoinRequest request)
+    {
+        if (!request.AwaitsDecision)
+        {
+            throw new JoinRequestException("This request has already been decided or withdrawn");
+        }
+    }
+
+    private async Task<Community> CommunityOfAsync(JoinRequest request, CancellationToken cancellationToken) =>
+        request.Community ??= await db.Communities.SingleAsync(c => c.Id == request.CommunityId, cancellationToken);
+
+    private async Task<PortalUser> ApplicantOfAsync(JoinRequest request, CancellationToken cancellationToken) =>
+        request.Applicant ??= await db.Users.SingleAsync(u => u.Id == request.ApplicantId, cancellationToken);
+}

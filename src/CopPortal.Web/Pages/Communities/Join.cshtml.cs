@@ -1,0 +1,297 @@
+using System.Security.Claims;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.People;
+using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure;
+using CopPortal.Web.Infrastructure.Joining;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Communities;
+
+/// <summary>The application form, built from the criteria of the CoP's current ToR and pre-filled from the profile.</summary>
+[Authorize]
+public class JoinModel(CopDbContext db, JoinRequestService joining, TimeProvider clock, PortalOptions portal) : PageModel
+{
+    public const int MaxAnswerLength = 2000;
+
+    [BindProperty]
+    public JoinInput Input { get; set; } = new();
+
+    public Community Community { get; private set; } = default!;
+    public EligibilityCriteria Criteria { get; private set; } = new();
+    public JoinPageState State { get; private set; }
+    public JoinRequest? OpenRequest { get; private set; }
+    public List<string> WhoCanJoin { get; private set; } = [];
+    public List<SelectListItem> Professions { get; private set; } = [];
+    public string HomeRegion { get; private set; } = "";
+    public DateOnly Today { get; private set; }
+
+    public static IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "true"), new("No", "false")];
+    public static IEnumerable<SelectListItem> Regions => CopPortal.Domain.People.Regions.All.Select(r => new SelectListItem(r, r));
+    public static IEnumerable<SelectListItem> CareerStageItems => CareerStages.All.Select(s => new SelectListItem(CareerStages.Label(s), s.ToString()));
+
+    public IEnumerable<SelectListItem> OrganisationTypes =>
+        Criteria.Organisation.ExcludedOrganisationTypes.Select(t => new SelectListItem(t, t))
+            .Append(new SelectListItem(EligibilityChecker.NoneOfTheseOrganisationTypes, EligibilityChecker.NoneOfTheseOrganisationTypes));
+
+    public bool IsFull => Community.Capacity is int capacity && Community.MemberCount >= capacity;
+
+    public sealed class JoinInput
+    {
+        public int? ProfessionId { get; set; }
+        public CareerStage? CareerStage { get; set; }
+        public string? JobTitle { get; set; }
+        public string? Organisation { get; set; }
+        public string? Region { get; set; }
+        public string? NoLocalCoPExplanation { get; set; }
+        public bool? MeetsSeniority { get; set; }
+        public string? SeniorityExplanation { get; set; }
+        public bool? WorksInSetting { get; set; }
+        public string? SettingExplanation { get; set; }
+        public bool? RepresentsOrganisation { get; set; }
+        public bool? BasedInEngland { get; set; }
+        public bool? DeliversHealthOrSocialCare { get; set; }
+        public string? OrganisationType { get; set; }
+        public List<bool?> Declarations { get; set; } = [];
+        public List<string?> QuestionAnswers { get; set; } = [];
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == UserId);
+        Input.ProfessionId = user.ProfessionId;
+        Input.CareerStage = user.CareerStage;
+        Input.JobTitle = user.JobTitle;
+        Input.Organisation = user.Organisation;
+        Input.Region = user.Region;
+        SizeLists();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug)
+    {
+        if (!await LoadAsync(slug))
+        {
+            return NotFound();
+        }
+        SizeLists();
+        // Binding errors (e.g. a tampered value) are replaced by our own plain-English messages below.
+        ModelState.Clear();
+        if (State != JoinPageState.Form)
+        {
+            return Page();
+        }
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var applicant = await db.Users.SingleAsync(u => u.Id == UserId);
+        try
+        {
+            await joining.SubmitAsync(Community, applicant, ToAnswers());
+        }
+        catch (JoinRequestException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+        catch (DbUpdateException)
+        {
+            // Two submissions raced past the check; the database's one-open-request index kept just one.
+            ModelState.AddModelError(string.Empty, $"You have already asked to join {Community.Name}. You can see your request on your communities page");
+            return Page();
+        }
+        TempData["Success"] = $"Your request to join {Community.Name} has been sent";
+        TempData[JoinMonitoringModel.TempDataKey] = Community.Slug;
+        return RedirectToPage("/Communities/JoinMonitoring", new { slug = Community.Slug });
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private async Task<bool> LoadAsync(string slug)
+    {
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug && c.Status == CommunityStatus.Active);
+        if (community is null)
+        {
+            return false;
+        }
+        Community = community;
+        var terms = await joining.CurrentTermsAsync(community.Id);
+        if (terms is null)
+        {
+            return false;
+        }
+        Criteria = terms.Eligibility;
+        HomeRegion = string.IsNullOrWhiteSpace(Criteria.Region) ? portal.NetworkRegion : Criteria.Region;
+        Today = LondonTime.Today(clock);
+        var professions = await db.Professions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder).ToListAsync();
+        Professions = professions.Select(p => new SelectListItem(p.DisplayName, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        WhoCanJoin = JoiningDisplay.WhoCanJoin(Criteria, professions.ToDictionary(p => p.Id, p => p.Name), portal.NetworkRegion);
+
+        var userId = UserId;
+        if (await db.Memberships.AnyAsync(m => m.CommunityId == community.Id && m.UserId == userId))
+        {
+            State = JoinPageState.AlreadyMember;
+        }
+        else if ((OpenRequest = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CommunityId == community.Id && r.ApplicantId == userId
+                     && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList))) is not null)
+        {
+            State = JoinPageState.AlreadyRequested;
+        }
+        else if (Criteria.Window is { } window && Today < window.Opens)
+        {
+            State = JoinPageState.NotYetOpen;
+        }
+        else if (Criteria.Window is { } closed && Today > closed.Closes)
+        {
+            State = JoinPageState.Closed;
+        }
+        else
+        {
+            State = JoinPageState.Form;
+        }
+        return true;
+    }
+
+    private void SizeLists()
+    {
+        while (Input.Declarations.Count < Criteria.RequiredDeclarations.Count)
+        {
+            Input.Declarations.Add(null);
+        }
+        while (Input.QuestionAnswers.Count < Criteria.Questions.Count)
+        {
+            Input.QuestionAnswers.Add(null);
+        }
+        Input.Declarations = Input.Declarations.Take(Criteria.RequiredDeclarations.Count).ToList();
+        Input.QuestionAnswers = Input.QuestionAnswers.Take(Criteria.Questions.Count).ToList();
+    }
+
+    private void Validate()
+    {
+        if (Input.ProfessionId is not int professionId || !Professions.Any(p => p.Value == professionId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            ModelState.AddModelError("Input.ProfessionId", "Select your profession");
+        }
+        if (Criteria.CareerStages.Count > 0 && Input.CareerStage is null)
+        {
+            ModelState.AddModelError("Input.CareerStage", "Select your career stage");
+        }
+        Text("Input.JobTitle", Input.JobTitle, "Enter your job title", "Job title", 200);
+        Text("Input.Organisation", Input.Organisation, "Enter the organisation you work for", "Organisation", 200);
+        if (string.IsNullOrWhiteSpace(Input.Region) || !CopPortal.Domain.People.Regions.All.Contains(Input.Region))
+        {
+            ModelState.AddModelError("Input.Region", "Select the region you work in");
+        }
+        else if (Criteria.RegionRule == RegionRule.OutOfRegionIfNoLocalCoP && !string.Equals(Input.Region, HomeRegion, StringComparison.OrdinalIgnoreCase))
+        {
+            Text("Input.NoLocalCoPExplanation", Input.NoLocalCoPExplanation, "Tell us whether there is a similar community in your own region", "Your answer", MaxAnswerLength);
+        }
+        if (!string.IsNullOrWhiteSpace(Criteria.SeniorityRequirement) && Input.MeetsSeniority is null)
+        {
+            ModelState.AddModelError("Input.MeetsSeniority", "Select yes if you meet the seniority requirement");
+        }
+        if (!string.IsNullOrWhiteSpace(Criteria.SettingRequirement) && Input.WorksInSetting is null)
+        {
+            ModelState.AddModelError("Input.WorksInSetting", $"Select yes if you work in {Criteria.SettingRequirement.ToLowerInvariant()}");
+        }
+        var organisation = Criteria.Organisation;
+        if (organisation.MustRepresentOrganisation && Input.RepresentsOrganisation is null)
+        {
+            ModelState.AddModelError("Input.RepresentsOrganisation", "Select yes if you are applying on behalf of an organisation");
+        }
+        if (organisation.MustBeBasedInEngland && Input.BasedInEngland is null)
+        {
+            ModelState.AddModelError("Input.BasedInEngland", "Select yes if your organisation is based in England");
+        }
+        if (organisation.MustDeliverHealthOrSocialCare && Input.DeliversHealthOrSocialCare is null)
+        {
+            ModelState.AddModelError("Input.DeliversHealthOrSocialCare", "Select yes if your organisation delivers health or social care services");
+        }
+        if (organisation.ExcludedOrganisationTypes.Count > 0 && !OrganisationTypes.Any(t => t.Value == Input.OrganisationType))
+        {
+            ModelState.AddModelError("Input.OrganisationType", "Select whether your organisation is one of these types");
+        }
+        for (var i = 0; i < Criteria.RequiredDeclarations.Count; i++)
+        {
+            if (Input.Declarations[i] is null)
+            {
+                ModelState.AddModelError($"Input.Declarations[{i}]", $"Select yes if you agree: {Criteria.RequiredDeclarations[i]}");
+            }
+        }
+        for (var i = 0; i < Criteria.Questions.Count; i++)
+        {
+            Text($"Input.QuestionAnswers[{i}]", Input.QuestionAnswers[i], $"Enter your answer to: {Criteria.Questions[i]}", "Your answer", MaxAnswerLength);
+        }
+        Optional("Input.SeniorityExplanation", Input.SeniorityExplanation);
+        Optional("Input.SettingExplanation", Input.SettingExplanation);
+    }
+
+    private void Text(string key, string? value, string missing, string what, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ModelState.AddModelError(key, missing);
+        }
+        else if (value.Trim().Length > max)
+        {
+            ModelState.AddModelError(key, $"{what} must be {max:N0} characters or fewer");
+        }
+    }
+
+    private void Optional(string key, string? value)
+    {
+        if (value is not null && value.Trim().Length > MaxAnswerLength)
+        {
+            ModelState.AddModelError(key, $"Your answer must be {MaxAnswerLength:N0} characters or fewer");
+        }
+    }
+
+    private ApplicationAnswers ToAnswers()
+    {
+        var outOfRegion = !string.Equals(Input.Region, HomeRegion, StringComparison.OrdinalIgnoreCase);
+        var organisation = Criteria.Organisation;
+        return new ApplicationAnswers
+        {
+            ProfessionId = Input.ProfessionId,
+            CareerStage = Input.CareerStage,
+            JobTitle = Input.JobTitle?.Trim(),
+            Organisation = Input.Organisation?.Trim(),
+            Region = Input.Region,
+            NoLocalCoPExplanation = outOfRegion && Criteria.RegionRule == RegionRule.OutOfRegionIfNoLocalCoP ? Input.NoLocalCoPExplanation?.Trim() : null,
+            MeetsSeniority = string.IsNullOrWhiteSpace(Criteria.SeniorityRequirement) ? null : Input.MeetsSeniority,
+            SeniorityExplanation = string.IsNullOrWhiteSpace(Criteria.SeniorityRequirement) ? null : Blank(Input.SeniorityExplanation),
+            WorksInSetting = string.IsNullOrWhiteSpace(Criteria.SettingRequirement) ? null : Input.WorksInSetting,
+            SettingExplanation = string.IsNullOrWhiteSpace(Criteria.SettingRequirement) ? null : Blank(Input.SettingExplanation),
+            RepresentsOrganisation = organisation.MustRepresentOrganisation ? Input.RepresentsOrganisation : null,
+            BasedInEngland = organisation.MustBeBasedInEngland ? Input.BasedInEngland : null,
+            DeliversHealthOrSocialCare = organisation.MustDeliverHealthOrSocialCare ? Input.DeliversHealthOrSocialCare : null,
+            OrganisationType = organisation.ExcludedOrganisationTypes.Count > 0 ? Input.OrganisationType : null,
+            Declarations = Input.Declarations.Select(d => d == true).ToList(),
+            QuestionAnswers = Input.QuestionAnswers.Select(a => a?.Trim() ?? "").ToList(),
+        };
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public enum JoinPageState
+{
+    Form,
+    AlreadyMember,
+    AlreadyRequested,
+    NotYetOpen,
+    Closed,
+}

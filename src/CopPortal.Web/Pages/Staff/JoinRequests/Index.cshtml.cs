@@ -1,0 +1,134 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Web.Infrastructure.Joining;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Staff.JoinRequests;
+
+/// <summary>
+/// The weekly queue. Built from a fixed number of queries whatever the number of rows (communities for
+/// the filter, counts per week, one page of rows with names joined in, the bulk-approve count); filters
+/// are plain column comparisons covered by the JoinRequests indexes.
+/// </summary>
+public class IndexModel(CopDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+    public const string OpenStatus = "open";
+    public const string AllStatuses = "all";
+
+    [FromQuery(Name = "community")]
+    public int? CommunityId { get; set; }
+
+    [FromQuery(Name = "status")]
+    public string? Status { get; set; }
+
+    [FromQuery(Name = "outcome")]
+    public string? Outcome { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public List<(int Id, string Name)> Communities { get; private set; } = [];
+    public List<WeekGroup> Weeks { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount { get; private set; }
+    public int BulkApprovable { get; private set; }
+
+    public sealed record Row(int Id, string Applicant, string Community, DateTimeOffset SubmittedAt, DateOnly WeekOf, PrecheckOutcome Outcome, JoinRequestStatus Status);
+
+    public sealed record WeekGroup(DateOnly WeekOf, int Count, List<Row> Rows);
+
+    public static IReadOnlyList<(string Key, string Label)> StatusOptions { get; } =
+    [
+        (OpenStatus, "Open"),
+        (JoiningDisplay.StatusKey(JoinRequestStatus.Pending), "Pending"),
+        (JoiningDisplay.StatusKey(JoinRequestStatus.InformationRequested), "Information requested"),
+        (JoiningDisplay.StatusKey(JoinRequestStatus.WaitingList), "Waiting list"),
+        (JoiningDisplay.StatusKey(JoinRequestStatus.Approved), "Approved"),
+        (JoiningDisplay.StatusKey(JoinRequestStatus.Declined), "Declined"),
+        (JoiningDisplay.StatusKey(JoinRequestStatus.Withdrawn), "Withdrawn"),
+        (AllStatuses, "All"),
+    ];
+
+    public static IReadOnlyList<(string Key, string Label)> OutcomeOptions { get; } =
+    [
+        ("", "Any outcome"),
+        (JoiningDisplay.OutcomeKey(PrecheckOutcome.Met), "All criteria met"),
+        (JoiningDisplay.OutcomeKey(PrecheckOutcome.NeedsJudgement), "Needs judgement"),
+        (JoiningDisplay.OutcomeKey(PrecheckOutcome.NotMet), "Not met"),
+    ];
+
+    public async Task OnGetAsync()
+    {
+        Status = StatusOptions.Any(o => o.Key == Status) ? Status : OpenStatus;
+        Outcome = OutcomeOptions.Any(o => o.Key == Outcome) ? Outcome : "";
+        PageNumber = Math.Max(1, PageNumber);
+
+        Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+            .Select(c => (c.Id, c.Name)).ToList();
+
+        var query = Filter(db.JoinRequests.AsNoTracking(), CommunityId, Status);
+        if (ParseOutcome(Outcome) is PrecheckOutcome outcome)
+        {
+            query = query.Where(r => r.PrecheckOutcome == outcome);
+        }
+
+        var weekCounts = await query.GroupBy(r => r.SubmittedWeekOf).Select(g => new { WeekOf = g.Key, Count = g.Count() }).ToListAsync();
+        Total = weekCounts.Sum(w => w.Count);
+        PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
+        PageNumber = Math.Min(PageNumber, PageCount);
+
+        var rows = await query
+            .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(r => new Row(r.Id, r.Applicant!.DisplayName, r.Community!.Name, r.SubmittedAt, r.SubmittedWeekOf, r.PrecheckOutcome, r.Status))
+            .ToListAsync();
+        var counts = weekCounts.ToDictionary(w => w.WeekOf, w => w.Count);
+        Weeks = rows.GroupBy(r => r.WeekOf).Select(g => new WeekGroup(g.Key, counts.GetValueOrDefault(g.Key), g.ToList())).ToList();
+
+        BulkApprovable = await BulkApprovableQuery(db, CommunityId).CountAsync();
+    }
+
+    /// <summary>Pending requests whose every criterion is Met, optionally in one community: what bulk approve acts on.</summary>
+    public static IQueryable<JoinRequest> BulkApprovableQuery(CopDbContext db, int? communityId) =>
+        Filter(db.JoinRequests.AsNoTracking(), communityId, JoiningDisplay.StatusKey(JoinRequestStatus.Pending))
+            .Where(r => r.PrecheckOutcome == PrecheckOutcome.Met);
+
+    private static IQueryable<JoinRequest> Filter(IQueryable<JoinRequest> query, int? communityId, string? status)
+    {
+        if (communityId is int id)
+        {
+            query = query.Where(r => r.CommunityId == id);
+        }
+        if (status == OpenStatus)
+        {
+            query = query.Where(r => r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested);
+        }
+        else if (Enum.GetValues<JoinRequestStatus>().FirstOrDefault(s => JoiningDisplay.StatusKey(s) == status) is var parsed && JoiningDisplay.StatusKey(parsed) == status)
+        {
+            query = query.Where(r => r.Status == parsed);
+        }
+        return query;
+    }
+
+    private static PrecheckOutcome? ParseOutcome(string? key) =>
+        Enum.GetValues<PrecheckOutcome>().Where(o => JoiningDisplay.OutcomeKey(o) == key).Select(o => (PrecheckOutcome?)o).FirstOrDefault();
+
+    public string PageUrl(int page)
+    {
+        var query = new List<string>();
+        if (CommunityId is int id)
+        {
+            query.Add($"community={id}");
+        }
+        query.Add($"status={Uri.EscapeDataString(Status ?? OpenStatus)}");
+        if (!string.IsNullOrEmpty(Outcome))
+        {
+            query.Add($"outcome={Uri.EscapeDataString(Outcome)}");
+        }
+        query.Add($"page={page}");
+        return "/staff/join-requests?" + string.Join("&", query);
+    }
+}

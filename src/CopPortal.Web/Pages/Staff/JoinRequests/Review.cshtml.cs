@@ -1,0 +1,181 @@
+using System.Security.Claims;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Staff.JoinRequests;
+
+/// <summary>One request: the answers beside each criterion and its pre-check, the applicant's history, and the decisions.</summary>
+public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageModel
+{
+    public const int MaxTextLength = 4000;
+
+    [BindProperty]
+    public DecisionInput Input { get; set; } = new();
+
+    public JoinRequest JoinRequest { get; private set; } = default!;
+    public string? DecidedByName { get; private set; }
+    public string? InformationRequestedByName { get; private set; }
+    public List<(string Name, string Slug, CommunityRole Role)> Memberships { get; private set; } = [];
+    public List<(int Id, string Community, DateTimeOffset SubmittedAt, JoinRequestStatus Status)> PastRequests { get; private set; } = [];
+    public List<DeclineReasonTemplate> Templates { get; private set; } = [];
+    public List<(string Name, string Slug)> Alternatives { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> TemplateItems => Templates.Select(t => new SelectListItem(t.Title, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public sealed class DecisionInput
+    {
+        public Guid Stamp { get; set; }
+        public int? TemplateId { get; set; }
+        public string? DeclineDetail { get; set; }
+        public string? Question { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Input.Stamp = JoinRequest.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        return await DecideAsync(async () =>
+        {
+            var status = await joining.ApproveAsync(JoinRequest, StaffId);
+            TempData["Success"] = status == JoinRequestStatus.Approved
+                ? $"{JoinRequest.Applicant!.DisplayName} is now a member of {JoinRequest.Community!.Name}. We have emailed them."
+                : $"{JoinRequest.Community!.Name} is full, so {JoinRequest.Applicant!.DisplayName} is on its waiting list. We have emailed them.";
+        });
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var template = Templates.FirstOrDefault(t => t.Id == Input.TemplateId);
+        var detail = Input.DeclineDetail?.Trim();
+        if (template is null && string.IsNullOrEmpty(detail))
+        {
+            ModelState.AddModelError("Input.TemplateId", "Select a reason for declining, or write your own");
+        }
+        if (detail?.Length > MaxTextLength)
+        {
+            ModelState.AddModelError("Input.DeclineDetail", $"The reason must be {MaxTextLength:N0} characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var reason = string.Join(" ", new[] { template?.Text, detail }.Where(s => !string.IsNullOrEmpty(s)));
+        return await DecideAsync(async () =>
+        {
+            await joining.DeclineAsync(JoinRequest, StaffId, reason);
+            TempData["Success"] = $"You declined the request from {JoinRequest.Applicant!.DisplayName} to join {JoinRequest.Community!.Name}. We have emailed them the reason.";
+        });
+    }
+
+    public async Task<IActionResult> OnPostRequestInformationAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var question = Input.Question?.Trim();
+        if (string.IsNullOrEmpty(question))
+        {
+            ModelState.AddModelError("Input.Question", "Enter what you would like the applicant to tell you");
+        }
+        else if (question.Length > MaxTextLength)
+        {
+            ModelState.AddModelError("Input.Question", $"Your question must be {MaxTextLength:N0} characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        return await DecideAsync(async () =>
+        {
+            await joining.RequestInformationAsync(JoinRequest, StaffId, question!);
+            TempData["Success"] = $"We have emailed {JoinRequest.Applicant!.DisplayName} your question. The request returns to the queue when they answer.";
+        });
+    }
+
+    private string StaffId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    /// <summary>Runs a decision as long as nobody else changed the request since this page was opened.</summary>
+    private async Task<IActionResult> DecideAsync(Func<Task> decision)
+    {
+        db.Entry(JoinRequest).Property(r => r.ConcurrencyStamp).OriginalValue = Input.Stamp;
+        if (JoinRequest.ConcurrencyStamp != Input.Stamp)
+        {
+            TempData["Notice"] = "Someone else changed this request after you opened it. Check it again before you decide.";
+            return Redirect($"/staff/join-requests/{JoinRequest.Id}");
+        }
+        try
+        {
+            await decision();
+        }
+        catch (JoinRequestException ex)
+        {
+            TempData["Notice"] = ex.Message;
+            return Redirect($"/staff/join-requests/{JoinRequest.Id}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Remove("Success");
+            TempData["Notice"] = "Someone else changed this request after you opened it. Check it again before you decide.";
+            return Redirect($"/staff/join-requests/{JoinRequest.Id}");
+        }
+        return Redirect("/staff/join-requests");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var request = await db.JoinRequests
+            .Include(r => r.Applicant).Include(r => r.Community).Include(r => r.TermsVersion)
+            .FirstOrDefaultAsync(r => r.Id == id);
+        if (request is null)
+        {
+            return false;
+        }
+        JoinRequest = request;
+        var deciders = new[] { request.DecidedById, request.InformationRequestedById }.Where(x => x is not null).ToList();
+        var names = deciders.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        DecidedByName = request.DecidedById is null ? null : names.GetValueOrDefault(request.DecidedById);
+        InformationRequestedByName = request.InformationRequestedById is null ? null : names.GetValueOrDefault(request.InformationRequestedById);
+        Memberships = (await db.Memberships.AsNoTracking()
+                .Where(m => m.UserId == request.ApplicantId)
+                .OrderBy(m => m.Community!.Name)
+                .Select(m => new { m.Community!.Name, m.Community.Slug, m.Role })
+                .ToListAsync())
+            .Select(m => (m.Name, m.Slug, m.Role)).ToList();
+        PastRequests = (await db.JoinRequests.AsNoTracking()
+                .Where(r => r.ApplicantId == request.ApplicantId && r.Id != request.Id)
+                .OrderByDescending(r => r.SubmittedAt)
+                .Select(r => new { r.Id, r.Community!.Name, r.SubmittedAt, r.Status })
+                .ToListAsync())
+            .Select(r => (r.Id, r.Name, r.SubmittedAt, r.Status)).ToList();
+        Templates = await db.DeclineReasonTemplates.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync();
+        if (request.AwaitsDecision)
+        {
+            Alternatives = await joining.AlternativesAsync(request);
+        }
+        return true;
+    }
+}

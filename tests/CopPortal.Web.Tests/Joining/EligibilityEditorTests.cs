@@ -1,0 +1,100 @@
+using System.Net;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.People;
+using CopPortal.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Tests.Joining;
+
+/// <summary>/communities/{slug}/terms/eligibility: saving criteria publishes a new ToR version; requests keep theirs.</summary>
+public sealed class EligibilityEditorTests : IDisposable
+{
+    private const string Url = "/communities/psychological-practitioners/terms/eligibility";
+    private readonly PortalFactory _portal = new();
+
+    [Fact]
+    public async Task Get_as_plain_member_is_forbidden()
+    {
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        var response = await member.GetAsync(Url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_shows_the_current_criteria()
+    {
+        var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
+        var page = await chair.GetPageAsync(Url);
+        Assert.Equal("OutOfRegionIfNoLocalCoP", page.QuerySelector("input[name='Input.RegionRule'][checked]")!.GetAttribute("value"));
+        Assert.Equal(4, page.QuerySelectorAll("input[name='Input.ProfessionIds'][checked]").Length);
+        Assert.Contains("ground rules", page.QuerySelector("#Input_RequiredDeclarations")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_by_the_chair_publishes_a_new_version_and_old_requests_keep_theirs()
+    {
+        await _portal.CreateApplicantAsync("new.pwp@test.nhs.uk");
+        var oldRequest = await _portal.SubmitAsync("new.pwp@test.nhs.uk", JoiningTestData.Practitioners);
+        var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
+
+        var response = await chair.SubmitFormAsync(Url, Html.Form(
+            ("Input.RegionRule", "InRegionOnly"),
+            ("Input.Questions", "What will you bring?\nWhat will you gain?"),
+            ("Input.WindowOpens", "2026-11-01"),
+            ("Input.WindowCloses", "2026-12-15"),
+            ("Input.DecisionBy", "2027-01-05"),
+            ("Input.Capacity", "40"),
+            ("Input.ChangeSummary", "Midlands only; two questions; a window for the new cohort.")));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var community = await _portal.CommunityAsync(JoiningTestData.Practitioners);
+        Assert.Equal(2, community.CurrentTermsVersion);
+        Assert.Equal(RegionRule.InRegionOnly, community.RegionRule);
+        Assert.Equal(40, community.Capacity);
+        Assert.Equal(new DateOnly(2026, 12, 15), community.WindowCloses);
+        var version = await _portal.WithDbAsync(db => db.TermsVersions.AsNoTracking().SingleAsync(t => t.CommunityId == community.Id && t.VersionNumber == 2));
+        Assert.Equal("Midlands only; two questions; a window for the new cohort.", version.ChangeSummary);
+        Assert.Equal(["What will you bring?", "What will you gain?"], version.Eligibility.Questions);
+        Assert.Equal(4, version.Eligibility.ProfessionIds.Count);
+        var first = await _portal.WithDbAsync(db => db.TermsVersions.AsNoTracking().SingleAsync(t => t.CommunityId == community.Id && t.VersionNumber == 1));
+        Assert.Equal(first.Purpose, version.Purpose);
+
+        var request = await _portal.WithDbAsync(db => db.JoinRequests.Include(r => r.TermsVersion).SingleAsync(r => r.Id == oldRequest));
+        Assert.Equal(1, request.TermsVersion!.VersionNumber);
+        Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "TermsVersion" && a.Action == "Added" && a.UserName == DemoData.ChairEmail)));
+    }
+
+    [Fact]
+    public async Task Post_invalid_window_and_capacity_and_no_summary_shows_errors_and_publishes_nothing()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var response = await staff.SubmitFormAsync(Url, Html.Form(
+            ("Input.WindowOpens", "2026-12-15"),
+            ("Input.WindowCloses", "2026-12-01"),
+            ("Input.Capacity", "lots")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(
+            ["Capacity must be a whole number, 1 or more", "Enter a summary of what changed", "The closing date must be the same as or after the opening date"],
+            (await Html.ParseAsync(response)).ErrorSummary().Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await _portal.CommunityAsync(JoiningTestData.Practitioners)).CurrentTermsVersion);
+    }
+
+    [Fact]
+    public async Task Post_raising_capacity_gives_places_to_the_waiting_list()
+    {
+        var community = await _portal.CommunityAsync(JoiningTestData.Practitioners);
+        await _portal.SetCapacityAsync(JoiningTestData.Practitioners, community.MemberCount);
+        await _portal.CreateApplicantAsync("waiting@test.nhs.uk");
+        var id = await _portal.SubmitAsync("waiting@test.nhs.uk", JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#approve-form");
+        Assert.Equal(JoinRequestStatus.WaitingList, (await _portal.RequestAsync(id)).Status);
+
+        await staff.SubmitFormAsync(Url, Html.Form(("Input.Capacity", (community.MemberCount + 5).ToString()), ("Input.ChangeSummary", "More places.")));
+        Assert.Equal(JoinRequestStatus.Approved, (await _portal.RequestAsync(id)).Status);
+        Assert.True(await _portal.IsMemberAsync("waiting@test.nhs.uk", JoiningTestData.Practitioners));
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Joining;
+using CopPortal.Web.Infrastructure.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Tests.Joining;
+
+/// <summary>The review page's decisions, their emails, bulk approve and the waiting list.</summary>
+public sealed class JoinDecisionTests : IDisposable
+{
+    private const string Applicant = "new.pwp@test.nhs.uk";
+    private readonly PortalFactory _portal = new();
+
+    [Fact]
+    public async Task Get_review_shows_answers_beside_criteria_history_and_no_monitoring()
+    {
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant", region: "North West");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners, a => a.NoLocalCoPExplanation = "Nothing like it in the North West");
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        var region = page.QuerySelectorAll("main table tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "Region").TextContent;
+        Assert.Contains("North West (Nothing like it in the North West)", region, StringComparison.Ordinal);
+        Assert.Contains("Needs judgement", region, StringComparison.Ordinal);
+        Assert.Contains("Checked against version 1 of the Terms of Reference", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("No other requests to join", page.MainText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/staff/join-requests/999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_review_lists_the_applicants_memberships_and_past_requests()
+    {
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        var old = await _portal.SubmitAsync(DemoData.MemberEmail, JoiningTestData.Caps);
+        await member.SubmitFormAsync($"/my/requests/{old}/withdraw", []);
+        var id = await _portal.SubmitAsync(DemoData.MemberEmail, JoiningTestData.Caps);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        Assert.Contains("Psychological Practitioners (member)", page.MainText(), StringComparison.Ordinal);
+        var past = page.QuerySelector($"a[href='/staff/join-requests/{old}']")!.ParentElement!.TextContent;
+        Assert.Contains("Withdrawn", past, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_approve_creates_the_membership_and_emails_next_steps()
+    {
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var before = (await _portal.CommunityAsync(JoiningTestData.Practitioners)).MemberCount;
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var response = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#approve-form");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var request = await _portal.RequestAsync(id);
+        Assert.Equal(JoinRequestStatus.Approved, request.Status);
+        Assert.NotNull(request.DecidedById);
+        Assert.Equal(_portal.Clock.GetUtcNow(), request.DecidedAt);
+        Assert.True(await _portal.IsMemberAsync(Applicant, JoiningTestData.Practitioners));
+        Assert.Equal(before + 1, (await _portal.CommunityAsync(JoiningTestData.Practitioners)).MemberCount);
+        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.ApprovedEmail);
+        Assert.Equal(Applicant, mail.ToAddress);
+        Assert.Equal("Welcome to Psychological Practitioners", mail.Subject);
+        Assert.Contains("/communities/psychological-practitioners/terms", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("calendar invitations", mail.TextBody, StringComparison.Ordinal);
+        Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "JoinRequest" && a.EntityId == id.ToString() && a.Changes!.Contains("Approved"))));
+
+        // The review page now shows the decision instead of the decision forms.
+        var review = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        Assert.Null(review.QuerySelector("#approve-form"));
+        Assert.Contains("by Sam Okafor", review.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_decision_on_a_page_opened_before_someone_else_decided_is_refused()
+    {
+        await _portal.CreateApplicantAsync(Applicant);
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var first = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var url = $"/staff/join-requests/{id}";
+        var stalePage = await first.GetPageAsync(url);
+        await first.SubmitFormAsync(url, Html.Form(("Input.Question", "Which service do you work in?")), "#information-form");
+
+        var response = await first.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)stalePage.QuerySelector("#approve-form")!, [], url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(JoinRequestStatus.InformationRequested, (await _portal.RequestAsync(id)).Status);
+        Assert.False(await _portal.IsMemberAsync(Applicant, JoiningTestData.Practitioners));
+    }
+
+    [Fact]
+    public async Task Post_decline_without_a_reason_is_an_error()
+    {
+        await _portal.CreateApplicantAsync(Applicant);
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var response = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#decline-form");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["Select a reason for declining, or write your own"], (await Html.ParseAsync(response)).ErrorSummary());
+        Assert.Equal(JoinRequestStatus.Pending, (await _portal.RequestAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Post_decline_emails_the_reason_and_communities_the_answers_meet()
+    {
+        // A CAP applying to the practitioners' community: not eligible there, but meets the CAP community's criteria.
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant", profession: "CAP");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var template = await _portal.WithDbAsync(db => db.DeclineReasonTemplates.SingleAsync(t => t.Title == "Profession not covered"));
+
+        var response = await staff.SubmitFormAsync($"/staff/join-requests/{id}", Html.Form(("Input.TemplateId", template.Id.ToString()), ("Input.DeclineDetail", "The CAP community is a better fit.")), "#decline-form");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var request = await _portal.RequestAsync(id);
+        Assert.Equal(JoinRequestStatus.Declined, request.Status);
+        Assert.Equal(template.Text + " The CAP community is a better fit.", request.DecisionReason);
+        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.DeclinedEmail);
+        Assert.Contains("Why: " + template.Text, mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- Clinical Associate in Psychology: http://localhost/communities/clinical-associate-in-psychology/join", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assistant Psychologists", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/communities/propose", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_ask_for_information_emails_a_link_and_the_answer_returns_the_request_to_the_queue()
+    {
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var missing = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#information-form");
+        Assert.Equal(["Enter what you would like the applicant to tell you"], (await Html.ParseAsync(missing)).ErrorSummary());
+
+        await staff.SubmitFormAsync($"/staff/join-requests/{id}", Html.Form(("Input.Question", "Which service do you work in?")), "#information-form");
+        Assert.Equal(JoinRequestStatus.InformationRequested, (await _portal.RequestAsync(id)).Status);
+        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.InformationRequestedEmail);
+        Assert.Contains("Which service do you work in?", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"http://localhost/my/requests/{id}/respond", mail.TextBody, StringComparison.Ordinal);
+
+        var applicant = await _portal.SignedInClientAsync(Applicant);
+        var empty = await applicant.SubmitFormAsync($"/my/requests/{id}/respond", Html.Form(("Input.Answer", " ")));
+        Assert.Equal(["Enter your answer"], (await Html.ParseAsync(empty)).ErrorSummary());
+        var answered = await applicant.SubmitFormAsync($"/my/requests/{id}/respond", Html.Form(("Input.Answer", "Derby talking therapies")));
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+
+        var request = await _portal.RequestAsync(id);
+        Assert.Equal(JoinRequestStatus.Pending, request.Status);
+        Assert.Equal("Derby talking therapies", request.InformationResponse);
+        var queue = await staff.GetPageAsync("/staff/join-requests?status=pending");
+        Assert.Contains("Alex Applicant", queue.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Derby talking therapies", (await staff.GetPageAsync($"/staff/join-requests/{id}")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_bulk_approve_approves_exactly_the_all_met_requests_listed()
+    {
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");
+        await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var confirm = await staff.GetPageAsync("/staff/join-requests/bulk-approve");
+        Assert.Equal("Approve 4 requests?", confirm.QuerySelector("h1")!.TextContent.Trim());
+        var listed = confirm.QuerySelectorAll("main tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["Grace Adeyemi", "Sophie Clarke", "Priya Patel", "Alex Applicant"], listed);
+
+        // Someone arriving after the page was shown is not swept up by the POST.
+        await _portal.CreateApplicantAsync("late@test.nhs.uk", "Late Arrival");
+        var late = await _portal.SubmitAsync("late@test.nhs.uk", JoiningTestData.Practitioners);
+
+        var response = await staff.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)confirm.QuerySelector("main form")!, [], "/staff/join-requests/bulk-approve");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await _portal.IsMemberAsync(Applicant, JoiningTestData.Practitioners));
+        Assert.True(await _portal.IsMemberAsync("priya.patel@demo.nhs.uk", JoiningTestData.Caps));
+        Assert.Equal(JoinRequestStatus.Pending, (await _portal.RequestAsync(late)).Status);
+        Assert.Equal(4, (await _portal.OutboxAsync()).Count(m => m.Kind == JoinRequestService.ApprovedEmail));
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.JoinRequests.CountAsync(r => r.Status == JoinRequestStatus.Approved && r.PrecheckOutcome != PrecheckOutcome.Met && r.DecidedAt == _portal.Clock.GetUtcNow())));
+    }
+
+    [Fact]
+    public async Task Get_bulk_approve_respects_the_community_filter()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var caps = await _portal.CommunityAsync(JoiningTestData.Caps);
+        var confirm = await staff.GetPageAsync($"/staff/join-requests/bulk-approve?community={caps.Id}");
+        Assert.Equal(["Sophie Clarke", "Priya Patel"], confirm.QuerySelectorAll("main tbody tr td:first-child").Select(td => td.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Post_approve_when_full_puts_people_on_an_ordered_waiting_list_and_a_freed_place_goes_to_the_first()
+    {
+        var community = await _portal.CommunityAsync(JoiningTestData.Practitioners);
+        await _portal.SetCapacityAsync(JoiningTestData.Practitioners, community.MemberCount);
+        await _portal.CreateApplicantAsync("first@test.nhs.uk", "First Waiting");
+        await _portal.CreateApplicantAsync("second@test.nhs.uk", "Second Waiting");
+        var first = await _portal.SubmitAsync("first@test.nhs.uk", JoiningTestData.Practitioners);
+        var second = await _portal.SubmitAsync("second@test.nhs.uk", JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        await staff.SubmitFormAsync($"/staff/join-requests/{first}", [], "#approve-form");
+        _portal.Clock.Advance(TimeSpan.FromMinutes(5));
+        await staff.SubmitFormAsync($"/staff/join-requests/{second}", [], "#approve-form");
+
+        Assert.Equal(JoinRequestStatus.WaitingList, (await _portal.RequestAsync(first)).Status);
+        Assert.Equal(JoinRequestStatus.WaitingList, (await _portal.RequestAsync(second)).Status);
+        Assert.False(await _portal.IsMemberAsync("first@test.nhs.uk", JoiningTestData.Practitioners));
+        var waitingMails = (await _portal.OutboxAsync()).Where(m => m.Kind == JoinRequestService.WaitingListEmail).ToList();
+        Assert.Contains("You are number 1 on the list", waitingMails.Single(m => m.ToAddress == "first@test.nhs.uk").TextBody, StringComparison.Ordinal);
+        Assert.Contains("You are number 2 on the list", waitingMails.Single(m => m.ToAddress == "second@test.nhs.uk").TextBody, StringComparison.Ordinal);
+        var secondMy = await (await _portal.SignedInClientAsync("second@test.nhs.uk")).GetPageAsync("/my");
+        Assert.Contains("You are number 2 on the waiting list", secondMy.MainText(), StringComparison.Ordinal);
+
+        // The demo member leaves: the first on the list gets the place.
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        var left = await member.SubmitFormAsync($"/my/communities/{JoiningTestData.Practitioners}/leave", []);
+        Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
+        Assert.True(await _portal.IsMemberAsync("first@test.nhs.uk", JoiningTestData.Practitioners));
+        Assert.False(await _portal.IsMemberAsync("second@test.nhs.uk", JoiningTestData.Practitioners));
+        Assert.Equal(JoinRequestStatus.Approved, (await _portal.RequestAsync(first)).Status);
+        var offered = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.PlaceOfferedEmail);
+        Assert.Equal("first@test.nhs.uk", offered.ToAddress);
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

@@ -23,6 +23,11 @@ if [ "$(id -u)" -eq 0 ] && command -v pg_lsclusters >/dev/null && pg_lsclusters 
   pg_ctlcluster --force "$(pg_lsclusters -h | awk 'NR==1{print $1}')" main stop >/dev/null 2>&1 || true
 fi
 
+# Test hosts, Chromium and PostgreSQL together can exceed the default of 128 inotify instances per user.
+if [ "$(id -u)" -eq 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 1024)" -lt 1024 ]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 || true
+fi
+
 dotnet build CopPortal.sln -c Release -warnaserror -nologo -v quiet
 
 results=$(mktemp -d)

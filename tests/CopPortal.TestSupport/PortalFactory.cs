@@ -21,6 +21,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string DemoPassword = DemoData.Password;
     private readonly string? _postgresConnection;
 
+    static PortalFactory()
+    {
+        // Each test host would otherwise watch appsettings.json with inotify; hundreds of hosts exhaust the
+        // kernel's per-user limit (128 by default) and later hosts fail to start.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
     public PortalFactory()
         : this(DefaultProvider())
     {

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -90,6 +91,7 @@ public abstract class NhsFieldTagHelper : TagHelper
 
     protected void Wrap(TagHelperOutput output, string inner, string? error)
     {
+        FieldOrder.Register(ViewContext.HttpContext, Name);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", error is null ? "nhsuk-form-group" : "nhsuk-form-group nhsuk-form-group--error");
@@ -253,40 +255,55 @@ public sealed class NhsErrorSummaryTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var items = new StringBuilder();
-        foreach (var (key, entry) in InFormOrder(state))
-        {
-            if (entry is null || entry.ValidationState != ModelValidationState.Invalid)
-            {
-                continue;
-            }
-            foreach (var error in entry.Errors.Take(1))
-            {
-                var text = HtmlEncoder.Default.Encode(error.ErrorMessage);
-                items.Append(string.IsNullOrEmpty(key)
-                    ? $"<li>{text}</li>"
-                    : $"<li><a href=\"#{FieldIds.For(key)}\">{text}</a></li>");
-            }
-        }
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "nhsuk-error-summary");
         output.Attributes.SetAttribute("data-module", "nhsuk-error-summary");
-        output.Content.SetHtmlContent(
+        output.Content.SetHtmlContent(new HtmlString(
             "<div role=\"alert\"><h2 class=\"nhsuk-error-summary__heading\">There is a problem</h2>" +
-            $"<div class=\"nhsuk-error-summary__body\"><ul class=\"nhsuk-list nhsuk-error-summary__list\">{items}</ul></div></div>");
+            "<div class=\"nhsuk-error-summary__body\"><ul class=\"nhsuk-list nhsuk-error-summary__list\">"));
+        output.Content.AppendHtml(new DeferredErrorList(state, ViewContext.HttpContext));
+        output.Content.AppendHtml("</ul></div></div>");
     }
 
     /// <summary>
-    /// ModelState does not keep insertion order, but the summary must list errors in the order of the fields.
-    /// A browser posts fields in document order, so the posted form gives that order; page-level errors come first.
+    /// The summary sits above the fields but must list errors in the fields' order. Razor buffers the page and
+    /// writes it out only after every field has rendered, so the list is built at write time from the order
+    /// in which the field tag helpers registered themselves; errors for other keys follow, page-level ones first.
     /// </summary>
-    private IEnumerable<KeyValuePair<string, ModelStateEntry?>> InFormOrder(ModelStateDictionary state)
+    private sealed class DeferredErrorList(ModelStateDictionary state, HttpContext http) : IHtmlContent
     {
-        var request = ViewContext.HttpContext.Request;
-        var posted = request.HasFormContentType ? request.Form.Keys.ToList() : [];
-        return state
-            .Select(kv => new KeyValuePair<string, ModelStateEntry?>(kv.Key, kv.Value))
-            .OrderBy(kv => kv.Key.Length == 0 ? -1 : posted.IndexOf(kv.Key) is var i and >= 0 ? i : int.MaxValue);
+        public void WriteTo(TextWriter writer, HtmlEncoder encoder)
+        {
+            var order = FieldOrder.Of(http);
+            var entries = state
+                .Where(kv => kv.Value is { ValidationState: ModelValidationState.Invalid, Errors.Count: > 0 })
+                .OrderBy(kv => kv.Key.Length == 0 ? -1 : order.IndexOf(kv.Key) is var i and >= 0 ? i : int.MaxValue);
+            foreach (var (key, entry) in entries)
+            {
+                var text = encoder.Encode(entry!.Errors[0].ErrorMessage);
+                writer.Write(string.IsNullOrEmpty(key)
+                    ? $"<li>{text}</li>"
+                    : $"<li><a href=\"#{FieldIds.For(key)}\">{text}</a></li>");
+            }
+        }
     }
+}
+
+/// <summary>The order in which form fields rendered on this request, for the error summary.</summary>
+internal static class FieldOrder
+{
+    private const string Key = "nhs-field-order";
+
+    public static void Register(HttpContext http, string name)
+    {
+        if (http.Items[Key] is not List<string> names)
+        {
+            names = [];
+            http.Items[Key] = names;
+        }
+        names.Add(name);
+    }
+
+    public static List<string> Of(HttpContext http) => http.Items[Key] as List<string> ?? [];
 }

@@ -7,6 +7,11 @@ public static class FeatureServices
     {
         services.AddScoped<CopPortal.Domain.Communities.TermsService>();
         services.AddScoped<CopPortal.Domain.Communities.MembershipService>();
+        services.AddScoped<CopPortal.Domain.Communities.CommunityAdmin>();
+        services.AddScoped<CopPortal.Domain.Communities.ProposalService>();
+        services.AddScoped<CopPortal.Domain.Communities.VacancyService>();
+        services.AddScoped<CopPortal.Domain.Communities.TermsReviewReminders>();
+        services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
         return services;
     }
 }

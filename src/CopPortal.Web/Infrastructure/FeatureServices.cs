@@ -11,6 +11,7 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Communities.ProposalService>();
         services.AddScoped<CopPortal.Domain.Communities.VacancyService>();
         services.AddScoped<CopPortal.Domain.Communities.TermsReviewReminders>();
+        services.AddScoped<CopPortal.Domain.Communities.CommunityDirectory>();
         services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
         return services;
     }

@@ -55,7 +55,7 @@ public class CommunityAdmin(CopDbContext db, TermsService terms, TimeProvider cl
         {
             errors.Add("Slug", $"Web address name must use only lower-case letters, numbers and single hyphens, and be {Slugs.MaxLength} characters or fewer");
         }
-        else if (slug is "propose" || await db.Communities.AnyAsync(c => c.Id != existingId && c.Slug == slug, cancellationToken))
+        else if (Slugs.IsReserved(slug) || await db.Communities.AnyAsync(c => c.Id != existingId && c.Slug == slug, cancellationToken))
         {
             errors.Add("Slug", "This web address name is already in use. Choose a different one");
         }

@@ -18,10 +18,18 @@ public enum ProposalDecisionResult
 /// </summary>
 public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipService memberships, Outbox outbox, TimeProvider clock)
 {
-    /// <summary>Records the proposal and tells the network team. Saves.</summary>
-    public async Task SubmitAsync(CommunityProposal proposal, string baseUrl, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the proposal and tells the network team. Saves. Returns false (and saves nothing) when the
+    /// same person already has a pending proposal with the same name: a repeated submit.
+    /// </summary>
+    public async Task<bool> SubmitAsync(CommunityProposal proposal, string baseUrl, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
+        var lowerName = proposal.Name.ToLowerInvariant();
+        if (await db.Proposals.AnyAsync(p => p.ProposerId == proposal.ProposerId && p.Status == ProposalStatus.Pending && p.Name.ToLower() == lowerName, cancellationToken))
+        {
+            return false;
+        }
         proposal.Status = ProposalStatus.Pending;
         proposal.SubmittedAt = clock.GetUtcNow();
         db.Proposals.Add(proposal);
@@ -37,6 +45,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
                 """);
         }
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Creates the draft CoP, makes the proposer its chair and emails them. Saves.</summary>
@@ -124,7 +133,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
         }
         baseSlug = baseSlug.Length > Slugs.MaxLength - 4 ? baseSlug[..(Slugs.MaxLength - 4)].TrimEnd('-') : baseSlug;
         var taken = await db.Communities.Where(c => c.Slug == baseSlug || c.Slug.StartsWith(baseSlug + "-")).Select(c => c.Slug).ToListAsync(cancellationToken);
-        if (!taken.Contains(baseSlug) && baseSlug != "propose")
+        if (!taken.Contains(baseSlug) && !Slugs.IsReserved(baseSlug))
         {
             return baseSlug;
         }

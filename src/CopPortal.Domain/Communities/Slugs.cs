@@ -8,6 +8,9 @@ public static partial class Slugs
 {
     public const int MaxLength = 80;
 
+    /// <summary>Words used by fixed pages beside /communities/{slug} and /staff/communities/{slug}.</summary>
+    public static bool IsReserved(string slug) => slug is "propose" or "new" or "template";
+
     public static bool IsValid(string? slug) =>
         !string.IsNullOrEmpty(slug) && slug.Length <= MaxLength && SlugPattern().IsMatch(slug);
 

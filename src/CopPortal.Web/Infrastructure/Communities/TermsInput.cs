@@ -41,26 +41,28 @@ public class TermsInput
         Required(state, prefix, nameof(WhoFor), WhoFor, "Enter who the community is for");
         Required(state, prefix, nameof(Purpose), Purpose, "Enter the community's purpose");
         Required(state, prefix, nameof(Aims), Aims, "Enter the community's aims");
-        if (!state.ContainsKey($"{prefix}.{nameof(MeetingFrequencyMonths)}") || state[$"{prefix}.{nameof(MeetingFrequencyMonths)}"]!.Errors.Count == 0)
+        var frequencyKey = $"{prefix}.{nameof(MeetingFrequencyMonths)}";
+        if (!state.ReplaceBindingError(frequencyKey, "Months between meetings must be a whole number, like 3"))
         {
             if (MeetingFrequencyMonths is null)
             {
-                state.AddModelError($"{prefix}.{nameof(MeetingFrequencyMonths)}", "Enter how many months there are between meetings");
+                state.AddModelError(frequencyKey, "Enter how many months there are between meetings");
             }
             else if (MeetingFrequencyMonths is < 1 or > 12)
             {
-                state.AddModelError($"{prefix}.{nameof(MeetingFrequencyMonths)}", "Months between meetings must be between 1 and 12");
+                state.AddModelError(frequencyKey, "Months between meetings must be between 1 and 12");
             }
         }
-        if (!state.ContainsKey($"{prefix}.{nameof(MeetingDurationMinutes)}") || state[$"{prefix}.{nameof(MeetingDurationMinutes)}"]!.Errors.Count == 0)
+        var durationKey = $"{prefix}.{nameof(MeetingDurationMinutes)}";
+        if (!state.ReplaceBindingError(durationKey, "Meeting length must be a whole number of minutes, like 90"))
         {
             if (MeetingDurationMinutes is null)
             {
-                state.AddModelError($"{prefix}.{nameof(MeetingDurationMinutes)}", "Enter how long meetings last, in minutes");
+                state.AddModelError(durationKey, "Enter how long meetings last, in minutes");
             }
             else if (MeetingDurationMinutes is < 15 or > 480)
             {
-                state.AddModelError($"{prefix}.{nameof(MeetingDurationMinutes)}", "Meeting length must be between 15 and 480 minutes");
+                state.AddModelError(durationKey, "Meeting length must be between 15 and 480 minutes");
             }
         }
         TooLong(state, prefix, nameof(MeetingNote), MeetingNote);

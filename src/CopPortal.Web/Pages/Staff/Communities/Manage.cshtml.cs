@@ -67,7 +67,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
 
     public async Task<IActionResult> OnPostDetailsAsync(string slug)
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync(slug, keepPostedDetails: true))
         {
             return NotFound();
         }
@@ -212,7 +212,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         return message;
     }
 
-    private async Task<bool> LoadAsync(string slug)
+    private async Task<bool> LoadAsync(string slug, bool keepPostedDetails = false)
     {
         var community = await db.Communities.FirstOrDefaultAsync(c => c.Slug == slug);
         if (community is null)
@@ -220,9 +220,9 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
             return false;
         }
         Community = community;
-        if (Details.Name is null && Details.Slug is null && Details.Summary is null)
+        if (!keepPostedDetails)
         {
-            // Another form was posted: show the saved details in this one.
+            // Another form was posted (the binder may still have filled Slug from the route): show the saved details.
             Details = new DetailsInput { Name = community.Name, Slug = community.Slug, Summary = community.Summary };
         }
         var team = await db.Memberships.AsNoTracking()

@@ -65,6 +65,12 @@ public sealed class StaffCommunitiesTests : IDisposable
         var directory = await _portal.CreateBrowserClient().GetPageAsync("/communities?q=primary");
         Assert.Contains("No communities match your search.", directory.MainText(), StringComparison.Ordinal);
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Community) && a.Action == "Added" && a.UserName == DemoData.StaffEmail)));
+
+        var publish = await client.SubmitFormAsync("/staff/communities/psychologists-in-primary-care", [], "form[action*='handler=Status']", "change", "publish");
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.Equal(CommunityStatus.Active, (await _portal.CommunityAsync("psychologists-in-primary-care")).Status);
+        var listed = await _portal.CreateBrowserClient().GetPageAsync("/communities?q=primary");
+        Assert.Equal("Psychologists in Primary Care", listed.QuerySelector(".app-result-list h3 a")!.TextContent.Trim());
     }
 
     [Fact]

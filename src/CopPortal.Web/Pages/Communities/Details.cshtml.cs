@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure.Communities;
 using Microsoft.AspNetCore.Mvc;
@@ -24,30 +25,38 @@ public class DetailsModel(CopDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var context = await CommunityContext.LoadAsync(db, slug, User);
-        if (context is null || !context.IsVisible)
+        // One round trip: the CoP's denormalised row, its current ToR, core team, open vacancies, and the
+        // signed-in user's role and open request (the directory's "speed" budget applies here too).
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var data = await db.Communities.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new
+            {
+                Community = c,
+                Terms = db.TermsVersions.FirstOrDefault(t => t.CommunityId == c.Id && t.VersionNumber == c.CurrentTermsVersion),
+                Role = c.Memberships.Where(m => m.UserId == userId).Select(m => (CommunityRole?)m.Role).FirstOrDefault(),
+                OpenRequest = db.JoinRequests
+                    .Where(r => r.CommunityId == c.Id && r.ApplicantId == userId
+                        && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList))
+                    .Select(r => (JoinRequestStatus?)r.Status)
+                    .FirstOrDefault(),
+                CoreTeam = c.Memberships.Where(m => m.Role != CommunityRole.Member).Select(m => new { m.User!.DisplayName, m.Role }).ToList(),
+                Vacancies = c.Vacancies.Where(v => v.ClosedAt == null).OrderBy(v => v.OpenedAt).ToList(),
+            })
+            .FirstOrDefaultAsync();
+        if (data is null)
         {
             return NotFound();
         }
-        Context = context;
-        var id = Community.Id;
-        Terms = await db.TermsVersions.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == id && t.VersionNumber == Community.CurrentTermsVersion);
-        var team = await db.Memberships.AsNoTracking()
-            .Where(m => m.CommunityId == id && m.Role != CommunityRole.Member)
-            .Select(m => new { m.User!.DisplayName, m.Role })
-            .ToListAsync();
-        CoreTeam = team.OrderBy(m => RoleOrder(m.Role)).ThenBy(m => m.DisplayName).Select(m => (m.DisplayName, m.Role)).ToList();
-        Vacancies = await db.Vacancies.AsNoTracking().Where(v => v.CommunityId == id && v.ClosedAt == null).OrderBy(v => v.OpenedAt).ToListAsync();
-
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is not null && Context.Role is null)
+        Context = new CommunityContext(data.Community, userId is null ? null : data.Role, User.IsInRole(NetworkRoles.NetworkStaff));
+        if (!Context.IsVisible)
         {
-            OpenRequest = await db.JoinRequests.AsNoTracking()
-                .Where(r => r.CommunityId == id && r.ApplicantId == userId
-                    && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList))
-                .Select(r => (JoinRequestStatus?)r.Status)
-                .FirstOrDefaultAsync();
+            return NotFound();
         }
+        Terms = data.Terms;
+        CoreTeam = data.CoreTeam.OrderBy(m => RoleOrder(m.Role)).ThenBy(m => m.DisplayName).Select(m => (m.DisplayName, m.Role)).ToList();
+        Vacancies = data.Vacancies;
+        OpenRequest = Context.Role is null && userId is not null ? data.OpenRequest : null;
         Availability = JoinAvailability.Describe(Community.Status, Community.Capacity, Community.MemberCount, Community.WindowOpens, Community.WindowCloses, LondonTime.Today(clock));
         return Page();
     }

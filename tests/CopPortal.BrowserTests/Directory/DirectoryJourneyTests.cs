@@ -62,6 +62,38 @@ public sealed class DirectoryJourneyTests(BrowserSession session) : IClassFixtur
         await BrowserSession.AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task Staff_reads_a_proposal_from_the_list()
+    {
+        var id = await session.Portal.WithDbAsync(async db =>
+        {
+            var proposer = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Users, u => u.Email == DemoData.MemberEmail);
+            var proposal = new CopPortal.Domain.Communities.CommunityProposal
+            {
+                ProposerId = proposer.Id,
+                Name = "Psychologists in Primary Care",
+                WhoFor = "Psychological professionals working in GP practices and primary care networks.",
+                Purpose = "Share models of primary care psychology.",
+                WhyNoExistingFits = "The existing communities are organised by profession, not setting.",
+                ChairVolunteers = "Aisha Begum",
+                SubmittedAt = session.Portal.Clock.GetUtcNow(),
+            };
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync();
+            return proposal.Id;
+        });
+        var page = await session.NewPageAsync();
+        await session.SignInAsync(page, DemoData.StaffEmail);
+        await page.GotoAsync("/staff/proposals");
+        await session.ScreenshotAsync(page, "staff-proposals-waiting");
+        await BrowserSession.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Psychologists in Primary Care" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/staff/proposals/{id}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept and create a draft community" })).ToBeVisibleAsync();
+        await session.ScreenshotAsync(page, "staff-proposal");
+        await BrowserSession.AssertAccessibleAsync(page);
+    }
+
     [Theory]
     [InlineData("/glossary", "glossary")]
     [InlineData("/help", "help")]

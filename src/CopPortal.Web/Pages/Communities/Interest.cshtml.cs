@@ -68,7 +68,7 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
     private async Task<IActionResult?> LoadAsync(string slug, int id)
     {
         var vacancy = await db.Vacancies.Include(v => v.Community).FirstOrDefaultAsync(v => v.Id == id && v.Community!.Slug == slug);
-        if (vacancy is null || vacancy.Community!.Status == CommunityStatus.Draft && !User.IsInRole(NetworkRoles.NetworkStaff))
+        if (vacancy is null || (vacancy.Community!.Status == CommunityStatus.Draft && !User.IsInRole(NetworkRoles.NetworkStaff)))
         {
             return NotFound();
         }

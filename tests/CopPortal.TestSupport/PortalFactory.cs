@@ -21,6 +21,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string DemoPassword = DemoData.Password;
     private readonly string? _postgresConnection;
 
+    static PortalFactory()
+    {
+        // Each test host watches its content and web roots; with inotify, parallel hosts (and other processes of
+        // the same user) exhaust the per-user limit of 128 instances. Tests never edit files, so poll instead.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public PortalFactory()
         : this(DefaultProvider())
     {

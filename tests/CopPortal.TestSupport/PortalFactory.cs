@@ -26,6 +26,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Each test host would otherwise watch appsettings.json with inotify; hundreds of hosts exhaust the
         // kernel's per-user limit (128 by default) and later hosts fail to start.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // Each test host watches its content and web roots; with inotify, parallel hosts (and other processes of
+        // the same user) exhaust the per-user limit of 128 instances. Tests never edit files, so poll instead.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
     public PortalFactory()

@@ -34,6 +34,21 @@ public class Community
     /// <summary>Kept in step with the membership table so the directory needs no count per row.</summary>
     public int MemberCount { get; set; }
 
+    /// <summary>
+    /// Lower-cased name, summary and the current ToR's "who it is for", so the directory's word search is a
+    /// provider-neutral Contains on one column. Kept in step by <see cref="RefreshSearchText"/>.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
+    /// <summary>Call after changing the name, summary or the current ToR's "who it is for".</summary>
+    public void RefreshSearchText(string? whoFor)
+    {
+        var text = $"{Name} {Summary} {whoFor}".ToLowerInvariant();
+        SearchText = text.Length > SearchTextMaxLength ? text[..SearchTextMaxLength] : text;
+    }
+
+    public const int SearchTextMaxLength = 4000;
+
     public List<TermsVersion> TermsVersions { get; set; } = [];
     public List<CommunityMembership> Memberships { get; set; } = [];
     public List<CommunityEligibleProfession> EligibleProfessions { get; set; } = [];

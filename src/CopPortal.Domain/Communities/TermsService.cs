@@ -42,6 +42,7 @@ public class TermsService(CopDbContext db, TimeProvider clock)
         community.WindowOpens = version.Eligibility.Window?.Opens;
         community.WindowCloses = version.Eligibility.Window?.Closes;
         community.TermsReviewDueOn = reviewDueOn;
+        community.RefreshSearchText(version.WhoFor);
 
         if (community.Id != 0)
         {

@@ -97,9 +97,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(c => c.Slug).HasMaxLength(80);
             e.Property(c => c.Name).HasMaxLength(150);
             e.Property(c => c.Summary).HasMaxLength(600);
+            e.Property(c => c.SearchText).HasMaxLength(Community.SearchTextMaxLength);
             e.HasIndex(c => c.Slug).IsUnique();
             e.HasIndex(c => c.Name).IsUnique();
             e.HasIndex(c => new { c.Status, c.Name });
+            e.HasIndex(c => new { c.Status, c.TermsReviewDueOn });
             e.HasMany(c => c.TermsVersions).WithOne(t => t.Community).HasForeignKey(t => t.CommunityId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -105,6 +105,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<int>("RegionRule")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -136,6 +141,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "TermsReviewDueOn");
 
                     b.ToTable("Communities");
                 });

@@ -96,6 +96,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("RegionRule")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -127,6 +132,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "TermsReviewDueOn");
 
                     b.ToTable("Communities");
                 });

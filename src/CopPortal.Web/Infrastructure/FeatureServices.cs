@@ -14,6 +14,12 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Joining.JoinRequestService>();
         services.AddScoped<CopPortal.Domain.Joining.JoinRequestDigest>();
         services.AddHostedService<CopPortal.Web.Infrastructure.Joining.JoinRequestDigestWorker>();
+        services.AddScoped<CopPortal.Domain.Communities.CommunityAdmin>();
+        services.AddScoped<CopPortal.Domain.Communities.ProposalService>();
+        services.AddScoped<CopPortal.Domain.Communities.VacancyService>();
+        services.AddScoped<CopPortal.Domain.Communities.TermsReviewReminders>();
+        services.AddScoped<CopPortal.Domain.Communities.CommunityDirectory>();
+        services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
         return services;
     }
 }

@@ -157,14 +157,14 @@ public sealed class MailDeliveryTests : IAsyncDisposable
         Assert.Equal(2, await DeliverAsync());
         await DeliverAsync();
 
-        var files = Directory.GetFiles(pickup).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        var files = System.IO.Directory.GetFiles(pickup).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, files.Count);
         Assert.Contains(files, f => f!.EndsWith($"-{first:N}.eml", StringComparison.Ordinal));
         Assert.Contains(files, f => f!.EndsWith($"-{second:N}.eml", StringComparison.Ordinal));
-        var text = await File.ReadAllTextAsync(Directory.GetFiles(pickup, $"*-{second:N}.eml").Single());
+        var text = await File.ReadAllTextAsync(System.IO.Directory.GetFiles(pickup, $"*-{second:N}.eml").Single());
         Assert.Contains("Subject: Second", text, StringComparison.Ordinal);
         Assert.Contains("two@nhs.net", text, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetDirectories(pickup));
+        Assert.Empty(System.IO.Directory.GetDirectories(pickup));
     }
 
     public async ValueTask DisposeAsync()

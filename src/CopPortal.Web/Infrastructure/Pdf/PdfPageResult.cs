@@ -24,23 +24,33 @@ public static class PdfPageResult
 
         page.ViewData[PrintModeKey] = true;
         page.ViewData["PdfRender"] = true;
-        var http = page.HttpContext;
-        var originalBody = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await page.Page().ExecuteResultAsync(page.PageContext);
-        }
-        finally
-        {
-            http.Response.Body = originalBody;
-        }
+        // The page itself is only created by the Razor Pages invoker for a PageResult it executes, so the
+        // PDF is made inside a PageResult subclass rather than by executing Page() here.
+        return await Task.FromResult<IActionResult>(new RenderToPdfResult(renderer, fileName));
+    }
 
-        var html = Encoding.UTF8.GetString(buffer.ToArray());
-        http.Response.Headers.ContentType = default;
-        var pdf = await renderer.RenderAsync(html, http.RequestAborted);
-        return new FileContentResult(pdf, "application/pdf") { FileDownloadName = fileName };
+    private sealed class RenderToPdfResult(IPdfRenderer renderer, string fileName) : PageResult
+    {
+        public override async Task ExecuteResultAsync(ActionContext context)
+        {
+            var http = context.HttpContext;
+            var originalBody = http.Response.Body;
+            using var buffer = new MemoryStream();
+            http.Response.Body = buffer;
+            try
+            {
+                await base.ExecuteResultAsync(context);
+            }
+            finally
+            {
+                http.Response.Body = originalBody;
+            }
+
+            var html = Encoding.UTF8.GetString(buffer.ToArray());
+            http.Response.Headers.ContentType = default;
+            var pdf = await renderer.RenderAsync(html, http.RequestAborted);
+            await new FileContentResult(pdf, "application/pdf") { FileDownloadName = fileName }.ExecuteResultAsync(context);
+        }
     }
 
     public static bool IsPrintMode(this PageModel page, bool requested)

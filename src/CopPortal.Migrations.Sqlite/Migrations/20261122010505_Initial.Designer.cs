@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CopPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261122002313_Initial")]
+    [Migration("20261122010505_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -99,6 +99,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<int>("RegionRule")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -130,6 +135,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "TermsReviewDueOn");
 
                     b.ToTable("Communities");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CopPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261122002314_Initial")]
+    [Migration("20261122010505_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -108,6 +108,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<int>("RegionRule")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -139,6 +144,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "Name");
+
+                    b.HasIndex("Status", "TermsReviewDueOn");
 
                     b.ToTable("Communities");
                 });

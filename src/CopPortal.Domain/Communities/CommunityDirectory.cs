@@ -1,0 +1,129 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Domain.Communities;
+
+/// <summary>What the directory was asked for; every field comes from the query string so a search can be shared.</summary>
+public sealed record DirectoryQuery(string? Words = null, int? ProfessionId = null, RegionRule? RegionRule = null, bool OpenOnly = false, bool IncludeArchived = false, int Page = 1)
+{
+    public const int PageSize = 10;
+
+    /// <summary>Lower-cased search words, at most eight (more adds cost without narrowing much).</summary>
+    public IReadOnlyList<string> SearchWords { get; } = (Words ?? "")
+        .ToLowerInvariant()
+        .Split([' ', ',', ';', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Distinct()
+        .Take(8)
+        .ToList();
+}
+
+/// <summary>One directory row, read from the Community table's denormalised columns only.</summary>
+public sealed record DirectoryRow(
+    string Slug,
+    string Name,
+    string Summary,
+    CommunityStatus Status,
+    int MeetingFrequencyMonths,
+    int MeetingDurationMinutes,
+    int MemberCount,
+    int? Capacity,
+    DateOnly? WindowOpens,
+    DateOnly? WindowCloses,
+    RegionRule RegionRule)
+{
+    public string CadenceText => Cadence.Describe(MeetingFrequencyMonths, MeetingDurationMinutes);
+}
+
+public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int PageCount);
+
+/// <summary>
+/// The /communities list: two queries (a count and one page of rows), both over the Community table
+/// with the eligible-professions table as an EXISTS filter. No per-row queries.
+/// </summary>
+public class CommunityDirectory(CopDbContext db, TimeProvider clock)
+{
+    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var today = LondonTime.Today(clock);
+        var communities = db.Communities.AsNoTracking()
+            .Where(c => c.Status == CommunityStatus.Active || (query.IncludeArchived && c.Status == CommunityStatus.Archived));
+
+        // Every word must appear somewhere in the name, summary or who-it-is-for (AND, case-insensitive).
+        foreach (var word in query.SearchWords)
+        {
+            communities = communities.Where(c => c.SearchText.Contains(word));
+        }
+        if (query.ProfessionId is { } professionId)
+        {
+            // No profession rows means the ToR does not restrict by profession: open to everyone's.
+            communities = communities.Where(c => !db.CommunityEligibleProfessions.Any(p => p.CommunityId == c.Id)
+                || db.CommunityEligibleProfessions.Any(p => p.CommunityId == c.Id && p.ProfessionId == professionId));
+        }
+        if (query.RegionRule is { } rule)
+        {
+            communities = communities.Where(c => c.RegionRule == rule);
+        }
+        if (query.OpenOnly)
+        {
+            communities = communities.Where(c => c.Status == CommunityStatus.Active
+                && (c.WindowOpens == null || (c.WindowOpens <= today && c.WindowCloses >= today))
+                && (c.Capacity == null || c.MemberCount < c.Capacity));
+        }
+
+        var total = await communities.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+        var rows = total == 0
+            ? []
+            : await communities
+                .OrderBy(c => c.Name)
+                .Skip((page - 1) * DirectoryQuery.PageSize)
+                .Take(DirectoryQuery.PageSize)
+                .Select(c => new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule))
+                .ToListAsync(cancellationToken);
+        return new DirectoryPage(rows, total, page, pageCount);
+    }
+}
+
+/// <summary>Whether a CoP takes requests to join today, and how to say so.</summary>
+public static class JoinAvailability
+{
+    public static (bool OpenNow, string Text) Describe(CommunityStatus status, int? capacity, int memberCount, DateOnly? windowOpens, DateOnly? windowCloses, DateOnly today)
+    {
+        if (status == CommunityStatus.Archived)
+        {
+            return (false, "Archived: no longer meeting");
+        }
+        if (status == CommunityStatus.Draft)
+        {
+            return (false, "Being set up: not open yet");
+        }
+        if (capacity is { } cap && memberCount >= cap)
+        {
+            return (false, "Full: you can join the waiting list");
+        }
+        if (windowOpens is { } opens && windowCloses is { } closes)
+        {
+            if (today < opens)
+            {
+                return (false, $"Applications open {LondonTime.Date(opens)} to {LondonTime.Date(closes)}");
+            }
+            if (today > closes)
+            {
+                return (false, $"Applications closed on {LondonTime.Date(closes)}");
+            }
+            return (true, $"Open to join until {LondonTime.Date(closes)}");
+        }
+        return (true, "Open to join");
+    }
+
+    public static string RegionText(RegionRule rule, string region) => rule switch
+    {
+        RegionRule.InRegionOnly => $"{region} only",
+        RegionRule.OutOfRegionIfNoLocalCoP => $"{region}, and other regions with no similar community",
+        _ => "Any region",
+    };
+}

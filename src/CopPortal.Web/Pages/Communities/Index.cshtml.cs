@@ -1,0 +1,64 @@
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Communities;
+
+/// <summary>The public directory. Filters live in the query string so a filtered list can be shared.</summary>
+public class IndexModel(CopDbContext db, CommunityDirectory directory, PortalOptions portal, TimeProvider clock) : PageModel
+{
+    [FromQuery(Name = "q")]
+    public string? Words { get; set; }
+
+    [FromQuery(Name = "profession")]
+    public int? ProfessionId { get; set; }
+
+    [FromQuery(Name = "region")]
+    public RegionRule? Region { get; set; }
+
+    [FromQuery(Name = "open")]
+    public bool OpenOnly { get; set; }
+
+    [FromQuery(Name = "archived")]
+    public bool IncludeArchived { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public DirectoryPage Results { get; private set; } = new([], 0, 1, 1);
+    public List<(int Id, string Name)> Professions { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public string NetworkRegion => portal.NetworkRegion;
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Words) || ProfessionId is not null || Region is not null || OpenOnly || IncludeArchived;
+
+    public async Task OnGetAsync()
+    {
+        if (Region is { } r && !Enum.IsDefined(r))
+        {
+            Region = null;
+        }
+        Today = LondonTime.Today(clock);
+        var professions = await db.Professions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder)
+            .Select(p => new { p.Id, p.Name, p.Abbreviation }).ToListAsync();
+        Professions = professions.Select(p => (p.Id, p.Abbreviation is null ? p.Name : $"{p.Name} ({p.Abbreviation})")).ToList();
+        Results = await directory.SearchAsync(new DirectoryQuery(Words, ProfessionId, Region, OpenOnly, IncludeArchived, PageNumber));
+    }
+
+    /// <summary>This search's address with a different page number.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        if (!string.IsNullOrWhiteSpace(Words)) query.Add(new("q", Words.Trim()));
+        if (ProfessionId is { } p) query.Add(new("profession", p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (Region is { } r) query.Add(new("region", r.ToString()));
+        if (OpenOnly) query.Add(new("open", "true"));
+        if (IncludeArchived) query.Add(new("archived", "true"));
+        if (page > 1) query.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return "/communities" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+    }
+}

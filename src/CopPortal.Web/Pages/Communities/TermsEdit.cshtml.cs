@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Communities;
+
+/// <summary>
+/// Chairs, co-chairs and staff change the ToR text, cadence and review date. Every save publishes a new
+/// version (with the current eligibility carried over unchanged) and records what changed.
+/// </summary>
+[Authorize]
+public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationService authz, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public EditInput Input { get; set; } = new();
+
+    public Community Community { get; private set; } = default!;
+    public TermsVersion Current { get; private set; } = default!;
+
+    public sealed class EditInput : TermsInput
+    {
+        public DateOnly? ReviewDueOn { get; set; }
+        public string? ChangeSummary { get; set; }
+
+        /// <summary>The version the form was opened on; a save against an older one is refused.</summary>
+        public int BasedOnVersion { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        var result = await LoadAsync(slug);
+        if (result is not null)
+        {
+            return result;
+        }
+        var today = LondonTime.Today(clock);
+        var reviewDue = Current.ReviewDueOn <= today.AddDays(TermsReviewReminders.DaysBefore) ? today.AddYears(1) : Current.ReviewDueOn;
+        var input = TermsInput.From(Current);
+        Input = new EditInput
+        {
+            WhoFor = input.WhoFor,
+            Purpose = input.Purpose,
+            Aims = input.Aims,
+            MeetingFrequencyMonths = input.MeetingFrequencyMonths,
+            MeetingDurationMinutes = input.MeetingDurationMinutes,
+            MeetingNote = input.MeetingNote,
+            ChairingArrangements = input.ChairingArrangements,
+            NoteTakingArrangements = input.NoteTakingArrangements,
+            ParticipationExpectations = input.ParticipationExpectations,
+            ReviewDueOn = reviewDue,
+            BasedOnVersion = Current.VersionNumber,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug)
+    {
+        var result = await LoadAsync(slug);
+        if (result is not null)
+        {
+            return result;
+        }
+        Input.Validate(ModelState);
+        var today = LondonTime.Today(clock);
+        if (ModelState.GetFieldValidationState("Input.ReviewDueOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            if (Input.ReviewDueOn is null)
+            {
+                ModelState.AddModelError("Input.ReviewDueOn", "Enter the next review date");
+            }
+            else if (Input.ReviewDueOn <= today)
+            {
+                ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be in the future");
+            }
+            else if (Input.ReviewDueOn > today.AddYears(2))
+            {
+                ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be within 2 years");
+            }
+        }
+        else
+        {
+            ModelState["Input.ReviewDueOn"]!.Errors.Clear();
+            ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be a real date");
+        }
+        if (string.IsNullOrWhiteSpace(Input.ChangeSummary))
+        {
+            ModelState.AddModelError("Input.ChangeSummary", "Enter what changed, or \"Annual review: no changes\"");
+        }
+        else if (Input.ChangeSummary.Trim().Length > 1000)
+        {
+            ModelState.AddModelError("Input.ChangeSummary", "What changed must be 1000 characters or fewer");
+        }
+        if (Input.BasedOnVersion != Current.VersionNumber)
+        {
+            ModelState.AddModelError("", $"Someone else saved version {Current.VersionNumber} while you were editing. Your changes have not been saved: open the Terms of Reference again and make them on the new version.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var content = new EditedTerms();
+        content.CopyContentFrom(Current);
+        Input.ApplyTo(content);
+        var tracked = await db.Communities.FirstAsync(c => c.Id == Community.Id);
+        var version = await terms.PublishAsync(tracked, content, Input.ReviewDueOn!.Value, TermsInput.Clean(Input.ChangeSummary), User.FindFirstValue(ClaimTypes.NameIdentifier));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Two saves of the same version at once: the unique (community, version) index kept the first.
+            ModelState.AddModelError("", "Someone else saved the Terms of Reference at the same moment. Your changes have not been saved: open them again and retry.");
+            return Page();
+        }
+        TempData["Success"] = $"Terms of Reference saved as version {version.VersionNumber}";
+        return Redirect($"/communities/{Community.Slug}/terms");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string slug)
+    {
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        if (community is null)
+        {
+            return NotFound();
+        }
+        if (!(await authz.AuthorizeAsync(User, community, CommunityOperations.EditTerms)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (community.Status == CommunityStatus.Archived)
+        {
+            TempData["Notice"] = "This community is archived, so its Terms of Reference cannot be changed. Reopen it first.";
+            return Redirect($"/communities/{slug}/terms");
+        }
+        Community = community;
+        var current = await db.TermsVersions.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.VersionNumber == community.CurrentTermsVersion);
+        if (current is null)
+        {
+            return NotFound();
+        }
+        Current = current;
+        return null;
+    }
+
+    private sealed class EditedTerms : TermsContent;
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Web.Infrastructure.Communities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CopPortal.Web.Pages.Staff.Communities;
+
+/// <summary>Staff create a draft CoP; its first ToR version is a copy of the network template.</summary>
+public class CreateModel(CopDbContext db, CommunityAdmin admin) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+        public string? Slug { get; set; }
+        public string? Summary { get; set; }
+        public int? MeetingFrequencyMonths { get; set; } = 3;
+        public int? MeetingDurationMinutes { get; set; } = 120;
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.ReplaceBindingError("Input.MeetingFrequencyMonths", "Months between meetings must be a whole number, like 3");
+        ModelState.ReplaceBindingError("Input.MeetingDurationMinutes", "Meeting length must be a whole number of minutes, like 90");
+        var name = Input.Name?.Trim() ?? "";
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.FromName(name) : Input.Slug.Trim();
+        var details = new CommunityDetails(name, slug, Input.Summary ?? "", Input.MeetingFrequencyMonths ?? 0, Input.MeetingDurationMinutes ?? 0);
+        var errors = await admin.ValidateAsync(details, null);
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddFirstError($"Input.{field}", message);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var community = await admin.CreateFromTemplateAsync(details, User.FindFirstValue(ClaimTypes.NameIdentifier));
+        await db.SaveChangesAsync();
+        TempData["Success"] = $"{community.Name} has been created as a draft. Edit its Terms of Reference, then publish it.";
+        return Redirect($"/staff/communities/{community.Slug}");
+    }
+}

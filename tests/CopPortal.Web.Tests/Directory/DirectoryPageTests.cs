@@ -1,0 +1,146 @@
+using AngleSharp.Dom;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Joining;
+
+namespace CopPortal.Web.Tests.Directory;
+
+public sealed class DirectoryPageTests : IDisposable
+{
+    private readonly PortalFactory _portal = new();
+
+    private static List<string> Names(IDocument page) =>
+        page.QuerySelectorAll(".app-result-list h3 a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task Get_anonymous_lists_every_active_community_with_cadence_members_and_join_state()
+    {
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities");
+        Assert.Equal(
+            ["Assistant Psychologists and Psychology Students", "Chief Psychological Professions Officers", "Clinical Associate in Psychology", "Psychological Practitioners", "Psychological Professionals in Physical Healthcare"],
+            Names(page));
+        var practitioners = page.QuerySelectorAll(".app-result-list > li").Single(li => li.TextContent.Contains("Psychological Practitioners", StringComparison.Ordinal) && !li.TextContent.Contains("Physical", StringComparison.Ordinal));
+        var facts = practitioners.QuerySelectorAll(".app-facts > div").ToDictionary(d => d.QuerySelector("dt")!.TextContent, d => d.QuerySelector("dd")!.TextContent);
+        Assert.Equal("Every 3 months, 2 hours", facts["Meets"]);
+        Assert.Equal("3", facts["Members"]);
+        Assert.Equal("Midlands, and other regions with no similar community", facts["Region"]);
+        Assert.Equal("Open to join", practitioners.QuerySelector(".nhsuk-tag")!.TextContent);
+        Assert.Contains("5 communities", page.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_search_wellbeing_practitioner_finds_the_practitioners_community()
+    {
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?q=wellbeing+practitioner");
+        Assert.Equal(["Psychological Practitioners"], Names(page));
+        Assert.Equal("wellbeing practitioner", page.QuerySelector("input#q")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Get_search_is_case_insensitive_and_every_word_must_match()
+    {
+        var client = _portal.CreateBrowserClient();
+        Assert.Equal(["Clinical Associate in Psychology"], Names(await client.GetPageAsync("/communities?q=CLINICAL+associate")));
+        Assert.Empty(Names(await client.GetPageAsync("/communities?q=clinical+wellbeing+zebra")));
+        var none = await client.GetPageAsync("/communities?q=zebra");
+        Assert.Contains("No communities match your search.", none.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_search_matches_the_terms_who_it_is_for_text()
+    {
+        // "BPS-accredited" is in the summary; "postgraduate" only in the ToR's who-it-is-for.
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?q=postgraduate");
+        Assert.Equal(["Assistant Psychologists and Psychology Students"], Names(page));
+    }
+
+    [Fact]
+    public async Task Get_profession_filter_keeps_communities_open_to_it_or_to_any_profession()
+    {
+        var professionId = await _portal.WithDbAsync(db => Task.FromResult(db.Professions.Single(p => p.Abbreviation == "PWP").Id));
+        var page = await _portal.CreateBrowserClient().GetPageAsync($"/communities?profession={professionId}");
+        // Practitioners lists PWPs; the CPPO and physical healthcare CoPs do not restrict by profession.
+        Assert.Equal(["Chief Psychological Professions Officers", "Psychological Practitioners", "Psychological Professionals in Physical Healthcare"], Names(page));
+        Assert.NotNull(page.QuerySelector($"#profession option[value='{professionId}'][selected]"));
+    }
+
+    [Fact]
+    public async Task Get_region_filter_shows_only_communities_with_that_rule()
+    {
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?region=OutOfRegionIfNoLocalCoP");
+        Assert.Equal(["Psychological Practitioners"], Names(page));
+    }
+
+    [Fact]
+    public async Task Get_open_filter_leaves_out_full_and_closed_window_communities()
+    {
+        await _portal.UpdateCommunityAsync(DirectoryTestData.Students, c => c.MemberCount = 60);
+        await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c =>
+        {
+            c.WindowOpens = new DateOnly(2027, 1, 4);
+            c.WindowCloses = new DateOnly(2027, 1, 29);
+        });
+        var client = _portal.CreateBrowserClient();
+        var open = await client.GetPageAsync("/communities?open=true");
+        Assert.Equal(["Clinical Associate in Psychology", "Psychological Practitioners", "Psychological Professionals in Physical Healthcare"], Names(open));
+
+        var all = (await client.GetPageAsync("/communities")).MainText();
+        Assert.Contains("Full: you can join the waiting list", all, StringComparison.Ordinal);
+        Assert.Contains("Applications open 4 January 2027 to 29 January 2027", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_archived_communities_are_hidden_unless_asked_for()
+    {
+        await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Status = CommunityStatus.Archived);
+        var client = _portal.CreateBrowserClient();
+        Assert.DoesNotContain("Chief Psychological Professions Officers", Names(await client.GetPageAsync("/communities")));
+        var withArchived = await client.GetPageAsync("/communities?archived=true");
+        Assert.Contains("Chief Psychological Professions Officers", Names(withArchived));
+        Assert.Contains("Archived: no longer meeting", withArchived.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_more_than_ten_results_paginate_and_keep_the_search_in_the_links()
+    {
+        await _portal.WithServicesAsync(async services =>
+        {
+            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            for (var i = 1; i <= 12; i++)
+            {
+                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
+                admin.Publish(community);
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = _portal.CreateBrowserClient();
+        var first = await client.GetPageAsync("/communities?q=group");
+        Assert.Equal(10, Names(first).Count);
+        Assert.Contains("12 communities", first.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
+        var next = first.QuerySelector("a.nhsuk-pagination__next")!.GetAttribute("href");
+        Assert.Equal("/communities?q=group&page=2", next);
+
+        var second = await client.GetPageAsync(next!);
+        Assert.Equal(["Network Group 11", "Network Group 12"], Names(second));
+        Assert.Equal("page", second.QuerySelector(".nhsuk-pagination__item--current a")!.GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task Get_html_in_a_summary_is_shown_as_text()
+    {
+        await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Summary = "<script>alert(1)</script> <b>bold</b>");
+        var response = await _portal.CreateBrowserClient().GetAsync("/communities");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_with_nonsense_filters_still_lists_communities()
+    {
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?region=Mars&page=99");
+        Assert.Equal(5, Names(page).Count);
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

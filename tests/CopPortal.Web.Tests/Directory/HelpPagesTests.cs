@@ -1,0 +1,28 @@
+namespace CopPortal.Web.Tests.Directory;
+
+public sealed class HelpPagesTests : IDisposable
+{
+    private readonly PortalFactory _portal = new();
+
+    [Fact]
+    public async Task Get_glossary_explains_every_acronym_from_the_domain()
+    {
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/glossary");
+        var terms = page.QuerySelectorAll(".app-glossary dt").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Equal(["AP", "APP", "CAMHS", "CAP", "CoP", "CPPO", "CWP", "CYP", "DClin", "EBE", "EMHP", "HEI", "MDT", "MHWP", "NHS TTad", "NHS TT LTC", "PPN", "PWP", "ToR"], terms);
+        Assert.Contains("NHS Talking Therapies for Anxiety and Depression", page.MainText(), StringComparison.Ordinal);
+        Assert.Equal("Psychological Wellbeing Practitioner", page.QuerySelector("#pwp abbr")!.GetAttribute("title"));
+    }
+
+    [Theory]
+    [InlineData("/help", "Help")]
+    [InlineData("/accessibility", "Accessibility statement")]
+    [InlineData("/privacy", "Privacy")]
+    public async Task Get_help_pages_are_public(string url, string heading)
+    {
+        var page = await _portal.CreateBrowserClient().GetPageAsync(url);
+        Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

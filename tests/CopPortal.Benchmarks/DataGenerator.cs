@@ -14,9 +14,9 @@ namespace CopPortal.Benchmarks;
 /// 2,000 pending) with a realistic skew: membership follows a Zipf curve, so a few CoPs are large and most small.
 /// Deterministic for a given scale (fixed seed).
 /// </summary>
-public sealed class DataGenerator(string databasePath, double scale)
+public sealed class DataGenerator(string databasePath, double scale, int bulkApprovable)
 {
-    public sealed record Summary(int Communities, int People, int Memberships, int JoinRequests, int Pending, string LargestSlug, int LargestMembers, int SamplePendingRequestId, TimeSpan Elapsed);
+    public sealed record Summary(int Communities, int People, int Memberships, int JoinRequests, int Pending, string LargestSlug, int LargestMembers, int SamplePendingRequestId, int BulkCommunityId, TimeSpan Elapsed);
 
     public Summary Generate(DateTimeOffset now)
     {
@@ -176,18 +176,22 @@ public sealed class DataGenerator(string databasePath, double scale)
         var requests = new List<JoinRequest>(requestCount);
         var open = new HashSet<(int, int)>();
         var outcomes = new[] { PrecheckOutcome.Met, PrecheckOutcome.Met, PrecheckOutcome.Met, PrecheckOutcome.NeedsJudgement, PrecheckOutcome.NeedsJudgement, PrecheckOutcome.NotMet };
+        // The last (small, uncapped) community gets exactly the requests the bulk-approval timing approves.
+        var bulkIndex = communityCount - 1;
+        communities[bulkIndex].Capacity = null;
         while (requests.Count < requestCount)
         {
             var pending = requests.Count < pendingCount;
-            var k = random.Next(communityCount);
+            var forBulk = requests.Count < bulkApprovable;
+            var k = forBulk ? bulkIndex : random.Next(communityCount - 1);
             var person = random.Next(peopleCount);
             if (pending && !open.Add((k, person)))
             {
                 continue;
             }
             var submitted = pending ? now.AddMinutes(-random.Next(10, 21 * 24 * 60)) : now.AddDays(-random.Next(22, 365));
-            var outcome = outcomes[random.Next(outcomes.Length)];
-            var status = pending
+            var outcome = forBulk ? PrecheckOutcome.Met : outcomes[random.Next(outcomes.Length)];
+            var status = forBulk ? JoinRequestStatus.Pending : pending
                 ? (random.NextDouble() < 0.9 ? JoinRequestStatus.Pending : JoinRequestStatus.InformationRequested)
                 : (JoinRequestStatus)new[] { 2, 2, 2, 3, 4 }[random.Next(5)];
             requests.Add(new JoinRequest
@@ -222,6 +226,6 @@ public sealed class DataGenerator(string databasePath, double scale)
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,
-            requests[0].Id, started.Elapsed);
+            requests[^1].Id - (requestCount - pendingCount), firstCommunity + bulkIndex, started.Elapsed);
     }
 }

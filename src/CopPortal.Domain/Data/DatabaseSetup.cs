@@ -29,5 +29,5 @@ public static class DatabaseSetup
     }
 
     public static string SqliteConnectionString(string dataDirectory) =>
-        $"Data Source={Path.Combine(dataDirectory, "copportal.db")};Cache=Shared;Foreign Keys=True;Pooling=True";
+        $"Data Source={Path.Combine(dataDirectory, "copportal.db")};Foreign Keys=True;Pooling=True";
 }

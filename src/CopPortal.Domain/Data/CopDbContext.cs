@@ -123,6 +123,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         {
             e.HasIndex(m => new { m.CommunityId, m.UserId }).IsUnique();
             e.HasIndex(m => new { m.UserId, m.CommunityId });
+            e.HasIndex(m => new { m.CommunityId, m.Role });
             e.HasOne(m => m.Community).WithMany(c => c.Memberships).HasForeignKey(m => m.CommunityId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -156,6 +157,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(r => r.PrecheckResults).HasConversion(JsonConverter<List<CriterionResult>>(), JsonComparer<List<CriterionResult>>());
             e.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(r => new { r.Status, r.SubmittedWeekOf, r.SubmittedAt });
+            // The staff queue's default view (open requests, oldest week first) reads this partial index in order
+            // and stops after one page, however many requests have ever been made.
+            e.HasIndex(r => new { r.SubmittedWeekOf, r.SubmittedAt, r.Id })
+                .HasFilter("\"Status\" IN (0, 1)").HasDatabaseName("IX_JoinRequests_OpenQueue");
+            e.HasIndex(r => new { r.Status, r.PrecheckOutcome, r.CommunityId });
             e.HasIndex(r => new { r.CommunityId, r.Status, r.WaitlistedAt });
             e.HasIndex(r => new { r.CommunityId, r.Status, r.SubmittedWeekOf, r.SubmittedAt });
             e.HasIndex(r => new { r.ApplicantId, r.CommunityId });

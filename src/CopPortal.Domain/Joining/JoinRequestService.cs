@@ -270,10 +270,15 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var professionId = request.Answers.ProfessionId;
+        // The profession rule is checked in SQL first (no restriction, or the applicant's profession), so only
+        // plausible communities' criteria are loaded and checked in full, however many CoPs the network runs.
         var candidates = await (
                 from c in db.Communities.AsNoTracking()
                 join t in db.TermsVersions.AsNoTracking() on new { c.Id, Version = c.CurrentTermsVersion } equals new { Id = t.CommunityId, Version = t.VersionNumber }
                 where c.Status == CommunityStatus.Active && c.Id != request.CommunityId
+                      && (!db.CommunityEligibleProfessions.Any(p => p.CommunityId == c.Id)
+                          || db.CommunityEligibleProfessions.Any(p => p.CommunityId == c.Id && p.ProfessionId == professionId))
                       && !db.Memberships.Any(m => m.CommunityId == c.Id && m.UserId == request.ApplicantId)
                 orderby c.Name
                 select new { c.Name, c.Slug, t.Eligibility })

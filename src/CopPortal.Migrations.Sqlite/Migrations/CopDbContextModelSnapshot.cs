@@ -177,6 +177,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CommunityId", "Role");
+
                     b.HasIndex("CommunityId", "UserId")
                         .IsUnique();
 
@@ -573,7 +575,13 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommunityId", "Status", "WaitlistedAt");
 
+                    b.HasIndex("Status", "PrecheckOutcome", "CommunityId");
+
                     b.HasIndex("Status", "SubmittedWeekOf", "SubmittedAt");
+
+                    b.HasIndex("SubmittedWeekOf", "SubmittedAt", "Id")
+                        .HasDatabaseName("IX_JoinRequests_OpenQueue")
+                        .HasFilter("\"Status\" IN (0, 1)");
 
                     b.HasIndex("CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt");
 

@@ -80,9 +80,16 @@ public class IndexModel(CopDbContext db) : PageModel
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Min(PageNumber, PageCount);
 
-        var rows = await query
+        // Page the ids first (sorted from the index alone), then join names for just those rows: sorting
+        // thousands of joined rows to show fifty was most of this page's cost.
+        var pageIds = await query
             .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(r => r.Id)
+            .ToListAsync();
+        var rows = await db.JoinRequests.AsNoTracking()
+            .Where(r => pageIds.Contains(r.Id))
+            .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Select(r => new Row(r.Id, r.Applicant!.DisplayName, r.Community!.Name, r.SubmittedAt, r.SubmittedWeekOf, r.PrecheckOutcome, r.Status))
             .ToListAsync();
         var counts = weekCounts.ToDictionary(w => w.WeekOf, w => w.Count);

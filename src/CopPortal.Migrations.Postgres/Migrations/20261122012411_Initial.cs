@@ -748,6 +748,17 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 filter: "\"Status\" IN (0, 1, 5)");
 
             migrationBuilder.CreateIndex(
+                name: "IX_JoinRequests_OpenQueue",
+                table: "JoinRequests",
+                columns: new[] { "SubmittedWeekOf", "SubmittedAt", "Id" },
+                filter: "\"Status\" IN (0, 1)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JoinRequests_Status_PrecheckOutcome_CommunityId",
+                table: "JoinRequests",
+                columns: new[] { "Status", "PrecheckOutcome", "CommunityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_Status_SubmittedWeekOf_SubmittedAt",
                 table: "JoinRequests",
                 columns: new[] { "Status", "SubmittedWeekOf", "SubmittedAt" });
@@ -756,6 +767,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "IX_JoinRequests_TermsVersionId",
                 table: "JoinRequests",
                 column: "TermsVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_CommunityId_Role",
+                table: "Memberships",
+                columns: new[] { "CommunityId", "Role" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_CommunityId_UserId",

@@ -37,6 +37,7 @@ public sealed class CommunityPageTests : IDisposable
         Assert.Null(page.QuerySelector($"a[href='{Url}/join']"));
         Assert.Contains("Members' area", page.MainText(), StringComparison.Ordinal);
         Assert.Null(page.QuerySelector($"a[href='{Url}/terms/edit']"));
+        Assert.Null(page.QuerySelector($"a[href='{Url}/terms/eligibility']"));
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class CommunityPageTests : IDisposable
         var page = await client.GetPageAsync(Url);
         Assert.Contains("You are on the core team as chair.", page.MainText(), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"a[href='{Url}/terms/edit']"));
+        Assert.NotNull(page.QuerySelector($"a[href='{Url}/terms/eligibility']"));
         Assert.Null(page.QuerySelector($"a[href='/staff/communities/{DirectoryTestData.Practitioners}']"));
     }
 

@@ -42,12 +42,6 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        // The model differs by provider (SQLite stores DateTimeOffset as a sortable number), so cache per provider.
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
-    }
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -250,7 +244,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     }
 }
 
-internal sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory
+public sealed class ProviderAwareModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
         (context.GetType(), context.Database.ProviderName, designTime);

@@ -20,6 +20,8 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder UseCopPortalDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // The model differs by provider (SQLite stores DateTimeOffset as a sortable number), so cache it per provider.
+        builder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProviderAwareModelCacheKeyFactory>();
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),

@@ -32,8 +32,13 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         // Any registered interceptors are applied (tests register one to count SQL commands per page).
-        services.AddDbContext<CopDbContext>((sp, o) => o.UseCopPortalDatabase(portal.DatabaseProvider, portal.ConnectionString)
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        // Options are built once and shared (singleton) unless a test registers interceptors; building them
+        // per request was a measurable share of every page's cost.
+        services.AddDbContext<CopDbContext>(
+            (sp, o) => o.UseCopPortalDatabase(portal.DatabaseProvider, portal.ConnectionString)
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()),
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {

@@ -1,7 +1,7 @@
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 
-namespace CopPortal.Web.Tests.Joining;
+namespace CopPortal.Domain.Tests.Joining;
 
 /// <summary>Every criterion type of the automatic pre-check, and the region rule in all its cases.</summary>
 public sealed class EligibilityCheckerTests

@@ -35,7 +35,7 @@ public sealed class JoinFormTests : IDisposable
         await _portal.CreateApplicantAsync("new.pwp@test.nhs.uk");
         var client = await _portal.SignedInClientAsync("new.pwp@test.nhs.uk");
         var page = await client.GetPageAsync(JoinUrl);
-        Assert.Contains("Professions: Psychological Wellbeing Practitioner", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains("Open to: Psychological Wellbeing Practitioner (PWP)", page.MainText(), StringComparison.Ordinal);
         Assert.Equal("Practitioner", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_JobTitle")!.Value);
         Assert.Equal("Midlands", page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input_Region")!.Value);
         Assert.NotNull(page.QuerySelector("#Input_Declarations_0_"));

@@ -138,7 +138,9 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, TimeProvider
         Today = LondonTime.Today(clock);
         var professions = await db.Professions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder).ToListAsync();
         Professions = professions.Select(p => new SelectListItem(p.DisplayName, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        WhoCanJoin = JoiningDisplay.WhoCanJoin(Criteria, professions.ToDictionary(p => p.Id, p => p.Name), portal.NetworkRegion);
+        // The same plain-English summary as the Terms of Reference page, so applicants read identical wording.
+        WhoCanJoin = EligibilitySummary.Lines(Criteria, professions.ToDictionary(p => p.Id, p => p.DisplayName), portal.NetworkRegion)
+            .Select(line => line.ToString()).ToList();
 
         var userId = UserId;
         if (await db.Memberships.AnyAsync(m => m.CommunityId == community.Id && m.UserId == userId))

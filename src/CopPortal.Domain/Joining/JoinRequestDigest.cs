@@ -56,14 +56,7 @@ public class JoinRequestDigest(CopDbContext db, TimeProvider clock, Outbox outbo
             .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.SubmittedAt, Applicant = r.Applicant!.DisplayName, Community = r.Community!.Name })
             .FirstOrDefaultAsync(cancellationToken);
-        var staff = await (
-                from user in db.Users.AsNoTracking()
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == NetworkRoles.NetworkStaff && user.Email != null
-                orderby user.Email
-                select new { user.Email, user.DisplayName })
-            .ToListAsync(cancellationToken);
+        var staff = await StaffRecipients.ListAsync(db, cancellationToken);
 
         var body = new StringBuilder();
         var total = perCommunity.Sum(c => c.Pending);
@@ -87,8 +80,8 @@ public class JoinRequestDigest(CopDbContext db, TimeProvider clock, Outbox outbo
 
         foreach (var person in staff)
         {
-            outbox.Enqueue(EmailKind, person.Email!, person.DisplayName, $"Join requests for the week beginning {LondonTime.Date(today)}",
-                $"Dear {person.DisplayName},\n\n{body}\n{site.NetworkName} communities of practice");
+            outbox.Enqueue(EmailKind, person.Email, person.Name, $"Join requests for the week beginning {LondonTime.Date(today)}",
+                $"Dear {person.Name},\n\n{body}\n{site.NetworkName} communities of practice");
         }
         await db.SaveChangesAsync(cancellationToken);
         return staff.Count;

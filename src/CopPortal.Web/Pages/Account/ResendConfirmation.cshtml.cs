@@ -27,14 +27,7 @@ public class ResendConfirmationModel(CopDbContext db, UserManager<PortalUser> us
     public async Task<IActionResult> OnPostAsync()
     {
         var email = Input.Email?.Trim();
-        if (string.IsNullOrEmpty(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter your email address");
-        }
-        else if (!PasswordRules.LooksLikeEmail(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.nhs.uk");
-        }
+        PasswordRules.CheckEmail(ModelState, "Input.Email", email);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -44,18 +44,10 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
         {
             ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
         }
-        if (string.IsNullOrEmpty(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter your email address");
-        }
-        else if (!PasswordRules.LooksLikeEmail(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.nhs.uk");
-        }
-        else
+        if (PasswordRules.CheckEmail(ModelState, "Input.Email", email))
         {
             var domains = await db.AllowedEmailDomains.AsNoTracking().ToListAsync();
-            if (!AllowedEmailDomain.AnyAllows(domains, email))
+            if (!AllowedEmailDomain.AnyAllows(domains, email!))
             {
                 NeedsInvitation = true;
                 ModelState.AddModelError("Input.Email", NotAllowedMessage);

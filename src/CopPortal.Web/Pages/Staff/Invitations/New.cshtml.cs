@@ -26,22 +26,15 @@ public class NewModel(CopDbContext db, InvitationService invitations, AccountEma
     public async Task<IActionResult> OnPostAsync()
     {
         var email = Input.Email?.Trim();
-        if (string.IsNullOrEmpty(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter their email address");
-        }
-        else if (!PasswordRules.LooksLikeEmail(email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter an email address in the correct format, like name@example.com");
-        }
-        else if (await users.FindByEmailAsync(email) is not null)
+        var emailUsable = PasswordRules.CheckEmail(ModelState, "Input.Email", email, "Enter their email address", "name@example.com");
+        if (emailUsable && await users.FindByEmailAsync(email!) is not null)
         {
             ModelState.AddModelError("Input.Email", "Someone already has an account with this email address");
         }
-        else
+        else if (emailUsable)
         {
             var now = clock.GetUtcNow();
-            var lowered = email.ToLowerInvariant();
+            var lowered = email!.ToLowerInvariant();
             // Lower-cased comparison in the query keeps it provider-neutral (PostgreSQL is case-sensitive).
             if (await db.Invitations.AnyAsync(i => i.Email.ToLower() == lowered && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
             {

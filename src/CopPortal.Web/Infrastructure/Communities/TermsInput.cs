@@ -18,10 +18,14 @@ public class TermsInput
     public string? NoteTakingArrangements { get; set; }
     public string? ParticipationExpectations { get; set; }
 
-    public static TermsInput From(TermsContent content)
+    public static TermsInput From(TermsContent content) => From<TermsInput>(content);
+
+    /// <summary>Fills a form (this class or one that extends it) from a ToR version or the template.</summary>
+    public static T From<T>(TermsContent content)
+        where T : TermsInput, new()
     {
         ArgumentNullException.ThrowIfNull(content);
-        return new TermsInput
+        return new T
         {
             WhoFor = content.WhoFor,
             Purpose = content.Purpose,

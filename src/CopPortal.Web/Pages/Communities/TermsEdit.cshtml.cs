@@ -42,21 +42,9 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         }
         var today = LondonTime.Today(clock);
         var reviewDue = Current.ReviewDueOn <= today.AddDays(TermsReviewReminders.DaysBefore) ? today.AddYears(1) : Current.ReviewDueOn;
-        var input = TermsInput.From(Current);
-        Input = new EditInput
-        {
-            WhoFor = input.WhoFor,
-            Purpose = input.Purpose,
-            Aims = input.Aims,
-            MeetingFrequencyMonths = input.MeetingFrequencyMonths,
-            MeetingDurationMinutes = input.MeetingDurationMinutes,
-            MeetingNote = input.MeetingNote,
-            ChairingArrangements = input.ChairingArrangements,
-            NoteTakingArrangements = input.NoteTakingArrangements,
-            ParticipationExpectations = input.ParticipationExpectations,
-            ReviewDueOn = reviewDue,
-            BasedOnVersion = Current.VersionNumber,
-        };
+        Input = TermsInput.From<EditInput>(Current);
+        Input.ReviewDueOn = reviewDue;
+        Input.BasedOnVersion = Current.VersionNumber;
         return Page();
     }
 

@@ -219,6 +219,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
+        var cachedDataChanged = pending.Exists(p => CommunityCache.IsCached(p.Entry.Entity));
+        if (cachedDataChanged)
+        {
+            CommunityCache.Changed();
+        }
 
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -231,6 +236,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+            }
+            if (cachedDataChanged)
+            {
+                // Again after commit: a reader between the first call and the commit may have cached the old data.
+                CommunityCache.Changed();
             }
             return result;
         }

@@ -15,7 +15,7 @@ public sealed class JoinRequestException(string message) : Exception(message);
 /// decisions (approve, waiting list, decline, ask for more information), each with its email queued in
 /// the same SaveChanges so a decision and its email are committed together or not at all.
 /// </summary>
-public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outbox, MembershipService memberships, IPortalSite site)
+public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outbox, MembershipService memberships, IPortalSite site, CommunityCache communityCache)
 {
     public const string ReceivedEmail = "join-request.received";
     public const string ApprovedEmail = "join-request.approved";
@@ -270,22 +270,20 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Every active community's current criteria come from memory (CommunityCache), so this costs one small
+        // query for the applicant's memberships however many communities the network runs.
+        var catalogue = await communityCache.EligibilityAsync(db, cancellationToken);
+        var memberOf = (await db.Memberships.AsNoTracking()
+                .Where(m => m.UserId == request.ApplicantId)
+                .Select(m => m.CommunityId)
+                .ToListAsync(cancellationToken))
+            .ToHashSet();
         var professionId = request.Answers.ProfessionId;
-        // The profession rule is checked in SQL first (no restriction, or the applicant's profession), so only
-        // plausible communities' criteria are loaded and checked in full, however many CoPs the network runs.
-        var candidates = await (
-                from c in db.Communities.AsNoTracking()
-                join t in db.TermsVersions.AsNoTracking() on new { c.Id, Version = c.CurrentTermsVersion } equals new { Id = t.CommunityId, Version = t.VersionNumber }
-                where c.Status == CommunityStatus.Active && c.Id != request.CommunityId
-                      && (!db.CommunityEligibleProfessions.Any(p => p.CommunityId == c.Id)
-                          || db.CommunityEligibleProfessions.Any(p => p.CommunityId == c.Id && p.ProfessionId == professionId))
-                      && !db.Memberships.Any(m => m.CommunityId == c.Id && m.UserId == request.ApplicantId)
-                orderby c.Name
-                select new { c.Name, c.Slug, t.Eligibility })
-            .ToListAsync(cancellationToken);
-        var professions = await ProfessionNamesAsync(cancellationToken);
-        return candidates
-            .Where(c => EligibilityChecker.Check(c.Eligibility, request.Answers, professions, site.NetworkRegion).All(r => r.Outcome == PrecheckOutcome.Met))
+        return catalogue.Communities
+            .Where(c => c.Id != request.CommunityId && !memberOf.Contains(c.Id))
+            // The profession rule first: it rules out most communities without running the whole check.
+            .Where(c => c.Criteria.ProfessionIds.Count == 0 || (professionId is int id && c.Criteria.ProfessionIds.Contains(id)))
+            .Where(c => EligibilityChecker.Check(c.Criteria, request.Answers, catalogue.ProfessionNames, site.NetworkRegion).All(r => r.Outcome == PrecheckOutcome.Met))
             .Select(c => (c.Name, c.Slug))
             .ToList();
     }

@@ -19,6 +19,7 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Communities.VacancyService>();
         services.AddScoped<CopPortal.Domain.Communities.TermsReviewReminders>();
         services.AddScoped<CopPortal.Domain.Communities.CommunityDirectory>();
+        services.AddSingleton<CopPortal.Domain.Communities.CommunityCache>();
         services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
         return services;
     }

@@ -150,6 +150,12 @@ public static class PortalSetup
             },
         });
         app.MapRazorPages();
+        if (app.Configuration.GetValue<bool>("Benchmark:FloorPage"))
+        {
+            // The benchmark's allocation probe: bytes allocated and collections so far, read before and after a run.
+            app.MapGet("/bench/gc", () => Results.Text(FormattableString.Invariant(
+                $"allocated={GC.GetTotalAllocatedBytes()} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)}")));
+        }
         return app;
     }
 }

@@ -53,6 +53,29 @@ public sealed class JoinQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Community_filter_shows_a_renamed_community_at_once_although_the_names_are_kept_in_memory()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var caps = await _portal.CommunityAsync(JoiningTestData.Caps);
+        var before = await staff.GetPageAsync("/staff/join-requests");
+        Assert.Contains(caps.Name, FilterOptions(before));
+
+        await _portal.WithDbAsync(async db =>
+        {
+            var community = await db.Communities.SingleAsync(c => c.Id == caps.Id);
+            community.Name = "Renamed Associates Community";
+            await db.SaveChangesAsync();
+        });
+
+        var after = FilterOptions(await staff.GetPageAsync("/staff/join-requests"));
+        Assert.Contains("Renamed Associates Community", after);
+        Assert.DoesNotContain(caps.Name, after);
+    }
+
+    private static List<string> FilterOptions(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("#community option").Select(o => o.TextContent.Trim()).ToList();
+
+    [Fact]
     public async Task Get_filters_by_community_status_and_outcome()
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);

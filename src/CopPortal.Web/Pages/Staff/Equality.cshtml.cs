@@ -1,3 +1,4 @@
+using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Pages.Staff;
 
 /// <summary>Equality monitoring in aggregate only; any count under 5 is shown as "fewer than 5" so nobody can be identified.</summary>
-public class EqualityModel(CopDbContext db) : PageModel
+public class EqualityModel(CopDbContext db, CommunityCache communityCache) : PageModel
 {
     public const int SuppressBelow = 5;
 
     [FromQuery(Name = "community")]
     public int? CommunityId { get; set; }
 
-    public List<(int Id, string Name)> Communities { get; private set; } = [];
+    public IReadOnlyList<CommunityName> Communities { get; private set; } = [];
     public int Total { get; private set; }
     public List<(string Question, List<(string Answer, int Count)> Rows)> Sections { get; private set; } = [];
 
@@ -21,8 +22,7 @@ public class EqualityModel(CopDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
+        Communities = await communityCache.NamesAsync(db);
         var query = db.EqualityMonitoringResponses.AsNoTracking();
         if (CommunityId is int id)
         {

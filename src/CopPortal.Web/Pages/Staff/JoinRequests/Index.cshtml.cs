@@ -1,3 +1,4 @@
+using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Joining;
@@ -8,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Pages.Staff.JoinRequests;
 
 /// <summary>
-/// The weekly queue. Built from a fixed number of queries whatever the number of rows (communities for
-/// the filter, counts per week, one page of rows with names joined in, the bulk-approve count); filters
-/// are plain column comparisons covered by the JoinRequests indexes.
+/// The weekly queue. Built from a fixed number of queries whatever the number of rows (counts per week, one
+/// page of rows with names joined in, the bulk-approve count; the community filter's names come from memory);
+/// filters are plain column comparisons covered by the JoinRequests indexes.
 /// </summary>
-public class IndexModel(CopDbContext db) : PageModel
+public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageModel
 {
     public const int PageSize = 50;
     public const string OpenStatus = "open";
@@ -30,7 +31,7 @@ public class IndexModel(CopDbContext db) : PageModel
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public List<(int Id, string Name)> Communities { get; private set; } = [];
+    public IReadOnlyList<CommunityName> Communities { get; private set; } = [];
     public List<WeekGroup> Weeks { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount { get; private set; }
@@ -66,8 +67,7 @@ public class IndexModel(CopDbContext db) : PageModel
         Outcome = OutcomeOptions.Any(o => o.Key == Outcome) ? Outcome : "";
         PageNumber = Math.Max(1, PageNumber);
 
-        Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
+        Communities = await communityCache.NamesAsync(db);
 
         var query = Filter(db.JoinRequests.AsNoTracking(), CommunityId, Status);
         if (ParseOutcome(Outcome) is PrecheckOutcome outcome)
@@ -80,13 +80,12 @@ public class IndexModel(CopDbContext db) : PageModel
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Min(PageNumber, PageCount);
 
-        // Page the ids first (sorted from the index alone), then join names for just those rows: sorting
-        // thousands of joined rows to show fifty was most of this page's cost.
-        var pageIds = await query
+        // One page of ids, sorted from the covering index alone, as a subquery; names are joined for just those
+        // rows. Sorting thousands of joined rows to show fifty was most of this page's cost.
+        var pageIds = query
             .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(r => r.Id)
-            .ToListAsync();
+            .Select(r => r.Id);
         var rows = await db.JoinRequests.AsNoTracking()
             .Where(r => pageIds.Contains(r.Id))
             .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)

@@ -1,0 +1,81 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Domain.Communities;
+
+public sealed record CommunityName(int Id, string Name, CommunityStatus Status);
+
+/// <summary>An active community and the eligibility criteria of its current Terms of Reference.</summary>
+public sealed record CommunityCriteria(int Id, string Name, string Slug, EligibilityCriteria Criteria);
+
+/// <summary>Every active community's current criteria, sorted by name, with the profession names the checker needs.</summary>
+public sealed record EligibilityCatalogue(IReadOnlyList<CommunityCriteria> Communities, IReadOnlyDictionary<int, string> ProfessionNames);
+
+/// <summary>
+/// Community data that staff pages read on every request but that changes rarely: the names for filters and
+/// every active community's current criteria (for "other communities these answers meet"). Kept in memory and
+/// dropped whenever a save touches a community, a ToR version or a profession: <see cref="CopDbContext"/> calls
+/// <see cref="Changed"/>, which every instance of the app sees. Cached objects are shared: callers only read them.
+/// </summary>
+public sealed class CommunityCache
+{
+    private static long s_version;
+    private readonly Cached<IReadOnlyList<CommunityName>> _names = new();
+    private readonly Cached<EligibilityCatalogue> _eligibility = new();
+
+    /// <summary>Called before and after any save that adds, changes or removes the data kept here.</summary>
+    public static void Changed() => Interlocked.Increment(ref s_version);
+
+    internal static bool IsCached(object entity) => entity is Community or TermsVersion or Profession;
+
+    public Task<IReadOnlyList<CommunityName>> NamesAsync(CopDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _names.GetAsync(async () => await db.Communities.AsNoTracking()
+            .OrderBy(c => c.Name)
+            .Select(c => new CommunityName(c.Id, c.Name, c.Status))
+            .ToListAsync(cancellationToken));
+    }
+
+    public Task<EligibilityCatalogue> EligibilityAsync(CopDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _eligibility.GetAsync(async () =>
+        {
+            var professions = await db.Professions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+            var communities = await (
+                    from c in db.Communities.AsNoTracking()
+                    join t in db.TermsVersions.AsNoTracking() on new { c.Id, Version = c.CurrentTermsVersion } equals new { Id = t.CommunityId, Version = t.VersionNumber }
+                    where c.Status == CommunityStatus.Active
+                    orderby c.Name
+                    select new CommunityCriteria(c.Id, c.Name, c.Slug, t.Eligibility))
+                .ToListAsync(cancellationToken);
+            return new EligibilityCatalogue(communities, professions);
+        });
+    }
+
+    private sealed class Cached<T>
+        where T : class
+    {
+        private Snapshot? _snapshot;
+
+        private sealed record Snapshot(long Version, T Value);
+
+        public async Task<T> GetAsync(Func<Task<T>> load)
+        {
+            // The version is read before loading: a change saved meanwhile leaves this snapshot out of date, so
+            // the next reader loads again rather than keeping stale data.
+            var version = Interlocked.Read(ref s_version);
+            var snapshot = Volatile.Read(ref _snapshot);
+            if (snapshot is not null && snapshot.Version == version)
+            {
+                return snapshot.Value;
+            }
+            var value = await load();
+            Volatile.Write(ref _snapshot, new Snapshot(version, value));
+            return value;
+        }
+    }
+}

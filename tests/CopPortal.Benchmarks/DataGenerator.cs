@@ -79,6 +79,7 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         var communities = new List<Community>(communityCount);
         var terms = new List<TermsVersion>(communityCount);
         var eligible = new List<CommunityEligibleProfession>();
+        var searchTerms = new List<CommunitySearchTerm>();
         for (var i = 0; i < communityCount; i++)
         {
             var id = firstCommunity + i;
@@ -116,7 +117,11 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
                 Id = id,
                 Slug = $"bench-community-{id}",
                 Name = name,
-                Summary = $"For {faker.Lorem.Sentence(12).TrimEnd('.').ToLowerInvariant()}, including wellbeing practitioner teams.",
+                // One in twenty mentions wellbeing practitioners, so the benchmark's search matches more CoPs as the
+                // network grows (10 at 1x, 100 at 10x) rather than all of them or only one.
+                Summary = i % 20 == 0
+                    ? $"For {faker.Lorem.Sentence(12).TrimEnd('.').ToLowerInvariant()}, including wellbeing practitioner teams."
+                    : $"For {faker.Lorem.Sentence(12).TrimEnd('.').ToLowerInvariant()}.",
                 Status = random.NextDouble() < 0.95 ? CommunityStatus.Active : CommunityStatus.Archived,
                 CreatedAt = version.CreatedAt,
                 CurrentTermsVersion = 1,
@@ -126,6 +131,9 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
                 Capacity = criteria.Capacity,
                 TermsReviewDueOn = version.ReviewDueOn,
             });
+            // The search text and its terms, as the portal keeps them when it saves a community.
+            communities[^1].RefreshSearchText(version.WhoFor);
+            searchTerms.AddRange(SearchTerms.Distinct(communities[^1].SearchText).Select(t => new CommunitySearchTerm { CommunityId = id, Term = t }));
             eligible.AddRange(professions.Select(p => new CommunityEligibleProfession { CommunityId = id, ProfessionId = p }));
         }
 
@@ -170,6 +178,7 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(communities);
         inserter.Insert(terms);
         inserter.Insert(eligible);
+        inserter.Insert(searchTerms);
         inserter.Insert(memberships);
 
         // Join requests: the pending ones in the last three weeks, the rest decided over the last year.

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Communities;
 using System.Text.Json;
 using CopPortal.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,8 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or OutboxMessage || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Search terms are derived from the community's audited search text.
+            if (entry.Entity is AuditEntry or OutboxMessage or CommunitySearchTerm || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

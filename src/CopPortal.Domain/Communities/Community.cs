@@ -35,8 +35,8 @@ public class Community
     public int MemberCount { get; set; }
 
     /// <summary>
-    /// Lower-cased name, summary and the current ToR's "who it is for", so the directory's word search is a
-    /// provider-neutral Contains on one column. Kept in step by <see cref="RefreshSearchText"/>.
+    /// Lower-cased name, summary and the current ToR's "who it is for": the source of <see cref="SearchTerms"/>,
+    /// which the directory's word search reads. Kept in step by <see cref="RefreshSearchText"/>.
     /// </summary>
     public string SearchText { get; set; } = "";
 
@@ -50,6 +50,9 @@ public class Community
     public const int SearchTextMaxLength = 4000;
 
     public List<TermsVersion> TermsVersions { get; set; } = [];
+
+    /// <summary>The words of <see cref="SearchText"/>, kept in step when the community is saved.</summary>
+    public List<CommunitySearchTerm> SearchTerms { get; set; } = [];
     public List<CommunityMembership> Memberships { get; set; } = [];
     public List<CommunityEligibleProfession> EligibleProfessions { get; set; } = [];
     public List<CoreTeamVacancy> Vacancies { get; set; } = [];

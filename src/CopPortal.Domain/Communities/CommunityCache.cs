@@ -16,17 +16,27 @@ public sealed record EligibilityCatalogue(IReadOnlyList<CommunityCriteria> Commu
 /// <summary>
 /// Community data that staff pages read on every request but that changes rarely: the names for filters and
 /// every active community's current criteria (for "other communities these answers meet"). Kept in memory and
-/// dropped whenever a save touches a community, a ToR version or a profession: <see cref="CopDbContext"/> calls
-/// <see cref="Changed"/>, which every instance of the app sees. Cached objects are shared: callers only read them.
+/// dropped whenever this app saves a community, a ToR version or a profession (<see cref="CopDbContext"/> calls
+/// <see cref="Changed"/>), and after <see cref="MaxAge"/> in any case, so a change saved by another server
+/// running the portal shows within a minute. Cached objects are shared: callers only read them.
 /// </summary>
 public sealed class CommunityCache
 {
-    private static long s_version;
-    private readonly Cached<IReadOnlyList<CommunityName>> _names = new();
-    private readonly Cached<EligibilityCatalogue> _eligibility = new();
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+    private readonly TimeProvider _clock;
+    private readonly Cached<IReadOnlyList<CommunityName>> _names;
+    private readonly Cached<EligibilityCatalogue> _eligibility;
+    private long _version;
+
+    public CommunityCache(TimeProvider clock)
+    {
+        _clock = clock;
+        _names = new(this);
+        _eligibility = new(this);
+    }
 
     /// <summary>Called before and after any save that adds, changes or removes the data kept here.</summary>
-    public static void Changed() => Interlocked.Increment(ref s_version);
+    public void Changed() => Interlocked.Increment(ref _version);
 
     internal static bool IsCached(object entity) => entity is Community or TermsVersion or Profession;
 
@@ -56,25 +66,26 @@ public sealed class CommunityCache
         });
     }
 
-    private sealed class Cached<T>
+    private sealed class Cached<T>(CommunityCache owner)
         where T : class
     {
         private Snapshot? _snapshot;
 
-        private sealed record Snapshot(long Version, T Value);
+        private sealed record Snapshot(long Version, DateTimeOffset LoadedAt, T Value);
 
         public async Task<T> GetAsync(Func<Task<T>> load)
         {
             // The version is read before loading: a change saved meanwhile leaves this snapshot out of date, so
             // the next reader loads again rather than keeping stale data.
-            var version = Interlocked.Read(ref s_version);
+            var version = Interlocked.Read(ref owner._version);
+            var now = owner._clock.GetUtcNow();
             var snapshot = Volatile.Read(ref _snapshot);
-            if (snapshot is not null && snapshot.Version == version)
+            if (snapshot is not null && snapshot.Version == version && now - snapshot.LoadedAt < MaxAge)
             {
                 return snapshot.Value;
             }
             var value = await load();
-            Volatile.Write(ref _snapshot, new Snapshot(version, value));
+            Volatile.Write(ref _snapshot, new Snapshot(version, now, value));
             return value;
         }
     }

@@ -10,13 +10,8 @@ public sealed record DirectoryQuery(string? Words = null, int? ProfessionId = nu
 {
     public const int PageSize = 10;
 
-    /// <summary>Lower-cased search words, at most eight (more adds cost without narrowing much).</summary>
-    public IReadOnlyList<string> SearchWords { get; } = (Words ?? "")
-        .ToLowerInvariant()
-        .Split([' ', ',', ';', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Distinct()
-        .Take(8)
-        .ToList();
+    /// <summary>Lower-cased search words split as the search terms are, at most eight (more adds cost without narrowing much).</summary>
+    public IReadOnlyList<string> SearchWords { get; } = SearchTerms.Split(Words).Distinct().Take(8).ToList();
 }
 
 /// <summary>One directory row, read from the Community table's denormalised columns only.</summary>
@@ -40,7 +35,7 @@ public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Rows, int Total, 
 
 /// <summary>
 /// The /communities list: two queries (a count and one page of rows), both over the Community table
-/// with the eligible-professions table as an EXISTS filter. No per-row queries.
+/// with the search-term index and the eligible-professions table as filters. No per-row queries.
 /// </summary>
 public class CommunityDirectory(CopDbContext db, TimeProvider clock)
 {
@@ -51,10 +46,15 @@ public class CommunityDirectory(CopDbContext db, TimeProvider clock)
         var communities = db.Communities.AsNoTracking()
             .Where(c => c.Status == CommunityStatus.Active || (query.IncludeArchived && c.Status == CommunityStatus.Archived));
 
-        // Every word must appear somewhere in the name, summary or who-it-is-for (AND, case-insensitive).
+        // Every word must begin a word of the name, summary or who-it-is-for (AND, case-insensitive). Each is
+        // an IN over the search-term index, so the cost follows the matches rather than the number of CoPs.
         foreach (var word in query.SearchWords)
         {
-            communities = communities.Where(c => c.SearchText.Contains(word));
+            var (from, to) = SearchTerms.PrefixRange(word);
+            var matching = db.CommunitySearchTerms
+                .Where(t => string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                .Select(t => t.CommunityId);
+            communities = communities.Where(c => matching.Contains(c.Id));
         }
         if (query.ProfessionId is { } professionId)
         {

@@ -16,7 +16,7 @@ namespace CopPortal.Domain.Data;
 /// The portal's unit of work. Page handlers use it directly; rules that span entities live in the
 /// domain services beside the entities. Every SaveChanges writes audit entries in the same transaction.
 /// </summary>
-public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null)
+public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null, CommunityCache? communityCache = null)
     : IdentityDbContext<PortalUser>(options)
 {
     private readonly ICurrentActor _actor = actor ?? SystemActor.Instance;
@@ -27,6 +27,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
+    public DbSet<CommunitySearchTerm> CommunitySearchTerms => Set<CommunitySearchTerm>();
     public DbSet<TermsTemplate> TermsTemplates => Set<TermsTemplate>();
     public DbSet<CommunityMembership> Memberships => Set<CommunityMembership>();
     public DbSet<CommunityEligibleProfession> CommunityEligibleProfessions => Set<CommunityEligibleProfession>();
@@ -97,6 +98,20 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.HasIndex(c => new { c.Status, c.Name });
             e.HasIndex(c => new { c.Status, c.TermsReviewDueOn });
             e.HasMany(c => c.TermsVersions).WithOne(t => t.Community).HasForeignKey(t => t.CommunityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.SearchTerms).WithOne().HasForeignKey(t => t.CommunityId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CommunitySearchTerm>(e =>
+        {
+            e.HasKey(t => new { t.CommunityId, t.Term });
+            e.Property(t => t.Term).HasMaxLength(SearchTerms.MaxTermLength);
+            if (!IsSqlite)
+            {
+                // Prefix ranges need ordinal order; SQLite's default collation already compares bytes.
+                e.Property(t => t.Term).UseCollation("C");
+            }
+            // Word search reads matching terms in order and takes their community ids from the index alone.
+            e.HasIndex(t => new { t.Term, t.CommunityId });
         });
 
         ConfigureTermsContent(builder.Entity<TermsVersion>());
@@ -214,6 +229,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     /// <summary>Saves the changes and their audit entries atomically.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await KeepSearchTermsInStepAsync(cancellationToken);
         var pending = AuditTrail.Capture(ChangeTracker);
         if (pending.Count == 0)
         {
@@ -222,7 +238,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         var cachedDataChanged = pending.Exists(p => CommunityCache.IsCached(p.Entry.Entity));
         if (cachedDataChanged)
         {
-            CommunityCache.Changed();
+            communityCache?.Changed();
         }
 
         var ownTransaction = Database.CurrentTransaction is null
@@ -240,7 +256,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             if (cachedDataChanged)
             {
                 // Again after commit: a reader between the first call and the commit may have cached the old data.
-                CommunityCache.Changed();
+                communityCache?.Changed();
             }
             return result;
         }
@@ -249,6 +265,27 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Rewrites the search terms of every community whose search text is new or changed in this save.</summary>
+    private async Task KeepSearchTermsInStepAsync(CancellationToken cancellationToken)
+    {
+        foreach (var entry in ChangeTracker.Entries<Community>().ToList())
+        {
+            var community = entry.Entity;
+            if (entry.State == EntityState.Added)
+            {
+                community.SearchTerms = [.. SearchTerms.Distinct(community.SearchText).Select(t => new CommunitySearchTerm { Term = t })];
+            }
+            else if (entry.State == EntityState.Modified && entry.Property(c => c.SearchText).IsModified)
+            {
+                var wanted = SearchTerms.Distinct(community.SearchText);
+                var existing = await CommunitySearchTerms.Where(t => t.CommunityId == community.Id).ToListAsync(cancellationToken);
+                CommunitySearchTerms.RemoveRange(existing.Where(t => !wanted.Contains(t.Term)));
+                var kept = existing.Select(t => t.Term).ToHashSet();
+                CommunitySearchTerms.AddRange(wanted.Where(t => !kept.Contains(t)).Select(t => new CommunitySearchTerm { CommunityId = community.Id, Term = t }));
             }
         }
     }

@@ -261,6 +261,23 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Communities.CommunitySearchTerm", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.HasKey("CommunityId", "Term");
+
+                    b.HasIndex("Term", "CommunityId");
+
+                    b.ToTable("CommunitySearchTerms");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Communities.CoreTeamVacancy", b =>
                 {
                     b.Property<int>("Id")
@@ -1088,6 +1105,15 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Navigation("Proposer");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Communities.CommunitySearchTerm", b =>
+                {
+                    b.HasOne("CopPortal.Domain.Communities.Community", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Communities.CoreTeamVacancy", b =>
                 {
                     b.HasOne("CopPortal.Domain.Communities.Community", "Community")
@@ -1251,6 +1277,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Navigation("EligibleProfessions");
 
                     b.Navigation("Memberships");
+
+                    b.Navigation("SearchTerms");
 
                     b.Navigation("TermsVersions");
 

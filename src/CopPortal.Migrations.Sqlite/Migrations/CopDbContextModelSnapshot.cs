@@ -248,6 +248,22 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Communities.CommunitySearchTerm", b =>
+                {
+                    b.Property<int>("CommunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommunityId", "Term");
+
+                    b.HasIndex("Term", "CommunityId");
+
+                    b.ToTable("CommunitySearchTerms");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Communities.CoreTeamVacancy", b =>
                 {
                     b.Property<int>("Id")
@@ -1051,6 +1067,15 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Navigation("Proposer");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Communities.CommunitySearchTerm", b =>
+                {
+                    b.HasOne("CopPortal.Domain.Communities.Community", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("CommunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Communities.CoreTeamVacancy", b =>
                 {
                     b.HasOne("CopPortal.Domain.Communities.Community", "Community")
@@ -1214,6 +1239,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Navigation("EligibleProfessions");
 
                     b.Navigation("Memberships");
+
+                    b.Navigation("SearchTerms");
 
                     b.Navigation("TermsVersions");
 

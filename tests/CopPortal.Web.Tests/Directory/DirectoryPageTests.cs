@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Joining;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -43,6 +44,33 @@ public sealed class DirectoryPageTests : IDisposable
         Assert.Empty(Names(await client.GetPageAsync("/communities?q=clinical+wellbeing+zebra")));
         var none = await client.GetPageAsync("/communities?q=zebra");
         Assert.Contains("No communities match your search.", none.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_search_matches_the_start_of_words_not_the_middle()
+    {
+        var client = _portal.CreateBrowserClient();
+        // "Practitioners" begins with "practitioner" and "psych"; "ractitioner" only appears inside a word.
+        Assert.Equal(["Psychological Practitioners"], Names(await client.GetPageAsync("/communities?q=practitioner+wellbe")));
+        Assert.Contains("Psychological Practitioners", Names(await client.GetPageAsync("/communities?q=psych")));
+        Assert.Empty(Names(await client.GetPageAsync("/communities?q=ractitioner")));
+    }
+
+    [Fact]
+    public async Task Get_search_finds_a_changed_summary_and_forgets_the_old_words()
+    {
+        await _portal.WithDbAsync(async db =>
+        {
+            var community = await db.Communities.SingleAsync(c => c.Name == "Psychological Practitioners");
+            community.Summary = "For quokka keepers.";
+            community.RefreshSearchText("Anyone who keeps quokkas.");
+            await db.SaveChangesAsync();
+        });
+        var client = _portal.CreateBrowserClient();
+        Assert.Equal(["Psychological Practitioners"], Names(await client.GetPageAsync("/communities?q=quokka")));
+        Assert.Empty(Names(await client.GetPageAsync("/communities?q=wellbeing+practitioner")));
+        // Derived rows are not audited: the community's own change is.
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType.Contains("SearchTerm"))));
     }
 
     [Fact]

@@ -72,6 +72,21 @@ public sealed class JoinQueueTests : IDisposable
         Assert.DoesNotContain(caps.Name, after);
     }
 
+    [Fact]
+    public async Task Community_filter_picks_up_a_change_made_elsewhere_within_a_minute()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var caps = await _portal.CommunityAsync(JoiningTestData.Caps);
+        Assert.Contains(caps.Name, FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+
+        // As if another server running the portal renamed it: this app's SaveChanges never sees the change.
+        await _portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Communities\" SET \"Name\" = 'Renamed Elsewhere' WHERE \"Id\" = {caps.Id}"));
+        Assert.Contains(caps.Name, FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+
+        _portal.Clock.Advance(CopPortal.Domain.Communities.CommunityCache.MaxAge);
+        Assert.Contains("Renamed Elsewhere", FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+    }
+
     private static List<string> FilterOptions(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("#community option").Select(o => o.TextContent.Trim()).ToList();
 
@@ -112,6 +127,8 @@ public sealed class JoinQueueTests : IDisposable
         var url = $"/staff/join-requests?community={community.Id}&status=all";
 
         await AddRequestsAsync(community.Id, 1, 2);
+        // A first visit loads the community names for the filter into memory; both counts are of later visits.
+        await CountAsync(staff, counter, url);
         var three = await CountAsync(staff, counter, url);
         await AddRequestsAsync(community.Id, 2, 27);
         var thirty = await CountAsync(staff, counter, url);

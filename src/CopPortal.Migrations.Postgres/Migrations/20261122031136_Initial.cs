@@ -223,6 +223,24 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommunitySearchTerms",
+                columns: table => new
+                {
+                    CommunityId = table.Column<int>(type: "integer", nullable: false),
+                    Term = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunitySearchTerms", x => new { x.CommunityId, x.Term });
+                    table.ForeignKey(
+                        name: "FK_CommunitySearchTerms_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Vacancies",
                 columns: table => new
                 {
@@ -700,6 +718,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 column: "ProfessionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommunitySearchTerms_Term_CommunityId",
+                table: "CommunitySearchTerms",
+                columns: new[] { "Term", "CommunityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EqualityMonitoringResponses_CommunityId",
                 table: "EqualityMonitoringResponses",
                 column: "CommunityId");
@@ -875,6 +898,9 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CommunityEligibleProfessions");
+
+            migrationBuilder.DropTable(
+                name: "CommunitySearchTerms");
 
             migrationBuilder.DropTable(
                 name: "DeclineReasonTemplates");

@@ -222,6 +222,24 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommunitySearchTerms",
+                columns: table => new
+                {
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunitySearchTerms", x => new { x.CommunityId, x.Term });
+                    table.ForeignKey(
+                        name: "FK_CommunitySearchTerms_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Vacancies",
                 columns: table => new
                 {
@@ -699,6 +717,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 column: "ProfessionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommunitySearchTerms_Term_CommunityId",
+                table: "CommunitySearchTerms",
+                columns: new[] { "Term", "CommunityId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EqualityMonitoringResponses_CommunityId",
                 table: "EqualityMonitoringResponses",
                 column: "CommunityId");
@@ -874,6 +897,9 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CommunityEligibleProfessions");
+
+            migrationBuilder.DropTable(
+                name: "CommunitySearchTerms");
 
             migrationBuilder.DropTable(
                 name: "DeclineReasonTemplates");

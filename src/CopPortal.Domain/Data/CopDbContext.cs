@@ -194,6 +194,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(m => m.Kind).HasMaxLength(100);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => m.CreatedAt);
+            e.HasIndex(m => new { m.ToAddress, m.Kind, m.CreatedAt });
         });
 
         builder.Entity<AuditEntry>(e =>

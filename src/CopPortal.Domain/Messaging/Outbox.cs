@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Domain.Messaging;
 
@@ -23,4 +24,8 @@ public class Outbox(CopDbContext db, TimeProvider clock)
         db.OutboxMessages.Add(message);
         return message;
     }
+
+    /// <summary>How many emails of a kind were queued to an address after a time (limits on emails anyone can trigger).</summary>
+    public Task<int> CountQueuedAfterAsync(string kind, string toAddress, DateTimeOffset after, CancellationToken cancellationToken = default) =>
+        db.OutboxMessages.CountAsync(m => m.Kind == kind && m.ToAddress == toAddress && m.CreatedAt > after, cancellationToken);
 }

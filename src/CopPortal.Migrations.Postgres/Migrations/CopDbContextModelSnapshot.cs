@@ -714,6 +714,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("ToAddress", "Kind", "CreatedAt");
+
                     b.ToTable("OutboxMessages");
                 });
 

@@ -684,6 +684,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("ToAddress", "Kind", "CreatedAt");
+
                     b.ToTable("OutboxMessages");
                 });
 

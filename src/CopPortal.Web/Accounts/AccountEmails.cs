@@ -9,8 +9,14 @@ namespace CopPortal.Web.Accounts;
 /// The account emails. Each is queued in the caller's unit of work (the outbox), so it is sent only
 /// if the change that caused it is saved. Plain text, plain English, and always says what to do next.
 /// </summary>
-public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOptions portal)
+public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOptions portal, TimeProvider clock)
 {
+    /// <summary>Emails anyone can trigger by typing an address: at most this many of a kind to one address...</summary>
+    public const int MaxTriggeredPerAddress = 3;
+
+    /// <summary>...within this window, so the forms cannot be used to flood someone's inbox.</summary>
+    public static readonly TimeSpan TriggeredWindow = TimeSpan.FromMinutes(15);
+
     public const string ConfirmEmailKind = "account.confirm-email";
     public const string AlreadyRegisteredKind = "account.already-registered";
     public const string PasswordResetKind = "account.password-reset";
@@ -30,6 +36,16 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
         $"/account/reset-password?userId={Uri.EscapeDataString(userId)}&code={PortalLinks.EncodeToken(token)}";
 
     public static string InvitationPath(string token) => "/account/invitation/" + token;
+
+    /// <summary>
+    /// Whether another email of this kind may go to this person now. The pages that ask answer the visitor the
+    /// same way either way, so the limit reveals nothing about who has an account.
+    /// </summary>
+    public async Task<bool> MaySendTriggeredAsync(string kind, PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return await outbox.CountQueuedAfterAsync(kind, user.Email!, clock.GetUtcNow() - TriggeredWindow) < MaxTriggeredPerAddress;
+    }
 
     public OutboxMessage QueueConfirmation(PortalUser user, string token)
     {

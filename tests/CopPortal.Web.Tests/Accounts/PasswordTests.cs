@@ -31,6 +31,25 @@ public sealed class PasswordTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_forgot_password_sends_at_most_three_emails_to_one_address_in_fifteen_minutes()
+    {
+        var client = _portal.CreateBrowserClient();
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await Html.ParseAsync(await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail))));
+            answers.Add(page.MainText());
+        }
+        // The visitor sees the same answer every time; only three emails are queued.
+        Assert.Single(answers.Distinct());
+        Assert.Equal(AccountEmails.MaxTriggeredPerAddress, (await _portal.OutboxAsync()).Count(m => m.Kind == AccountEmails.PasswordResetKind));
+
+        _portal.Clock.Advance(AccountEmails.TriggeredWindow);
+        await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail)));
+        Assert.Equal(AccountEmails.MaxTriggeredPerAddress + 1, (await _portal.OutboxAsync()).Count(m => m.Kind == AccountEmails.PasswordResetKind));
+    }
+
+    [Fact]
     public async Task Post_forgot_password_without_an_email_shows_an_error()
     {
         var response = await _portal.CreateBrowserClient().SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", "")));

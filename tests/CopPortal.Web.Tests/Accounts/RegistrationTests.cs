@@ -1,6 +1,7 @@
 using System.Net;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
@@ -154,6 +155,27 @@ public sealed class RegistrationTests : IDisposable
         // The newest link works.
         var confirmed = await client.GetPageAsync(AccountTestData.LinkIn(mails.Last(m => m.ToAddress == "resend@nhs.net"), "/account/confirm-email"));
         Assert.Equal("Email address confirmed", confirmed.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Resend_confirmation_and_registering_again_send_at_most_three_links_in_fifteen_minutes()
+    {
+        var client = _portal.CreateBrowserClient();
+        await client.SubmitFormAsync("/account/register", Form("flood@nhs.net"));
+        for (var i = 0; i < 3; i++)
+        {
+            var answer = await Html.ParseAsync(await client.SubmitFormAsync("/account/resend-confirmation", Html.Form(("Input.Email", "flood@nhs.net"))));
+            Assert.Equal("Check your email", answer.QuerySelector("h1")!.TextContent);
+        }
+        await client.SubmitFormAsync("/account/register", Form("flood@nhs.net"));
+        Assert.Equal(AccountEmails.MaxTriggeredPerAddress, (await _portal.OutboxAsync()).Count(m => m.ToAddress == "flood@nhs.net"));
+
+        // Registering again with a confirmed address tells its owner, within the same limit.
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SubmitFormAsync("/account/register", Form(DemoData.MemberEmail));
+        }
+        Assert.Equal(AccountEmails.MaxTriggeredPerAddress, (await _portal.OutboxAsync()).Count(m => m.ToAddress == DemoData.MemberEmail && m.Kind == AccountEmails.AlreadyRegisteredKind));
     }
 
     [Fact]

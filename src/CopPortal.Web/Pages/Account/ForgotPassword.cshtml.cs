@@ -34,7 +34,11 @@ public class ForgotPasswordModel(CopDbContext db, UserManager<PortalUser> users,
         }
 
         var user = await users.FindByEmailAsync(email!);
-        if (user is not null)
+        if (user is not null && !await emails.MaySendTriggeredAsync(AccountEmails.PasswordResetKind, user))
+        {
+            logger.LogWarning("Password reset for user {UserId} not sent: {Max} already sent in the last {Window}", user.Id, AccountEmails.MaxTriggeredPerAddress, AccountEmails.TriggeredWindow);
+        }
+        else if (user is not null)
         {
             emails.QueuePasswordReset(user, await users.GeneratePasswordResetTokenAsync(user));
             await db.SaveChangesAsync();

@@ -34,7 +34,7 @@ public class ResendConfirmationModel(CopDbContext db, UserManager<PortalUser> us
         }
 
         var user = await users.FindByEmailAsync(email!);
-        if (user is { EmailConfirmed: false })
+        if (user is { EmailConfirmed: false } && await emails.MaySendTriggeredAsync(AccountEmails.ConfirmEmailKind, user))
         {
             emails.QueueConfirmation(user, await users.GenerateEmailConfirmationTokenAsync(user));
             await db.SaveChangesAsync();

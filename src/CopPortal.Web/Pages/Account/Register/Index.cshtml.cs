@@ -70,9 +70,12 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
             // Someone who registered but never confirmed gets a fresh confirmation link instead.
             if (existing.EmailConfirmed)
             {
-                emails.QueueAlreadyRegistered(existing);
+                if (await emails.MaySendTriggeredAsync(AccountEmails.AlreadyRegisteredKind, existing))
+                {
+                    emails.QueueAlreadyRegistered(existing);
+                }
             }
-            else
+            else if (await emails.MaySendTriggeredAsync(AccountEmails.ConfirmEmailKind, existing))
             {
                 emails.QueueConfirmation(existing, await users.GenerateEmailConfirmationTokenAsync(existing));
             }

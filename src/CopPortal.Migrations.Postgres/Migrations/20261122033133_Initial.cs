@@ -818,6 +818,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ToAddress_Kind_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "ToAddress", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Professions_Name",
                 table: "Professions",
                 column: "Name",

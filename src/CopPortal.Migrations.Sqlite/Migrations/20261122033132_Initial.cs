@@ -817,6 +817,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ToAddress_Kind_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "ToAddress", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Professions_Name",
                 table: "Professions",
                 column: "Name",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CopPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261122031136_Initial")]
+    [Migration("20261122033132_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -686,6 +686,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToAddress", "Kind", "CreatedAt");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CopPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261122031136_Initial")]
+    [Migration("20261122033133_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -716,6 +716,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("ToAddress", "Kind", "CreatedAt");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -47,6 +47,12 @@ public sealed class JoiningJourneyTests(BrowserSession session) : IClassFixture<
         await Assertions.Expect(staff.Locator("h2.app-week-heading").Last).ToContainTextAsync("Week beginning 16 November 2026");
         await session.ScreenshotAsync(staff, "joining-queue");
         await BrowserSession.AssertAccessibleAsync(staff);
+        // The week tables' columns line up, and the filters fill their columns (the stylesheet applies).
+        var applicantColumnWidths = await staff.EvalOnSelectorAllAsync<int[]>(".app-queue-table th:first-child", "cells => cells.map(c => Math.round(c.getBoundingClientRect().width))");
+        Assert.True(applicantColumnWidths.Length > 1);
+        Assert.Single(applicantColumnWidths.Distinct());
+        var filterFillsColumn = await staff.EvalOnSelectorAsync<bool>("#community", "s => Math.abs(s.getBoundingClientRect().width - s.parentElement.getBoundingClientRect().width) < 2");
+        Assert.True(filterFillsColumn);
 
         await staff.GotoAsync("/staff/join-requests/bulk-approve");
         await Assertions.Expect(staff.Locator("h1")).ToContainTextAsync("Approve");

@@ -166,10 +166,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(r => r.PrecheckResults).HasConversion(JsonConverter<List<CriterionResult>>(), JsonComparer<List<CriterionResult>>());
             e.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
             e.HasIndex(r => new { r.Status, r.SubmittedWeekOf, r.SubmittedAt });
-            // The staff queue's default view (open requests, oldest week first) reads this partial index in order
-            // and stops after one page, however many requests have ever been made.
-            e.HasIndex(r => new { r.SubmittedWeekOf, r.SubmittedAt, r.Id })
-                .HasFilter("\"Status\" IN (0, 1)").HasDatabaseName("IX_JoinRequests_OpenQueue");
+            // The staff queue's default view (requests awaiting a decision, oldest week first) is an equality on
+            // this stored column, so both databases read the index below in order, count weeks without sorting and
+            // stop after one page, however many requests have ever been made. (A partial index on the status
+            // lost to the status index in SQLite's planner, which then sorted every open request.)
+            e.Property<int>(JoinRequest.InQueueColumn)
+                .HasComputedColumnSql($"CASE WHEN \"Status\" IN ({(int)JoinRequestStatus.Pending}, {(int)JoinRequestStatus.InformationRequested}) THEN 1 ELSE 0 END", stored: true);
+            e.HasIndex(JoinRequest.InQueueColumn, nameof(JoinRequest.SubmittedWeekOf), nameof(JoinRequest.SubmittedAt), nameof(JoinRequest.Id))
+                .HasDatabaseName("IX_JoinRequests_Queue");
             e.HasIndex(r => new { r.Status, r.PrecheckOutcome, r.CommunityId });
             e.HasIndex(r => new { r.CommunityId, r.Status, r.WaitlistedAt });
             e.HasIndex(r => new { r.CommunityId, r.Status, r.SubmittedWeekOf, r.SubmittedAt });

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.People;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Domain.Joining;
 
@@ -52,6 +54,16 @@ public class JoinRequest
 
     /// <summary>Staff can approve, decline or ask for more information.</summary>
     public bool AwaitsDecision => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested;
+
+    /// <summary>
+    /// A column the database computes from the status: 1 while the request <see cref="AwaitsDecision"/>, else 0.
+    /// Only for queries (the staff queue's index); code reads <see cref="AwaitsDecision"/>.
+    /// </summary>
+    public const string InQueueColumn = "InQueue";
+
+    /// <summary>The requests in the staff queue, as an equality the queue's index serves.</summary>
+    public static Expression<Func<JoinRequest, bool>> InQueue { get; } =
+        r => EF.Property<int>(r, InQueueColumn) == 1;
 }
 
 public enum JoinRequestStatus

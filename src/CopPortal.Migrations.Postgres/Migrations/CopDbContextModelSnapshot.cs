@@ -565,6 +565,11 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<string>("DecisionReason")
                         .HasColumnType("text");
 
+                    b.Property<int>("InQueue")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", true);
+
                     b.Property<string>("InformationRequested")
                         .HasColumnType("text");
 
@@ -623,11 +628,10 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "SubmittedWeekOf", "SubmittedAt");
 
-                    b.HasIndex("SubmittedWeekOf", "SubmittedAt", "Id")
-                        .HasDatabaseName("IX_JoinRequests_OpenQueue")
-                        .HasFilter("\"Status\" IN (0, 1)");
-
                     b.HasIndex("CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt");
+
+                    b.HasIndex("InQueue", "SubmittedWeekOf", "SubmittedAt", "Id")
+                        .HasDatabaseName("IX_JoinRequests_Queue");
 
                     b.ToTable("JoinRequests");
                 });

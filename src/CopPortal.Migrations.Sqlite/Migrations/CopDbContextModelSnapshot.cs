@@ -537,6 +537,11 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("DecisionReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InQueue")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", true);
+
                     b.Property<string>("InformationRequested")
                         .HasColumnType("TEXT");
 
@@ -595,11 +600,10 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "SubmittedWeekOf", "SubmittedAt");
 
-                    b.HasIndex("SubmittedWeekOf", "SubmittedAt", "Id")
-                        .HasDatabaseName("IX_JoinRequests_OpenQueue")
-                        .HasFilter("\"Status\" IN (0, 1)");
-
                     b.HasIndex("CommunityId", "Status", "SubmittedWeekOf", "SubmittedAt");
+
+                    b.HasIndex("InQueue", "SubmittedWeekOf", "SubmittedAt", "Id")
+                        .HasDatabaseName("IX_JoinRequests_Queue");
 
                     b.ToTable("JoinRequests");
                 });

@@ -80,7 +80,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageMo
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Min(PageNumber, PageCount);
 
-        // One page of ids, sorted from the covering index alone, as a subquery; names are joined for just those
+        // One page of ids, read in order from the queue index, as a subquery; names are joined for just those
         // rows. Sorting thousands of joined rows to show fifty was most of this page's cost.
         var pageIds = query
             .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
@@ -110,7 +110,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageMo
         }
         if (status == OpenStatus)
         {
-            query = query.Where(r => r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested);
+            query = query.Where(JoinRequest.InQueue);
         }
         else if (Enum.GetValues<JoinRequestStatus>().FirstOrDefault(s => JoiningDisplay.StatusKey(s) == status) is var parsed && JoiningDisplay.StatusKey(parsed) == status)
         {

@@ -595,7 +595,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     InformationRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     InformationRequestedById = table.Column<string>(type: "text", nullable: true),
                     WaitlistedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    InQueue = table.Column<int>(type: "integer", nullable: false, computedColumnSql: "CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", stored: true)
                 },
                 constraints: table =>
                 {
@@ -771,10 +772,9 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 filter: "\"Status\" IN (0, 1, 5)");
 
             migrationBuilder.CreateIndex(
-                name: "IX_JoinRequests_OpenQueue",
+                name: "IX_JoinRequests_Queue",
                 table: "JoinRequests",
-                columns: new[] { "SubmittedWeekOf", "SubmittedAt", "Id" },
-                filter: "\"Status\" IN (0, 1)");
+                columns: new[] { "InQueue", "SubmittedWeekOf", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_Status_PrecheckOutcome_CommunityId",

@@ -594,7 +594,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     InformationRespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     InformationRequestedById = table.Column<string>(type: "TEXT", nullable: true),
                     WaitlistedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InQueue = table.Column<int>(type: "INTEGER", nullable: false, computedColumnSql: "CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", stored: true)
                 },
                 constraints: table =>
                 {
@@ -770,10 +771,9 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 filter: "\"Status\" IN (0, 1, 5)");
 
             migrationBuilder.CreateIndex(
-                name: "IX_JoinRequests_OpenQueue",
+                name: "IX_JoinRequests_Queue",
                 table: "JoinRequests",
-                columns: new[] { "SubmittedWeekOf", "SubmittedAt", "Id" },
-                filter: "\"Status\" IN (0, 1)");
+                columns: new[] { "InQueue", "SubmittedWeekOf", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_JoinRequests_Status_PrecheckOutcome_CommunityId",

@@ -17,7 +17,7 @@ public sealed class BulkInserter(DbContext model, SqliteConnection connection)
         var entityType = model.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = entityType.GetTableName()!;
         var identifier = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        // Columns the database computes (such as JoinRequests.InQueue) cannot be inserted.
+        // Columns the database computes cannot be inserted.
         var properties = entityType.GetProperties().Where(p => p.GetColumnName(identifier) is not null && p.GetComputedColumnSql() is null).ToList();
         var columns = properties.Select(p => "\"" + p.GetColumnName(identifier) + "\"").ToList();
 

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.People;
-using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Domain.Joining;
 
@@ -18,7 +17,23 @@ public class JoinRequest
     public int TermsVersionId { get; set; }
     public TermsVersion? TermsVersion { get; set; }
 
-    public JoinRequestStatus Status { get; set; } = JoinRequestStatus.Pending;
+    public JoinRequestStatus Status
+    {
+        get => _status;
+        set
+        {
+            _status = value;
+            InQueue = value is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested ? 1 : 0;
+        }
+    }
+
+    private JoinRequestStatus _status = JoinRequestStatus.Pending;
+
+    /// <summary>
+    /// 1 while the request <see cref="AwaitsDecision"/>, else 0; set with <see cref="Status"/>. Stored so the staff
+    /// queue's default view is an equality its index serves in order (see <see cref="InQueueFilter"/>).
+    /// </summary>
+    public int InQueue { get; private set; } = 1;
     public DateTimeOffset SubmittedAt { get; set; }
 
     /// <summary>Monday (Europe/London) of the week the request arrived: staff process requests week by week.</summary>
@@ -55,15 +70,8 @@ public class JoinRequest
     /// <summary>Staff can approve, decline or ask for more information.</summary>
     public bool AwaitsDecision => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested;
 
-    /// <summary>
-    /// A column the database computes from the status: 1 while the request <see cref="AwaitsDecision"/>, else 0.
-    /// Only for queries (the staff queue's index); code reads <see cref="AwaitsDecision"/>.
-    /// </summary>
-    public const string InQueueColumn = "InQueue";
-
-    /// <summary>The requests in the staff queue, as an equality the queue's index serves.</summary>
-    public static Expression<Func<JoinRequest, bool>> InQueue { get; } =
-        r => EF.Property<int>(r, InQueueColumn) == 1;
+    /// <summary>The requests in the staff queue, as an equality on <see cref="InQueue"/> (a bare boolean would not use the index).</summary>
+    public static Expression<Func<JoinRequest, bool>> InQueueFilter { get; } = r => r.InQueue == 1;
 }
 
 public enum JoinRequestStatus

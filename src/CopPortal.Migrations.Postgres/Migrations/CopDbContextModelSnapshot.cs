@@ -566,9 +566,7 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("InQueue")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", true);
+                        .HasColumnType("integer");
 
                     b.Property<string>("InformationRequested")
                         .HasColumnType("text");

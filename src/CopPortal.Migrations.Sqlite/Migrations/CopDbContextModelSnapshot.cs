@@ -538,9 +538,7 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("InQueue")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("INTEGER")
-                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InformationRequested")
                         .HasColumnType("TEXT");

@@ -22,10 +22,10 @@ public sealed class QueueQueryPlanTests : IDisposable
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;");
 
-        var page = db.JoinRequests.Where(JoinRequest.InQueue)
+        var page = db.JoinRequests.Where(JoinRequest.InQueueFilter)
             .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Select(r => r.Id);
-        var weeks = db.JoinRequests.Where(JoinRequest.InQueue)
+        var weeks = db.JoinRequests.Where(JoinRequest.InQueueFilter)
             .GroupBy(r => r.SubmittedWeekOf)
             .Select(g => new { g.Key, Count = g.Count() });
 
@@ -35,6 +35,22 @@ public sealed class QueueQueryPlanTests : IDisposable
             Assert.Contains("IX_JoinRequests_Queue", plan, StringComparison.Ordinal);
             Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData(JoinRequestStatus.Pending, 1)]
+    [InlineData(JoinRequestStatus.InformationRequested, 1)]
+    [InlineData(JoinRequestStatus.Approved, 0)]
+    [InlineData(JoinRequestStatus.Declined, 0)]
+    [InlineData(JoinRequestStatus.Withdrawn, 0)]
+    [InlineData(JoinRequestStatus.WaitingList, 0)]
+    public void InQueue_follows_the_status(JoinRequestStatus status, int inQueue)
+    {
+        var request = new JoinRequest { Status = JoinRequestStatus.Approved };
+        request.Status = status;
+        Assert.Equal(inQueue, request.InQueue);
+        Assert.Equal(request.AwaitsDecision, request.InQueue == 1);
+        Assert.Equal(1, new JoinRequest().InQueue);
     }
 
     private static async Task<string> PlanAsync(CopDbContext db, string sql)

@@ -110,7 +110,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageMo
         }
         if (status == OpenStatus)
         {
-            query = query.Where(JoinRequest.InQueue);
+            query = query.Where(JoinRequest.InQueueFilter);
         }
         else if (Enum.GetValues<JoinRequestStatus>().FirstOrDefault(s => JoiningDisplay.StatusKey(s) == status) is var parsed && JoiningDisplay.StatusKey(parsed) == status)
         {

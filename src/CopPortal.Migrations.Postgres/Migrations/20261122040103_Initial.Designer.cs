@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CopPortal.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261122035223_Initial")]
+    [Migration("20261122040103_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -569,9 +569,7 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("InQueue")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", true);
+                        .HasColumnType("integer");
 
                     b.Property<string>("InformationRequested")
                         .HasColumnType("text");

@@ -581,6 +581,7 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     ApplicantId = table.Column<string>(type: "text", nullable: false),
                     TermsVersionId = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
+                    InQueue = table.Column<int>(type: "integer", nullable: false),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SubmittedWeekOf = table.Column<DateOnly>(type: "date", nullable: false),
                     Answers = table.Column<string>(type: "text", nullable: false),
@@ -595,8 +596,7 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     InformationRespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     InformationRequestedById = table.Column<string>(type: "text", nullable: true),
                     WaitlistedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
-                    InQueue = table.Column<int>(type: "integer", nullable: false, computedColumnSql: "CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", stored: true)
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {

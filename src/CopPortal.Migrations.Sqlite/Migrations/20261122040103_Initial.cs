@@ -580,6 +580,7 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     ApplicantId = table.Column<string>(type: "TEXT", nullable: false),
                     TermsVersionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    InQueue = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SubmittedWeekOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Answers = table.Column<string>(type: "TEXT", nullable: false),
@@ -594,8 +595,7 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     InformationRespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     InformationRequestedById = table.Column<string>(type: "TEXT", nullable: true),
                     WaitlistedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InQueue = table.Column<int>(type: "INTEGER", nullable: false, computedColumnSql: "CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", stored: true)
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CopPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CopDbContext))]
-    [Migration("20261122035223_Initial")]
+    [Migration("20261122040103_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -541,9 +541,7 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("InQueue")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("INTEGER")
-                        .HasComputedColumnSql("CASE WHEN \"Status\" IN (0, 1) THEN 1 ELSE 0 END", true);
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InformationRequested")
                         .HasColumnType("TEXT");

@@ -16,7 +16,7 @@ namespace CopPortal.Domain.Data;
 /// The portal's unit of work. Page handlers use it directly; rules that span entities live in the
 /// domain services beside the entities. Every SaveChanges writes audit entries in the same transaction.
 /// </summary>
-public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null, CommunityCache? communityCache = null)
+public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null, CommunityCache? communityCache = null, JoinQueueCounts? queueCounts = null)
     : IdentityDbContext<PortalUser>(options)
 {
     private readonly ICurrentActor _actor = actor ?? SystemActor.Instance;
@@ -243,6 +243,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         {
             communityCache?.Changed();
         }
+        var joinRequestsChanged = pending.Exists(p => p.Entry.Entity is JoinRequest);
+        if (joinRequestsChanged)
+        {
+            queueCounts?.Changed();
+        }
 
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
@@ -256,10 +261,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
+            // Again after commit: a reader between the first call and the commit may have cached the old data.
             if (cachedDataChanged)
             {
-                // Again after commit: a reader between the first call and the commit may have cached the old data.
                 communityCache?.Changed();
+            }
+            if (joinRequestsChanged)
+            {
+                queueCounts?.Changed();
             }
             return result;
         }

@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Communities.TermsReviewReminders>();
         services.AddScoped<CopPortal.Domain.Communities.CommunityDirectory>();
         services.AddSingleton<CopPortal.Domain.Communities.CommunityCache>();
+        services.AddSingleton<CopPortal.Domain.Joining.JoinQueueCounts>();
         services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
         return services;
     }

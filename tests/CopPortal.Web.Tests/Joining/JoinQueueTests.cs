@@ -87,6 +87,28 @@ public sealed class JoinQueueTests : IDisposable
         Assert.Contains("Renamed Elsewhere", FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
     }
 
+    [Fact]
+    public async Task Counts_change_as_soon_as_a_request_changes_and_within_seconds_when_another_server_changes_one()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        Assert.Equal("8 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+
+        var open = await _portal.WithDbAsync(db => db.JoinRequests.Where(JoinRequest.InQueueFilter).OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync());
+        await _portal.WithDbAsync(async db =>
+        {
+            var request = await db.JoinRequests.SingleAsync(r => r.Id == open[0]);
+            request.Status = JoinRequestStatus.Withdrawn;
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal("7 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+
+        // As if another server withdrew one: this app's SaveChanges never sees it, so the counts catch up within MaxAge.
+        await _portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"JoinRequests\" SET \"Status\" = 4, \"InQueue\" = 0 WHERE \"Id\" = {open[1]}"));
+        Assert.Equal("7 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+        _portal.Clock.Advance(JoinQueueCounts.MaxAge);
+        Assert.Equal("6 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+    }
+
     private static List<string> FilterOptions(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("#community option").Select(o => o.TextContent.Trim()).ToList();
 

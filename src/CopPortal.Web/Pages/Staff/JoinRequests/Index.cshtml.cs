@@ -9,11 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Pages.Staff.JoinRequests;
 
 /// <summary>
-/// The weekly queue. Built from a fixed number of queries whatever the number of rows (counts per week, one
-/// page of rows with names joined in, the bulk-approve count; the community filter's names come from memory);
-/// filters are plain column comparisons covered by the JoinRequests indexes.
+/// The weekly queue. Built from a fixed number of queries whatever the number of rows: one page of rows with
+/// names joined in, plus the counts per week and the bulk-approve count, which are kept in memory until a join
+/// request changes (JoinQueueCounts), as are the community filter's names (CommunityCache). Filters are plain
+/// column comparisons covered by the JoinRequests indexes.
 /// </summary>
-public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageModel
+public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueueCounts queueCounts) : PageModel
 {
     public const int PageSize = 50;
     public const string OpenStatus = "open";
@@ -75,8 +76,11 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageMo
             query = query.Where(r => r.PrecheckOutcome == outcome);
         }
 
-        var weekCounts = await query.GroupBy(r => r.SubmittedWeekOf).Select(g => new { WeekOf = g.Key, Count = g.Count() }).ToListAsync();
-        Total = weekCounts.Sum(w => w.Count);
+        var counts = await queueCounts.GetAsync($"{CommunityId}|{Status}|{Outcome}", async () => new JoinQueueCounts.Counts(
+            await query.GroupBy(r => r.SubmittedWeekOf).Select(g => new { WeekOf = g.Key, Count = g.Count() }).ToDictionaryAsync(w => w.WeekOf, w => w.Count),
+            await BulkApprovableQuery(db, CommunityId).CountAsync()));
+        Total = counts.Total;
+        BulkApprovable = counts.BulkApprovable;
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Min(PageNumber, PageCount);
 
@@ -91,10 +95,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache) : PageMo
             .OrderBy(r => r.SubmittedWeekOf).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id)
             .Select(r => new Row(r.Id, r.Applicant!.DisplayName, r.Community!.Name, r.SubmittedAt, r.SubmittedWeekOf, r.PrecheckOutcome, r.Status))
             .ToListAsync();
-        var counts = weekCounts.ToDictionary(w => w.WeekOf, w => w.Count);
-        Weeks = rows.GroupBy(r => r.WeekOf).Select(g => new WeekGroup(g.Key, counts.GetValueOrDefault(g.Key), g.ToList())).ToList();
-
-        BulkApprovable = await BulkApprovableQuery(db, CommunityId).CountAsync();
+        Weeks = rows.GroupBy(r => r.WeekOf).Select(g => new WeekGroup(g.Key, counts.PerWeek.GetValueOrDefault(g.Key), g.ToList())).ToList();
     }
 
     /// <summary>Pending requests whose every criterion is Met, optionally in one community: what bulk approve acts on.</summary>

@@ -30,9 +30,6 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             .Where(t => t.CommunityId == communityId && t.VersionNumber == db.Communities.Where(c => c.Id == communityId).Select(c => c.CurrentTermsVersion).FirstOrDefault())
             .FirstOrDefaultAsync(cancellationToken);
 
-    public Task<Dictionary<int, string>> ProfessionNamesAsync(CancellationToken cancellationToken = default) =>
-        db.Professions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-
     /// <summary>
     /// Records the request with its pre-check. A second open request for the same CoP is refused here,
     /// and by the database's filtered unique index if two submissions race (DbUpdateException).
@@ -61,7 +58,8 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             throw new JoinRequestException($"You have already asked to join {community.Name}");
         }
 
-        var professions = await ProfessionNamesAsync(cancellationToken);
+        // Profession names come from the same in-memory catalogue the alternatives use.
+        var professions = (await communityCache.EligibilityAsync(db, cancellationToken)).ProfessionNames;
         answers.ProfessionName = answers.ProfessionId is int id ? professions.GetValueOrDefault(id) : null;
         var results = EligibilityChecker.Check(terms.Eligibility, answers, professions, site.NetworkRegion);
         var now = clock.GetUtcNow();

@@ -35,6 +35,11 @@ run() {
   local name=$1; shift
   echo "=== $name"
   dotnet test "$@" -c Release --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  # A test host that dies leaves no results file; that is a failure, not a smaller total.
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "No test results from $name" >&2
+    status=1
+  fi
 }
 status=0
 run domain tests/CopPortal.Domain.Tests

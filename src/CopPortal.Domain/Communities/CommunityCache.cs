@@ -14,9 +14,10 @@ public sealed record CommunityCriteria(int Id, string Name, string Slug, Eligibi
 public sealed record EligibilityCatalogue(IReadOnlyList<CommunityCriteria> Communities, IReadOnlyDictionary<int, string> ProfessionNames);
 
 /// <summary>
-/// Community data that staff pages read on every request but that changes rarely: the names for filters and
-/// every active community's current criteria (for "other communities these answers meet"). Kept in memory and
-/// dropped whenever this app saves a community, a ToR version or a profession (<see cref="CopDbContext"/> calls
+/// Community data that staff pages read on every request but that changes rarely: the names for filters,
+/// every active community's current criteria (for "other communities these answers meet") and the network's
+/// reasons for declining. Kept in memory and dropped whenever this app saves a community, a ToR version, a
+/// profession or a decline reason (<see cref="CopDbContext"/> calls
 /// <see cref="Changed"/>), and after <see cref="MaxAge"/> in any case, so a change saved by another server
 /// running the portal shows within a minute. Cached objects are shared: callers only read them.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class CommunityCache
     private readonly TimeProvider _clock;
     private readonly Cached<IReadOnlyList<CommunityName>> _names;
     private readonly Cached<EligibilityCatalogue> _eligibility;
+    private readonly Cached<IReadOnlyList<DeclineReasonTemplate>> _declineReasons;
     private long _version;
 
     public CommunityCache(TimeProvider clock)
@@ -33,12 +35,13 @@ public sealed class CommunityCache
         _clock = clock;
         _names = new(this);
         _eligibility = new(this);
+        _declineReasons = new(this);
     }
 
     /// <summary>Called before and after any save that adds, changes or removes the data kept here.</summary>
     public void Changed() => Interlocked.Increment(ref _version);
 
-    internal static bool IsCached(object entity) => entity is Community or TermsVersion or Profession;
+    internal static bool IsCached(object entity) => entity is Community or TermsVersion or Profession or DeclineReasonTemplate;
 
     public Task<IReadOnlyList<CommunityName>> NamesAsync(CopDbContext db, CancellationToken cancellationToken = default)
     {
@@ -64,6 +67,15 @@ public sealed class CommunityCache
                 .ToListAsync(cancellationToken);
             return new EligibilityCatalogue(communities, professions);
         });
+    }
+
+    /// <summary>The network's reasons for declining, in their order. Shared objects: callers must not change them.</summary>
+    public Task<IReadOnlyList<DeclineReasonTemplate>> DeclineReasonsAsync(CopDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _declineReasons.GetAsync(async () => await db.DeclineReasonTemplates.AsNoTracking()
+            .OrderBy(t => t.SortOrder)
+            .ToListAsync(cancellationToken));
     }
 
     private sealed class Cached<T>(CommunityCache owner)

@@ -268,14 +268,22 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // Every active community's current criteria come from memory (CommunityCache), so this costs one small
-        // query for the applicant's memberships however many communities the network runs.
-        var catalogue = await communityCache.EligibilityAsync(db, cancellationToken);
         var memberOf = (await db.Memberships.AsNoTracking()
                 .Where(m => m.UserId == request.ApplicantId)
                 .Select(m => m.CommunityId)
                 .ToListAsync(cancellationToken))
             .ToHashSet();
+        return await AlternativesAsync(request, memberOf, cancellationToken);
+    }
+
+    /// <summary>As <see cref="AlternativesAsync(JoinRequest, CancellationToken)"/>, for a caller that has already read the applicant's memberships.</summary>
+    public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, IReadOnlySet<int> memberOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(memberOf);
+        // Every active community's current criteria come from memory (CommunityCache), so no query here however
+        // many communities the network runs.
+        var catalogue = await communityCache.EligibilityAsync(db, cancellationToken);
         var professionId = request.Answers.ProfessionId;
         return catalogue.Communities
             .Where(c => c.Id != request.CommunityId && !memberOf.Contains(c.Id))

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Pages.Staff.JoinRequests;
 
 /// <summary>One request: the answers beside each criterion and its pre-check, the applicant's history, and the decisions.</summary>
-public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageModel
+public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityCache cache) : PageModel
 {
     public const int MaxTextLength = 4000;
 
@@ -18,14 +18,22 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
     public DecisionInput Input { get; set; } = new();
 
     public JoinRequest JoinRequest { get; private set; } = default!;
+
+    /// <summary>What the page shows of the applicant, the community and the ToR version the request was checked against.</summary>
+    public RequestContext Context { get; private set; } = default!;
     public string? DecidedByName { get; private set; }
     public string? InformationRequestedByName { get; private set; }
     public List<(string Name, string Slug, CommunityRole Role)> Memberships { get; private set; } = [];
     public List<(int Id, string Community, DateTimeOffset SubmittedAt, JoinRequestStatus Status)> PastRequests { get; private set; } = [];
-    public List<DeclineReasonTemplate> Templates { get; private set; } = [];
+    public IReadOnlyList<DeclineReasonTemplate> Templates { get; private set; } = [];
     public List<(string Name, string Slug)> Alternatives { get; private set; } = [];
 
     public IEnumerable<SelectListItem> TemplateItems => Templates.Select(t => new SelectListItem(t.Title, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    public sealed record RequestContext(string ApplicantName, string? ApplicantEmail, string CommunityName, int? Capacity, int MemberCount, int TermsVersionNumber, EligibilityCriteria Criteria)
+    {
+        public bool CommunityIsFull => Capacity is int capacity && MemberCount >= capacity;
+    }
 
     public sealed class DecisionInput
     {
@@ -37,7 +45,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, forDecision: false))
         {
             return NotFound();
         }
@@ -47,7 +55,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
 
     public async Task<IActionResult> OnPostApproveAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, forDecision: true))
         {
             return NotFound();
         }
@@ -62,7 +70,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
 
     public async Task<IActionResult> OnPostDeclineAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, forDecision: true))
         {
             return NotFound();
         }
@@ -90,7 +98,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
 
     public async Task<IActionResult> OnPostRequestInformationAsync(int id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id, forDecision: true))
         {
             return NotFound();
         }
@@ -143,11 +151,34 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
         return Redirect("/staff/join-requests");
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <summary>Loads the request and what the page shows beside it. Only a decision tracks the request for saving.</summary>
+    private async Task<bool> LoadAsync(int id, bool forDecision)
     {
-        var request = await db.JoinRequests
-            .Include(r => r.Applicant).Include(r => r.Community).Include(r => r.TermsVersion)
-            .FirstOrDefaultAsync(r => r.Id == id);
+        JoinRequest? request;
+        if (forDecision)
+        {
+            // A decision changes the request, the community and the applicant's memberships, so it loads them tracked.
+            request = await db.JoinRequests.Include(r => r.Applicant).Include(r => r.Community).Include(r => r.TermsVersion)
+                .FirstOrDefaultAsync(r => r.Id == id);
+            Context = request is null ? default! : new RequestContext(
+                request.Applicant!.DisplayName, request.Applicant.Email, request.Community!.Name, request.Community.Capacity,
+                request.Community.MemberCount, request.TermsVersion!.VersionNumber, request.TermsVersion.Eligibility);
+        }
+        else
+        {
+            // Viewing reads only the columns the page shows, untracked: most views end without a decision.
+            var row = await db.JoinRequests.AsNoTracking()
+                .Where(r => r.Id == id)
+                .Select(r => new
+                {
+                    Request = r,
+                    Context = new RequestContext(r.Applicant!.DisplayName, r.Applicant.Email, r.Community!.Name, r.Community.Capacity,
+                        r.Community.MemberCount, r.TermsVersion!.VersionNumber, r.TermsVersion.Eligibility),
+                })
+                .FirstOrDefaultAsync();
+            request = row?.Request;
+            Context = row?.Context!;
+        }
         if (request is null)
         {
             return false;
@@ -159,22 +190,22 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining) : PageMode
             : await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         DecidedByName = request.DecidedById is null ? null : names.GetValueOrDefault(request.DecidedById);
         InformationRequestedByName = request.InformationRequestedById is null ? null : names.GetValueOrDefault(request.InformationRequestedById);
-        Memberships = (await db.Memberships.AsNoTracking()
-                .Where(m => m.UserId == request.ApplicantId)
-                .OrderBy(m => m.Community!.Name)
-                .Select(m => new { m.Community!.Name, m.Community.Slug, m.Role })
-                .ToListAsync())
-            .Select(m => (m.Name, m.Slug, m.Role)).ToList();
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == request.ApplicantId)
+            .OrderBy(m => m.Community!.Name)
+            .Select(m => new { m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role })
+            .ToListAsync();
+        Memberships = memberships.Select(m => (m.Name, m.Slug, m.Role)).ToList();
         PastRequests = (await db.JoinRequests.AsNoTracking()
                 .Where(r => r.ApplicantId == request.ApplicantId && r.Id != request.Id)
                 .OrderByDescending(r => r.SubmittedAt)
                 .Select(r => new { r.Id, r.Community!.Name, r.SubmittedAt, r.Status })
                 .ToListAsync())
             .Select(r => (r.Id, r.Name, r.SubmittedAt, r.Status)).ToList();
-        Templates = await db.DeclineReasonTemplates.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync();
+        Templates = await cache.DeclineReasonsAsync(db);
         if (request.AwaitsDecision)
         {
-            Alternatives = await joining.AlternativesAsync(request);
+            Alternatives = await joining.AlternativesAsync(request, memberships.Select(m => m.CommunityId).ToHashSet());
         }
         return true;
     }

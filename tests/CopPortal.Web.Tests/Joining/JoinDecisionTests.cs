@@ -42,6 +42,29 @@ public sealed class JoinDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_review_offers_the_decline_reasons_and_a_new_one_at_once_although_they_are_kept_in_memory()
+    {
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        static List<string> Reasons(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("#decline-form input[name='Input.TemplateId']").Select(i => i.ParentElement!.TextContent.Trim()).ToList();
+
+        var before = Reasons(await staff.GetPageAsync($"/staff/join-requests/{id}"));
+        Assert.NotEmpty(before);
+        Assert.DoesNotContain("Community is being reorganised", before);
+
+        await _portal.WithDbAsync(async db =>
+        {
+            db.DeclineReasonTemplates.Add(new DeclineReasonTemplate { Title = "Community is being reorganised", Text = "We are reorganising this community.", SortOrder = 99 });
+            await db.SaveChangesAsync();
+        });
+
+        var after = Reasons(await staff.GetPageAsync($"/staff/join-requests/{id}"));
+        Assert.Equal([.. before, "Community is being reorganised"], after);
+    }
+
+    [Fact]
     public async Task Post_approve_creates_the_membership_and_emails_next_steps()
     {
         await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");

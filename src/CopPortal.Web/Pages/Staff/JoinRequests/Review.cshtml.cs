@@ -167,15 +167,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         else
         {
             // Viewing reads only the columns the page shows, untracked: most views end without a decision.
-            var row = await db.JoinRequests.AsNoTracking()
-                .Where(r => r.Id == id)
-                .Select(r => new
-                {
-                    Request = r,
-                    Context = new RequestContext(r.Applicant!.DisplayName, r.Applicant.Email, r.Community!.Name, r.Community.Capacity,
-                        r.Community.MemberCount, r.TermsVersion!.VersionNumber, r.TermsVersion.Eligibility),
-                })
-                .FirstOrDefaultAsync();
+            var row = await Queries.RequestToView(db, id);
             request = row?.Request;
             Context = row?.Context!;
         }
@@ -190,23 +182,52 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
             : await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         DecidedByName = request.DecidedById is null ? null : names.GetValueOrDefault(request.DecidedById);
         InformationRequestedByName = request.InformationRequestedById is null ? null : names.GetValueOrDefault(request.InformationRequestedById);
-        var memberships = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == request.ApplicantId)
-            .OrderBy(m => m.Community!.Name)
-            .Select(m => new { m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role })
-            .ToListAsync();
+        var memberships = new List<Queries.MembershipRow>();
+        await foreach (var membership in Queries.Memberships(db, request.ApplicantId))
+        {
+            memberships.Add(membership);
+        }
         Memberships = memberships.Select(m => (m.Name, m.Slug, m.Role)).ToList();
-        PastRequests = (await db.JoinRequests.AsNoTracking()
-                .Where(r => r.ApplicantId == request.ApplicantId && r.Id != request.Id)
-                .OrderByDescending(r => r.SubmittedAt)
-                .Select(r => new { r.Id, r.Community!.Name, r.SubmittedAt, r.Status })
-                .ToListAsync())
-            .Select(r => (r.Id, r.Name, r.SubmittedAt, r.Status)).ToList();
+        PastRequests = [];
+        await foreach (var past in Queries.OtherRequests(db, request.ApplicantId, request.Id))
+        {
+            PastRequests.Add((past.Id, past.Community, past.SubmittedAt, past.Status));
+        }
         Templates = await cache.DeclineReasonsAsync(db);
         if (request.AwaitsDecision)
         {
             Alternatives = await joining.AlternativesAsync(request, memberships.Select(m => m.CommunityId).ToHashSet());
         }
         return true;
+    }
+
+    /// <summary>
+    /// The page's fixed-shape queries, compiled once: staff open this page for every request they process, and
+    /// building and looking up a LINQ query each time cost more than running it.
+    /// </summary>
+    private static class Queries
+    {
+        public sealed record RequestRow(JoinRequest Request, RequestContext Context);
+        public sealed record MembershipRow(int CommunityId, string Name, string Slug, CommunityRole Role);
+        public sealed record OtherRequestRow(int Id, string Community, DateTimeOffset SubmittedAt, JoinRequestStatus Status);
+
+        public static readonly Func<CopDbContext, int, Task<RequestRow?>> RequestToView = EF.CompileAsyncQuery(
+            (CopDbContext db, int id) => db.JoinRequests.AsNoTracking()
+                .Where(r => r.Id == id)
+                .Select(r => new RequestRow(r, new RequestContext(r.Applicant!.DisplayName, r.Applicant.Email, r.Community!.Name,
+                    r.Community.Capacity, r.Community.MemberCount, r.TermsVersion!.VersionNumber, r.TermsVersion.Eligibility)))
+                .FirstOrDefault());
+
+        public static readonly Func<CopDbContext, string, IAsyncEnumerable<MembershipRow>> Memberships = EF.CompileAsyncQuery(
+            (CopDbContext db, string userId) => db.Memberships.AsNoTracking()
+                .Where(m => m.UserId == userId)
+                .OrderBy(m => m.Community!.Name)
+                .Select(m => new MembershipRow(m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role)));
+
+        public static readonly Func<CopDbContext, string, int, IAsyncEnumerable<OtherRequestRow>> OtherRequests = EF.CompileAsyncQuery(
+            (CopDbContext db, string userId, int requestId) => db.JoinRequests.AsNoTracking()
+                .Where(r => r.ApplicantId == userId && r.Id != requestId)
+                .OrderByDescending(r => r.SubmittedAt)
+                .Select(r => new OtherRequestRow(r.Id, r.Community!.Name, r.SubmittedAt, r.Status)));
     }
 }

@@ -15,8 +15,8 @@ public sealed record EligibilityCatalogue(IReadOnlyList<CommunityCriteria> Commu
 
 /// <summary>
 /// Community data that staff pages read on every request but that changes rarely: the names for filters,
-/// every active community's current criteria (for "other communities these answers meet") and the network's
-/// reasons for declining. Kept in memory and dropped whenever this app saves a community, a ToR version, a
+/// every active community's current criteria (for "other communities these answers meet"), the professions
+/// people choose from and the network's reasons for declining. Kept in memory and dropped whenever this app saves a community, a ToR version, a
 /// profession or a decline reason (<see cref="CopDbContext"/> calls
 /// <see cref="Changed"/>), and after <see cref="MaxAge"/> in any case, so a change saved by another server
 /// running the portal shows within a minute. Cached objects are shared: callers only read them.
@@ -28,6 +28,7 @@ public sealed class CommunityCache
     private readonly Cached<IReadOnlyList<CommunityName>> _names;
     private readonly Cached<EligibilityCatalogue> _eligibility;
     private readonly Cached<IReadOnlyList<DeclineReasonTemplate>> _declineReasons;
+    private readonly Cached<IReadOnlyList<Profession>> _activeProfessions;
     private long _version;
 
     public CommunityCache(TimeProvider clock)
@@ -36,6 +37,7 @@ public sealed class CommunityCache
         _names = new(this);
         _eligibility = new(this);
         _declineReasons = new(this);
+        _activeProfessions = new(this);
     }
 
     /// <summary>Called before and after any save that adds, changes or removes the data kept here.</summary>
@@ -67,6 +69,16 @@ public sealed class CommunityCache
                 .ToListAsync(cancellationToken);
             return new EligibilityCatalogue(communities, professions);
         });
+    }
+
+    /// <summary>The professions people can choose now, in the network's order. Shared objects: callers must not change them.</summary>
+    public Task<IReadOnlyList<Profession>> ActiveProfessionsAsync(CopDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return _activeProfessions.GetAsync(async () => await db.Professions.AsNoTracking()
+            .Where(p => p.IsActive)
+            .OrderBy(p => p.SortOrder)
+            .ToListAsync(cancellationToken));
     }
 
     /// <summary>The network's reasons for declining, in their order. Shared objects: callers must not change them.</summary>

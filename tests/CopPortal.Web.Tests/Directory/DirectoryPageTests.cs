@@ -154,6 +154,69 @@ public sealed class DirectoryPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_many_pages_lists_the_first_last_and_nearby_pages_with_a_gap_between()
+    {
+        await _portal.WithServicesAsync(async services =>
+        {
+            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            for (var i = 1; i <= 75; i++)
+            {
+                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
+                admin.Publish(community);
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = _portal.CreateBrowserClient();
+        static List<string> Items(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll(".nhsuk-pagination__item").Select(li => li.TextContent.Trim()).ToList();
+
+        Assert.Equal(["1", "2", "\u22ef", "8"], Items(await client.GetPageAsync("/communities?q=group")));
+        var middle = await client.GetPageAsync("/communities?q=group&page=5");
+        Assert.Equal(["1", "\u22ef", "4", "5", "6", "7", "8"], Items(middle));
+        Assert.Equal("/communities?q=group&page=8", middle.QuerySelector("a[aria-label='Page 8']")!.GetAttribute("href"));
+        Assert.Equal(["Network Group 41", "Network Group 42", "Network Group 43", "Network Group 44", "Network Group 45", "Network Group 46", "Network Group 47", "Network Group 48", "Network Group 49", "Network Group 50"], Names(middle));
+    }
+
+    [Theory]
+    [InlineData(1, 1, "1")]
+    [InlineData(1, 3, "1 2 3")]
+    [InlineData(1, 10, "1 2 … 10")]
+    [InlineData(4, 10, "1 2 3 4 5 … 10")]
+    [InlineData(5, 10, "1 … 4 5 6 … 10")]
+    [InlineData(10, 10, "1 … 9 10")]
+    [InlineData(8, 10, "1 … 7 8 9 10")]
+    public void Page_numbers_keep_first_last_and_neighbours_and_replace_longer_gaps_with_an_ellipsis(int current, int pageCount, string expected)
+    {
+        var items = CopPortal.Web.Infrastructure.PageNumbers.Around(current, pageCount);
+        Assert.Equal(expected, string.Join(' ', items.Select(n => n?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "…")));
+    }
+
+    [Fact]
+    public async Task Profession_filter_shows_a_new_or_retired_profession_at_once_although_the_list_is_kept_in_memory()
+    {
+        var client = _portal.CreateBrowserClient();
+        static List<string> Options(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("#profession option").Select(o => o.TextContent.Trim()).ToList();
+        var before = Options(await client.GetPageAsync("/communities"));
+        Assert.DoesNotContain("Music therapist (MT)", before);
+
+        var retired = await _portal.WithDbAsync(async db =>
+        {
+            db.Professions.Add(new CopPortal.Domain.People.Profession { Name = "Music therapist", Abbreviation = "MT", SortOrder = 999 });
+            var first = await db.Professions.Where(p => p.IsActive).OrderBy(p => p.SortOrder).FirstAsync();
+            first.IsActive = false;
+            await db.SaveChangesAsync();
+            return first.DisplayName;
+        });
+
+        var after = Options(await client.GetPageAsync("/communities"));
+        Assert.Equal("Music therapist (MT)", after[^1]);
+        Assert.Contains(retired, before);
+        Assert.DoesNotContain(retired, after);
+    }
+
+    [Fact]
     public async Task Get_html_in_a_summary_is_shown_as_text()
     {
         await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Summary = "<script>alert(1)</script> <b>bold</b>");

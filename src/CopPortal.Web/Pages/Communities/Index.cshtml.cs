@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The public directory. Filters live in the query string so a filtered list can be shared.</summary>
-public class IndexModel(CopDbContext db, CommunityDirectory directory, PortalOptions portal, TimeProvider clock) : PageModel
+public class IndexModel(CopDbContext db, CommunityDirectory directory, CommunityCache cache, PortalOptions portal, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "q")]
     public string? Words { get; set; }
@@ -43,9 +43,7 @@ public class IndexModel(CopDbContext db, CommunityDirectory directory, PortalOpt
             Region = null;
         }
         Today = LondonTime.Today(clock);
-        var professions = await db.Professions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder)
-            .Select(p => new { p.Id, p.Name, p.Abbreviation }).ToListAsync();
-        Professions = professions.Select(p => (p.Id, p.Abbreviation is null ? p.Name : $"{p.Name} ({p.Abbreviation})")).ToList();
+        Professions = (await cache.ActiveProfessionsAsync(db)).Select(p => (p.Id, p.DisplayName)).ToList();
         Results = await directory.SearchAsync(new DirectoryQuery(Words, ProfessionId, Region, OpenOnly, IncludeArchived, PageNumber));
     }
 

@@ -16,7 +16,7 @@ namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The application form, built from the criteria of the CoP's current ToR and pre-filled from the profile.</summary>
 [Authorize]
-public class JoinModel(CopDbContext db, JoinRequestService joining, TimeProvider clock, PortalOptions portal) : PageModel
+public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCache cache, TimeProvider clock, PortalOptions portal) : PageModel
 {
     public const int MaxAnswerLength = 2000;
 
@@ -136,7 +136,7 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, TimeProvider
         Criteria = terms.Eligibility;
         HomeRegion = string.IsNullOrWhiteSpace(Criteria.Region) ? portal.NetworkRegion : Criteria.Region;
         Today = LondonTime.Today(clock);
-        var professions = await db.Professions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder).ToListAsync();
+        var professions = await cache.ActiveProfessionsAsync(db);
         Professions = professions.Select(p => new SelectListItem(p.DisplayName, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         // The same plain-English summary as the Terms of Reference page, so applicants read identical wording.
         WhoCanJoin = EligibilitySummary.Lines(Criteria, professions.ToDictionary(p => p.Id, p => p.DisplayName), portal.NetworkRegion)

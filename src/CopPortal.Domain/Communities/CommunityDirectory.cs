@@ -34,8 +34,8 @@ public sealed record DirectoryRow(
 public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int PageCount);
 
 /// <summary>
-/// The /communities list: two queries (a count and one page of rows), both over the Community table
-/// with the search-term index and the eligible-professions table as filters. No per-row queries.
+/// The /communities list: one page of rows and, unless the first page holds every match, a count; both over
+/// the Community table with the search-term index and the eligible-professions table as filters. No per-row queries.
 /// </summary>
 public class CommunityDirectory(CopDbContext db, TimeProvider clock)
 {
@@ -73,19 +73,32 @@ public class CommunityDirectory(CopDbContext db, TimeProvider clock)
                 && (c.Capacity == null || c.MemberCount < c.Capacity));
         }
 
+        var ordered = communities.OrderBy(c => c.Name);
+        IQueryable<DirectoryRow> PageOf(int number, int size) => ordered
+            .Skip((number - 1) * DirectoryQuery.PageSize)
+            .Take(size)
+            .Select(c => new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule));
+
+        if (query.Page <= 1)
+        {
+            // Most searches fit on one page: reading one row more than a page tells whether a count is needed at all.
+            var firstRows = await PageOf(1, DirectoryQuery.PageSize + 1).ToListAsync(cancellationToken);
+            if (firstRows.Count <= DirectoryQuery.PageSize)
+            {
+                return new DirectoryPage(firstRows, firstRows.Count, 1, 1);
+            }
+            var firstTotal = await communities.CountAsync(cancellationToken);
+            return new DirectoryPage(firstRows[..DirectoryQuery.PageSize], firstTotal, 1, PageCountFor(firstTotal));
+        }
+
         var total = await communities.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-        var rows = total == 0
-            ? []
-            : await communities
-                .OrderBy(c => c.Name)
-                .Skip((page - 1) * DirectoryQuery.PageSize)
-                .Take(DirectoryQuery.PageSize)
-                .Select(c => new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule))
-                .ToListAsync(cancellationToken);
+        var pageCount = PageCountFor(total);
+        var page = Math.Min(query.Page, pageCount);
+        var rows = total == 0 ? [] : await PageOf(page, DirectoryQuery.PageSize).ToListAsync(cancellationToken);
         return new DirectoryPage(rows, total, page, pageCount);
     }
+
+    private static int PageCountFor(int total) => Math.Max(1, (total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
 }
 
 /// <summary>Whether a CoP takes requests to join today, and how to say so.</summary>

@@ -153,6 +153,28 @@ public sealed class DirectoryPageTests : IDisposable
         Assert.Equal("page", second.QuerySelector(".nhsuk-pagination__item--current a")!.GetAttribute("aria-current"));
     }
 
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(11, true)]
+    public async Task Get_a_search_filling_exactly_one_page_or_one_more_counts_right(int matches, bool paginated)
+    {
+        await _portal.WithServicesAsync(async services =>
+        {
+            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            for (var i = 1; i <= matches; i++)
+            {
+                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
+                admin.Publish(community);
+            }
+            await db.SaveChangesAsync();
+        });
+        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?q=group");
+        Assert.Equal(Math.Min(matches, 10), Names(page).Count);
+        Assert.Contains($"{matches} communities", page.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(paginated, page.QuerySelector("a.nhsuk-pagination__next") is not null);
+    }
+
     [Fact]
     public async Task Get_many_pages_lists_the_first_last_and_nearby_pages_with_a_gap_between()
     {

@@ -34,8 +34,8 @@ public sealed record DirectoryRow(
 public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int PageCount);
 
 /// <summary>
-/// The /communities list: one page of rows and, unless the first page holds every match, a count; both over
-/// the Community table with the search-term index and the eligible-professions table as filters. No per-row queries.
+/// The /communities list: one query for a page of rows and the number of matches, over the Community table with
+/// the search-term index and the eligible-professions table as filters. No per-row queries.
 /// </summary>
 public class CommunityDirectory(CopDbContext db, TimeProvider clock)
 {
@@ -73,29 +73,32 @@ public class CommunityDirectory(CopDbContext db, TimeProvider clock)
                 && (c.Capacity == null || c.MemberCount < c.Capacity));
         }
 
-        var ordered = communities.OrderBy(c => c.Name);
-        IQueryable<DirectoryRow> PageOf(int number, int size) => ordered
-            .Skip((number - 1) * DirectoryQuery.PageSize)
-            .Take(size)
-            .Select(c => new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule));
+        // One statement per view: the page of rows, each carrying the count of all matches (an uncorrelated
+        // subquery, which SQLite and PostgreSQL evaluate once). Two queries cost more than the SQL inside them.
+        async Task<List<(DirectoryRow Row, int Total)>> PageAsync(int number) =>
+            (await communities
+                .OrderBy(c => c.Name)
+                .Skip((number - 1) * DirectoryQuery.PageSize)
+                .Take(DirectoryQuery.PageSize)
+                .Select(c => new
+                {
+                    Row = new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule),
+                    Total = communities.Count(),
+                })
+                .ToListAsync(cancellationToken))
+            .Select(x => (x.Row, x.Total)).ToList();
 
-        if (query.Page <= 1)
+        var page = Math.Max(1, query.Page);
+        var rows = await PageAsync(page);
+        if (rows.Count == 0 && page > 1)
         {
-            // Most searches fit on one page: reading one row more than a page tells whether a count is needed at all.
-            var firstRows = await PageOf(1, DirectoryQuery.PageSize + 1).ToListAsync(cancellationToken);
-            if (firstRows.Count <= DirectoryQuery.PageSize)
-            {
-                return new DirectoryPage(firstRows, firstRows.Count, 1, 1);
-            }
-            var firstTotal = await communities.CountAsync(cancellationToken);
-            return new DirectoryPage(firstRows[..DirectoryQuery.PageSize], firstTotal, 1, PageCountFor(firstTotal));
+            // Past the last page (an old link after CoPs were archived): show the last page there is.
+            var matches = await communities.CountAsync(cancellationToken);
+            page = PageCountFor(matches);
+            rows = matches == 0 ? [] : await PageAsync(page);
         }
-
-        var total = await communities.CountAsync(cancellationToken);
-        var pageCount = PageCountFor(total);
-        var page = Math.Min(query.Page, pageCount);
-        var rows = total == 0 ? [] : await PageOf(page, DirectoryQuery.PageSize).ToListAsync(cancellationToken);
-        return new DirectoryPage(rows, total, page, pageCount);
+        var total = rows.Count == 0 ? 0 : rows[0].Total;
+        return new DirectoryPage(rows.Select(r => r.Row).ToList(), total, page, PageCountFor(total));
     }
 
     private static int PageCountFor(int total) => Math.Max(1, (total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);

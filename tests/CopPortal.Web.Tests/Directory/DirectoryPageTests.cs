@@ -176,6 +176,46 @@ public sealed class DirectoryPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_a_search_is_one_sql_command_for_2_matches_or_25_and_a_page_past_the_end_shows_the_last()
+    {
+        var counter = new CommandCounter();
+        using var counted = _portal.WithWebHostBuilder(b => b.ConfigureServices(s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s, counter)));
+        var client = counted.CreateClient();
+        async Task AddAsync(int first, int last) => await _portal.WithServicesAsync(async services =>
+        {
+            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            for (var i = first; i <= last; i++)
+            {
+                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
+                admin.Publish(community);
+            }
+            await db.SaveChangesAsync();
+        });
+        async Task<(List<string> Names, int Commands)> VisitAsync(string url)
+        {
+            counter.Reset();
+            var page = await client.GetPageAsync(url);
+            return (Names(page), counter.Count);
+        }
+
+        await AddAsync(1, 2);
+        // The first visit loads the profession list into memory; the counts are of later visits.
+        await VisitAsync("/communities?q=group");
+        var two = await VisitAsync("/communities?q=group");
+        await AddAsync(3, 25);
+        var many = await VisitAsync("/communities?q=group&page=2");
+
+        Assert.Equal(2, two.Names.Count);
+        Assert.Equal(10, many.Names.Count);
+        Assert.Equal(1, two.Commands);
+        Assert.Equal(1, many.Commands);
+        var pastTheEnd = await client.GetPageAsync("/communities?q=group&page=9");
+        Assert.Equal(["Network Group 21", "Network Group 22", "Network Group 23", "Network Group 24", "Network Group 25"], Names(pastTheEnd));
+        Assert.Equal("3", pastTheEnd.QuerySelector(".nhsuk-pagination__item--current")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Get_many_pages_lists_the_first_last_and_nearby_pages_with_a_gap_between()
     {
         await _portal.WithServicesAsync(async services =>

@@ -9,11 +9,11 @@ using CopPortal.Benchmarks;
 // The portal benchmark: generates a network at scale, starts the published portal (Release) on it, and
 // drives pages with wrk on loopback. Every figure is also given as a ratio of the "floor" page's
 // throughput (one EF query for 12 rows, rendered), so results compare across noisy machines.
-// Usage (see README): bash tests/CopPortal.Benchmarks/run.sh [--scale 1] [--duration 10] [--warmup 15] [--connections 16] [--compare-10x]
+// Usage (see README): bash tests/CopPortal.Benchmarks/run.sh [--scale 1] [--duration 10] [--warmup 15] [--rounds 3] [--connections 16] [--compare-10x]
 var settings = Settings.Parse(args);
 var culture = CultureInfo.InvariantCulture;
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB; wrk -t2 -c{settings.Connections} -d{settings.Duration}s after {settings.Warmup} s untimed; SQLite; {DateTime.UtcNow:yyyy-MM-dd}");
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB; wrk -t2 -c{settings.Connections}, {settings.Rounds} rounds of {settings.Duration} s per page after {settings.Warmup} s untimed; SQLite; {DateTime.UtcNow:yyyy-MM-dd}");
 var scales = settings.Compare10x ? new[] { settings.Scale, settings.Scale * 10 } : new[] { settings.Scale };
 var p95ByScale = new Dictionary<double, Dictionary<string, double>>();
 
@@ -51,13 +51,16 @@ foreach (var scale in scales)
         ("Join request review (staff)", $"/staff/join-requests/{summary.SamplePendingRequestId}", true),
     };
 
-    var results = new List<(string Name, WrkResult Result)>();
+    // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only
+    // 3 s the tiered compiler was still busy during the timed run of the larger pages (a quarter of the CPU in a
+    // profile), which measured start-up rather than the steady state.
+    var measured = new List<(string Name, string Path, bool Staff)>();
     foreach (var (name, path, staff) in pages)
     {
         if (staff)
         {
             // A browser stores the cookie the portal refreshes once a minute (security stamp check); wrk cannot,
-            // so sign in afresh before each signed-in page rather than measure a re-validation on every request.
+            // so sign in afresh before each signed-in run rather than measure a re-validation on every request.
             cookie = await portal.SignInAsync("staff@demo.nhs.uk", "CopPortal-demo-2026");
         }
         var status = await portal.WarmUpAsync(path, staff ? cookie : null, 200);
@@ -66,28 +69,47 @@ foreach (var scale in scales)
             Console.WriteLine($"SKIP {name}: {path} answered {(int)status}");
             continue;
         }
-        // An untimed run first, so the JIT has finished tiering up this page's code and pools are warm: with only
-        // 3 s the tiered compiler was still busy during the timed run of the larger pages (a quarter of the CPU
-        // in a profile), which measured start-up rather than the steady state.
         Wrk.Run(portal.BaseUrl + path, staff ? cookie : null, settings.Connections, settings.Warmup, settings.LuaScript);
-        var result = Wrk.Run(portal.BaseUrl + path, staff ? cookie : null, settings.Connections, settings.Duration, settings.LuaScript);
-        Console.WriteLine($"{name}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50:F2} ms, p95 {result.P95:F2} ms, p99 {result.P99:F2} ms, non-2xx {result.Non2xx}, errors {result.Errors}");
-        results.Add((name, result));
+        measured.Add((name, path, staff));
+    }
+
+    // Timed rounds: each round runs every page once, the floor first. A shared machine's speed drifts over
+    // minutes, so each page's ratio is taken to the floor of its own round, and the medians of the rounds are
+    // reported, with the spread of p95 across rounds to show how steady the figures were.
+    var runs = measured.ToDictionary(m => m.Name, _ => new List<WrkResult>());
+    var ratios = measured.ToDictionary(m => m.Name, _ => new List<double>());
+    for (var round = 1; round <= settings.Rounds; round++)
+    {
+        WrkResult? roundFloor = null;
+        foreach (var (name, path, staff) in measured)
+        {
+            if (staff)
+            {
+                cookie = await portal.SignInAsync("staff@demo.nhs.uk", "CopPortal-demo-2026");
+            }
+            var result = Wrk.Run(portal.BaseUrl + path, staff ? cookie : null, settings.Connections, settings.Duration, settings.LuaScript);
+            roundFloor ??= name.StartsWith("Floor", StringComparison.Ordinal) ? result : null;
+            runs[name].Add(result);
+            ratios[name].Add(roundFloor is null ? double.NaN : result.RequestsPerSecond / roundFloor.RequestsPerSecond);
+            Console.WriteLine($"Round {round}, {name}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50:F2} ms, p95 {result.P95:F2} ms, p99 {result.P99:F2} ms, non-2xx {result.Non2xx}, errors {result.Errors}");
+        }
     }
     var (rssMb, peakMb) = portal.Memory();
 
-    var floor = results.FirstOrDefault(r => r.Name.StartsWith("Floor", StringComparison.Ordinal)).Result;
     report.AppendLine();
     report.AppendLine(CultureInfo.InvariantCulture, $"### Scale {scale.ToString(culture)}x: {summary.Communities} CoPs, {summary.People:N0} people, {summary.Memberships:N0} memberships, {summary.JoinRequests:N0} join requests ({summary.Pending:N0} pending); generated in {summary.Elapsed.TotalSeconds:F0} s");
     report.AppendLine();
-    report.AppendLine("| page | requests/s | × floor | p50 ms | p95 ms | p99 ms | non-2xx |");
-    report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"Medians of {settings.Rounds} rounds; × floor is each round's ratio to that round's floor, then the median.");
+    report.AppendLine();
+    report.AppendLine("| page | requests/s | × floor | p50 ms | p95 ms | p99 ms | p95 in each round | non-2xx |");
+    report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
     p95ByScale[scale] = [];
-    foreach (var (name, result) in results)
+    foreach (var (name, _, _) in measured)
     {
-        var ratio = floor is null ? double.NaN : result.RequestsPerSecond / floor.RequestsPerSecond;
-        report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {result.RequestsPerSecond:F0} | {ratio:F2} | {result.P50:F2} | {result.P95:F2} | {result.P99:F2} | {result.Non2xx} |");
-        p95ByScale[scale][name] = result.P95;
+        var results = runs[name];
+        var p95 = Median(results.Select(r => r.P95));
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {Median(results.Select(r => r.RequestsPerSecond)):F0} | {Median(ratios[name]):F2} | {Median(results.Select(r => r.P50)):F2} | {p95:F2} | {Median(results.Select(r => r.P99)):F2} | {string.Join(", ", results.Select(r => r.P95.ToString("F1", culture)))} | {results.Sum(r => r.Non2xx)} |");
+        p95ByScale[scale][name] = p95;
     }
     report.AppendLine();
     report.AppendLine(CultureInfo.InvariantCulture, $"Portal resident memory after the run: {rssMb} MB (peak {peakMb} MB).");
@@ -123,7 +145,13 @@ Console.WriteLine();
 Console.WriteLine(report);
 Console.WriteLine($"Written to {output}");
 
-internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Warmup, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove)
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Warmup, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove, int Rounds)
 {
     public static Settings Parse(string[] args)
     {
@@ -142,7 +170,8 @@ internal sealed record Settings(string PortalDll, string WorkDirectory, double S
             args.Contains("--compare-10x"),
             int.Parse(Value("--port", "5390"), CultureInfo.InvariantCulture),
             Path.Combine(AppContext.BaseDirectory, "percentiles.lua"),
-            int.Parse(Value("--bulk-approve", "200"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--bulk-approve", "200"), CultureInfo.InvariantCulture),
+            Math.Max(1, int.Parse(Value("--rounds", "3"), CultureInfo.InvariantCulture)));
     }
 }
 

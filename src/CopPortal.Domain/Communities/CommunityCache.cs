@@ -1,3 +1,4 @@
+using CopPortal.Domain.Caching;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
@@ -14,41 +15,56 @@ public sealed record CommunityCriteria(int Id, string Name, string Slug, Eligibi
 public sealed record EligibilityCatalogue(IReadOnlyList<CommunityCriteria> Communities, IReadOnlyDictionary<int, string> ProfessionNames);
 
 /// <summary>
-/// Community data that staff pages read on every request but that changes rarely: the names for filters,
+/// Community data that pages read on every request but that changes rarely: the names for staff filters,
 /// every active community's current criteria (for "other communities these answers meet"), the professions
-/// people choose from and the network's reasons for declining. Kept in memory and dropped whenever this app saves a community, a ToR version, a
-/// profession or a decline reason (<see cref="CopDbContext"/> calls
+/// people choose from, the network's reasons for declining and how many communities each directory search
+/// matched. Kept in memory and dropped whenever this app saves a community, a ToR version, a profession, a
+/// decline reason or a community's eligible professions (<see cref="CopDbContext"/> calls
 /// <see cref="Changed"/>), and after <see cref="MaxAge"/> in any case, so a change saved by another server
 /// running the portal shows within a minute. Cached objects are shared: callers only read them.
 /// </summary>
 public sealed class CommunityCache
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
-    private readonly TimeProvider _clock;
-    private readonly Cached<IReadOnlyList<CommunityName>> _names;
-    private readonly Cached<EligibilityCatalogue> _eligibility;
-    private readonly Cached<IReadOnlyList<DeclineReasonTemplate>> _declineReasons;
-    private readonly Cached<IReadOnlyList<Profession>> _activeProfessions;
-    private long _version;
+
+    // Searches people share and repeat; past this many different ones the counts are started afresh.
+    private const int MaxDirectoryCounts = 1000;
+
+    private readonly ReadCache<bool, IReadOnlyList<CommunityName>> _names;
+    private readonly ReadCache<bool, EligibilityCatalogue> _eligibility;
+    private readonly ReadCache<bool, IReadOnlyList<DeclineReasonTemplate>> _declineReasons;
+    private readonly ReadCache<bool, IReadOnlyList<Profession>> _activeProfessions;
+    private readonly ReadCache<string, int> _directoryCounts;
 
     public CommunityCache(TimeProvider clock)
     {
-        _clock = clock;
-        _names = new(this);
-        _eligibility = new(this);
-        _declineReasons = new(this);
-        _activeProfessions = new(this);
+        _names = new(clock, MaxAge);
+        _eligibility = new(clock, MaxAge);
+        _declineReasons = new(clock, MaxAge);
+        _activeProfessions = new(clock, MaxAge);
+        _directoryCounts = new(clock, MaxAge, MaxDirectoryCounts);
     }
 
     /// <summary>Called before and after any save that adds, changes or removes the data kept here.</summary>
-    public void Changed() => Interlocked.Increment(ref _version);
+    public void Changed()
+    {
+        _names.Changed();
+        _eligibility.Changed();
+        _declineReasons.Changed();
+        _activeProfessions.Changed();
+        _directoryCounts.Changed();
+    }
 
-    internal static bool IsCached(object entity) => entity is Community or TermsVersion or Profession or DeclineReasonTemplate;
+    internal static bool IsCached(object entity) =>
+        entity is Community or TermsVersion or Profession or DeclineReasonTemplate or CommunityEligibleProfession;
+
+    /// <summary>How many communities a directory search (its filters and the day, as a key) matched when last counted.</summary>
+    internal ReadCache<string, int> DirectoryCounts => _directoryCounts;
 
     public Task<IReadOnlyList<CommunityName>> NamesAsync(CopDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return _names.GetAsync(async () => await db.Communities.AsNoTracking()
+        return _names.GetAsync(true, async () => await db.Communities.AsNoTracking()
             .OrderBy(c => c.Name)
             .Select(c => new CommunityName(c.Id, c.Name, c.Status))
             .ToListAsync(cancellationToken));
@@ -57,7 +73,7 @@ public sealed class CommunityCache
     public Task<EligibilityCatalogue> EligibilityAsync(CopDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return _eligibility.GetAsync(async () =>
+        return _eligibility.GetAsync(true, async () =>
         {
             var professions = await db.Professions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
             var communities = await (
@@ -75,7 +91,7 @@ public sealed class CommunityCache
     public Task<IReadOnlyList<Profession>> ActiveProfessionsAsync(CopDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return _activeProfessions.GetAsync(async () => await db.Professions.AsNoTracking()
+        return _activeProfessions.GetAsync(true, async () => await db.Professions.AsNoTracking()
             .Where(p => p.IsActive)
             .OrderBy(p => p.SortOrder)
             .ToListAsync(cancellationToken));
@@ -85,32 +101,8 @@ public sealed class CommunityCache
     public Task<IReadOnlyList<DeclineReasonTemplate>> DeclineReasonsAsync(CopDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return _declineReasons.GetAsync(async () => await db.DeclineReasonTemplates.AsNoTracking()
+        return _declineReasons.GetAsync(true, async () => await db.DeclineReasonTemplates.AsNoTracking()
             .OrderBy(t => t.SortOrder)
             .ToListAsync(cancellationToken));
-    }
-
-    private sealed class Cached<T>(CommunityCache owner)
-        where T : class
-    {
-        private Snapshot? _snapshot;
-
-        private sealed record Snapshot(long Version, DateTimeOffset LoadedAt, T Value);
-
-        public async Task<T> GetAsync(Func<Task<T>> load)
-        {
-            // The version is read before loading: a change saved meanwhile leaves this snapshot out of date, so
-            // the next reader loads again rather than keeping stale data.
-            var version = Interlocked.Read(ref owner._version);
-            var now = owner._clock.GetUtcNow();
-            var snapshot = Volatile.Read(ref _snapshot);
-            if (snapshot is not null && snapshot.Version == version && now - snapshot.LoadedAt < MaxAge)
-            {
-                return snapshot.Value;
-            }
-            var value = await load();
-            Volatile.Write(ref _snapshot, new Snapshot(version, now, value));
-            return value;
-        }
     }
 }

@@ -34,10 +34,11 @@ public sealed record DirectoryRow(
 public sealed record DirectoryPage(IReadOnlyList<DirectoryRow> Rows, int Total, int Page, int PageCount);
 
 /// <summary>
-/// The /communities list: one query for a page of rows and the number of matches, over the Community table with
-/// the search-term index and the eligible-professions table as filters. No per-row queries.
+/// The /communities list: one query for a page of rows, and one for the number of matches unless that is
+/// already in memory; both over the Community table with the search-term index and the eligible-professions
+/// table as filters. No per-row queries.
 /// </summary>
-public class CommunityDirectory(CopDbContext db, TimeProvider clock)
+public class CommunityDirectory(CopDbContext db, CommunityCache cache, TimeProvider clock)
 {
     public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken = default)
     {
@@ -73,32 +74,38 @@ public class CommunityDirectory(CopDbContext db, TimeProvider clock)
                 && (c.Capacity == null || c.MemberCount < c.Capacity));
         }
 
-        // One statement per view: the page of rows, each carrying the count of all matches (an uncorrelated
-        // subquery, which SQLite and PostgreSQL evaluate once). Two queries cost more than the SQL inside them.
-        async Task<List<(DirectoryRow Row, int Total)>> PageAsync(int number) =>
-            (await communities
-                .OrderBy(c => c.Name)
-                .Skip((number - 1) * DirectoryQuery.PageSize)
-                .Take(DirectoryQuery.PageSize)
-                .Select(c => new
-                {
-                    Row = new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule),
-                    Total = communities.Count(),
-                })
-                .ToListAsync(cancellationToken))
-            .Select(x => (x.Row, x.Total)).ToList();
-
-        var page = Math.Max(1, query.Page);
-        var rows = await PageAsync(page);
-        if (rows.Count == 0 && page > 1)
+        // The number of matches changes only when a community does, so it is kept in memory (CommunityCache) per
+        // search and day: a repeated search reads just its page of rows.
+        var countKey = $"{string.Join(' ', query.SearchWords)}|{query.ProfessionId}|{query.RegionRule}|{query.OpenOnly}|{query.IncludeArchived}|{today:yyyy-MM-dd}";
+        async Task<int> CountAsync()
         {
-            // Past the last page (an old link after CoPs were archived): show the last page there is.
-            var matches = await communities.CountAsync(cancellationToken);
-            page = PageCountFor(matches);
-            rows = matches == 0 ? [] : await PageAsync(page);
+            if (cache.DirectoryCounts.TryGet(countKey, out var known, out var ticket))
+            {
+                return known;
+            }
+            var counted = await communities.CountAsync(cancellationToken);
+            cache.DirectoryCounts.Store(countKey, counted, ticket);
+            return counted;
         }
-        var total = rows.Count == 0 ? 0 : rows[0].Total;
-        return new DirectoryPage(rows.Select(r => r.Row).ToList(), total, page, PageCountFor(total));
+        async Task<List<DirectoryRow>> PageAsync(int number) => await communities
+            .OrderBy(c => c.Name)
+            .Skip((number - 1) * DirectoryQuery.PageSize)
+            .Take(DirectoryQuery.PageSize)
+            .Select(c => new DirectoryRow(c.Slug, c.Name, c.Summary, c.Status, c.MeetingFrequencyMonths, c.MeetingDurationMinutes, c.MemberCount, c.Capacity, c.WindowOpens, c.WindowCloses, c.RegionRule))
+            .ToListAsync(cancellationToken);
+
+        var total = await CountAsync();
+        var page = Math.Clamp(query.Page, 1, PageCountFor(total));
+        var rows = total == 0 ? [] : await PageAsync(page);
+        if (rows.Count == 0 && total > 0)
+        {
+            // Another server removed communities since the count was kept: count again and show the last page there is.
+            cache.DirectoryCounts.Changed();
+            total = await CountAsync();
+            page = Math.Clamp(page, 1, PageCountFor(total));
+            rows = total == 0 ? [] : await PageAsync(page);
+        }
+        return new DirectoryPage(rows, total, page, PageCountFor(total));
     }
 
     private static int PageCountFor(int total) => Math.Max(1, (total + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);

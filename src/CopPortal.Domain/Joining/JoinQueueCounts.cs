@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using CopPortal.Domain.Caching;
 
 namespace CopPortal.Domain.Joining;
 
@@ -15,35 +15,15 @@ public sealed class JoinQueueCounts(TimeProvider clock)
     // Filters are a community, a status and an outcome; past this many combinations the oldest are not worth keeping.
     private const int MaxEntries = 500;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _version;
+    private readonly ReadCache<string, Counts> _counts = new(clock, MaxAge, MaxEntries);
 
     public sealed record Counts(IReadOnlyDictionary<DateOnly, int> PerWeek, int BulkApprovable)
     {
         public int Total => PerWeek.Values.Sum();
     }
 
-    private sealed record Entry(long Version, DateTimeOffset LoadedAt, Counts Counts);
-
     /// <summary>Called before and after any save that adds, changes or removes a join request.</summary>
-    public void Changed() => Interlocked.Increment(ref _version);
+    public void Changed() => _counts.Changed();
 
-    public async Task<Counts> GetAsync(string filterKey, Func<Task<Counts>> count)
-    {
-        ArgumentNullException.ThrowIfNull(count);
-        // The version is read before counting: a request saved meanwhile leaves this entry out of date.
-        var version = Interlocked.Read(ref _version);
-        var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(filterKey, out var entry) && entry.Version == version && now - entry.LoadedAt < MaxAge)
-        {
-            return entry.Counts;
-        }
-        var counts = await count();
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-        _entries[filterKey] = new Entry(version, now, counts);
-        return counts;
-    }
+    public Task<Counts> GetAsync(string filterKey, Func<Task<Counts>> count) => _counts.GetAsync(filterKey, count);
 }

@@ -176,43 +176,72 @@ public sealed class DirectoryPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Get_a_search_is_one_sql_command_for_2_matches_or_25_and_a_page_past_the_end_shows_the_last()
+    public async Task Get_a_repeated_search_is_one_sql_command_for_2_matches_or_25_and_its_count_follows_every_change()
     {
         var counter = new CommandCounter();
         using var counted = _portal.WithWebHostBuilder(b => b.ConfigureServices(s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s, counter)));
         var client = counted.CreateClient();
-        async Task AddAsync(int first, int last) => await _portal.WithServicesAsync(async services =>
+        async Task AddAsync(int first, int last)
         {
-            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            // Through the counted portal's own services, so its save reaches its in-memory counts.
+            await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(counted.Services);
+            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(scope.ServiceProvider);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(scope.ServiceProvider);
             for (var i = first; i <= last; i++)
             {
                 var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
                 admin.Publish(community);
             }
             await db.SaveChangesAsync();
-        });
-        async Task<(List<string> Names, int Commands)> VisitAsync(string url)
+        }
+        async Task<(List<string> Names, string Heading, int Commands)> VisitAsync(string url)
         {
             counter.Reset();
             var page = await client.GetPageAsync(url);
-            return (Names(page), counter.Count);
+            return (Names(page), page.QuerySelector("#results-heading")!.TextContent, counter.Count);
         }
 
         await AddAsync(1, 2);
-        // The first visit loads the profession list into memory; the counts are of later visits.
-        await VisitAsync("/communities?q=group");
+        // The first visit counts the matches (and loads the profession list); a repeat reads only its rows.
+        var first = await VisitAsync("/communities?q=group");
         var two = await VisitAsync("/communities?q=group");
         await AddAsync(3, 25);
+        var afterAdding = await VisitAsync("/communities?q=group&page=2");
         var many = await VisitAsync("/communities?q=group&page=2");
 
+        Assert.True(first.Commands > two.Commands);
         Assert.Equal(2, two.Names.Count);
-        Assert.Equal(10, many.Names.Count);
         Assert.Equal(1, two.Commands);
+        Assert.Contains("25 communities", afterAdding.Heading, StringComparison.Ordinal);
+        Assert.Equal(10, many.Names.Count);
         Assert.Equal(1, many.Commands);
+    }
+
+    [Fact]
+    public async Task Get_a_page_past_the_end_shows_the_last_page_even_when_another_server_removed_communities()
+    {
+        await _portal.WithServicesAsync(async services =>
+        {
+            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            for (var i = 1; i <= 25; i++)
+            {
+                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
+                admin.Publish(community);
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = _portal.CreateBrowserClient();
         var pastTheEnd = await client.GetPageAsync("/communities?q=group&page=9");
         Assert.Equal(["Network Group 21", "Network Group 22", "Network Group 23", "Network Group 24", "Network Group 25"], Names(pastTheEnd));
         Assert.Equal("3", pastTheEnd.QuerySelector(".nhsuk-pagination__item--current")!.TextContent.Trim());
+
+        // As if another server archived eight of them: this app's SaveChanges never sees it, so its count is stale.
+        await _portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Communities\" SET \"Status\" = 2 WHERE \"Slug\" IN ('network-group-18', 'network-group-19', 'network-group-20', 'network-group-21', 'network-group-22', 'network-group-23', 'network-group-24', 'network-group-25')"));
+        var afterArchiving = await client.GetPageAsync("/communities?q=group&page=3");
+        Assert.Equal(["Network Group 11", "Network Group 12", "Network Group 13", "Network Group 14", "Network Group 15", "Network Group 16", "Network Group 17"], Names(afterArchiving));
+        Assert.Contains("17 communities", afterArchiving.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

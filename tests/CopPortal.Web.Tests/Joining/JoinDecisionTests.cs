@@ -123,6 +123,30 @@ public sealed class JoinDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_review_suggests_communities_the_answers_meet_except_those_the_applicant_belongs_to()
+    {
+        // A CAP applying to the practitioners' community meets the CAP community's criteria.
+        var applicant = await _portal.CreateApplicantAsync(Applicant, "Alex Applicant", profession: "CAP");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        static string Suggested(AngleSharp.Dom.IDocument page) => page.QuerySelector("main .nhsuk-inset-text")?.TextContent ?? "";
+        Assert.Contains("Clinical Associate in Psychology", Suggested(await staff.GetPageAsync($"/staff/join-requests/{id}")), StringComparison.Ordinal);
+
+        await _portal.WithServicesAsync(async services =>
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            var memberships = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MembershipService>(services);
+            var caps = await db.Communities.SingleAsync(c => c.Slug == JoiningTestData.Caps);
+            await memberships.AddOrSetRoleAsync(caps, applicant.Id, CommunityRole.Member);
+            await db.SaveChangesAsync();
+        });
+
+        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        Assert.Contains("Clinical Associate in Psychology (member)", page.MainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Clinical Associate in Psychology", Suggested(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_decline_emails_the_reason_and_communities_the_answers_meet()
     {
         // A CAP applying to the practitioners' community: not eligible there, but meets the CAP community's criteria.

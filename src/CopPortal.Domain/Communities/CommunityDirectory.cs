@@ -77,17 +77,8 @@ public class CommunityDirectory(CopDbContext db, CommunityCache cache, TimeProvi
         // The number of matches changes only when a community does, so it is kept in memory (CommunityCache) per
         // search and day: a repeated search reads just its page of rows.
         var countKey = $"{string.Join(' ', query.SearchWords)}|{query.ProfessionId}|{query.RegionRule}|{query.OpenOnly}|{query.IncludeArchived}|{today:yyyy-MM-dd}";
-        async Task<int> CountAsync()
-        {
-            if (cache.DirectoryCounts.TryGet(countKey, out var known, out var ticket))
-            {
-                return known;
-            }
-            var counted = await communities.CountAsync(cancellationToken);
-            cache.DirectoryCounts.Store(countKey, counted, ticket);
-            return counted;
-        }
-        async Task<List<DirectoryRow>> PageAsync(int number) => await communities
+        Task<int> CountAsync() => cache.DirectoryCounts.GetAsync(countKey, () => communities.CountAsync(cancellationToken));
+        Task<List<DirectoryRow>> PageAsync(int number) => communities
             .OrderBy(c => c.Name)
             .Skip((number - 1) * DirectoryQuery.PageSize)
             .Take(DirectoryQuery.PageSize)
@@ -100,7 +91,7 @@ public class CommunityDirectory(CopDbContext db, CommunityCache cache, TimeProvi
         if (rows.Count == 0 && total > 0)
         {
             // Another server removed communities since the count was kept: count again and show the last page there is.
-            cache.DirectoryCounts.Changed();
+            cache.DirectoryCounts.Forget(countKey);
             total = await CountAsync();
             page = Math.Clamp(page, 1, PageCountFor(total));
             rows = total == 0 ? [] : await PageAsync(page);

@@ -1,5 +1,3 @@
-using CopPortal.Domain.Communities;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CopPortal.BrowserTests.Directory;
@@ -10,17 +8,7 @@ public sealed class DirectoryPaginationTests(BrowserSession session) : IClassFix
     [Fact]
     public async Task Long_directory_pagination_shows_nearby_pages_with_ellipses_and_has_no_axe_violations()
     {
-        await session.Portal.WithServicesAsync(async services =>
-        {
-            var admin = services.GetRequiredService<CommunityAdmin>();
-            var db = services.GetRequiredService<CopPortal.Domain.Data.CopDbContext>();
-            for (var i = 1; i <= 60; i++)
-            {
-                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
-                admin.Publish(community);
-            }
-            await db.SaveChangesAsync();
-        });
+        await session.Portal.AddNetworkGroupsAsync(1, 60);
         var page = await session.NewPageAsync();
         await page.GotoAsync("/communities?q=group&page=2");
 

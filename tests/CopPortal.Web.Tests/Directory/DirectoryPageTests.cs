@@ -130,17 +130,7 @@ public sealed class DirectoryPageTests : IDisposable
     [Fact]
     public async Task Get_more_than_ten_results_paginate_and_keep_the_search_in_the_links()
     {
-        await _portal.WithServicesAsync(async services =>
-        {
-            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
-            for (var i = 1; i <= 12; i++)
-            {
-                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
-                admin.Publish(community);
-            }
-            await db.SaveChangesAsync();
-        });
+        await _portal.AddNetworkGroupsAsync(1, 12);
         var client = _portal.CreateBrowserClient();
         var first = await client.GetPageAsync("/communities?q=group");
         Assert.Equal(10, Names(first).Count);
@@ -158,17 +148,7 @@ public sealed class DirectoryPageTests : IDisposable
     [InlineData(11, true)]
     public async Task Get_a_search_filling_exactly_one_page_or_one_more_counts_right(int matches, bool paginated)
     {
-        await _portal.WithServicesAsync(async services =>
-        {
-            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
-            for (var i = 1; i <= matches; i++)
-            {
-                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
-                admin.Publish(community);
-            }
-            await db.SaveChangesAsync();
-        });
+        await _portal.AddNetworkGroupsAsync(1, matches);
         var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?q=group");
         Assert.Equal(Math.Min(matches, 10), Names(page).Count);
         Assert.Contains($"{matches} communities", page.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
@@ -181,19 +161,8 @@ public sealed class DirectoryPageTests : IDisposable
         var counter = new CommandCounter();
         using var counted = _portal.WithWebHostBuilder(b => b.ConfigureServices(s => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(s, counter)));
         var client = counted.CreateClient();
-        async Task AddAsync(int first, int last)
-        {
-            // Through the counted portal's own services, so its save reaches its in-memory counts.
-            await using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateAsyncScope(counted.Services);
-            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(scope.ServiceProvider);
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(scope.ServiceProvider);
-            for (var i = first; i <= last; i++)
-            {
-                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
-                admin.Publish(community);
-            }
-            await db.SaveChangesAsync();
-        }
+        // Through the counted portal's own services, so its save reaches its in-memory counts.
+        Task AddAsync(int first, int last) => NetworkGroups.AddAsync(counted.Services, first, last);
         async Task<(List<string> Names, string Heading, int Commands)> VisitAsync(string url)
         {
             counter.Reset();
@@ -220,17 +189,7 @@ public sealed class DirectoryPageTests : IDisposable
     [Fact]
     public async Task Get_a_page_past_the_end_shows_the_last_page_even_when_another_server_removed_communities()
     {
-        await _portal.WithServicesAsync(async services =>
-        {
-            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
-            for (var i = 1; i <= 25; i++)
-            {
-                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
-                admin.Publish(community);
-            }
-            await db.SaveChangesAsync();
-        });
+        await _portal.AddNetworkGroupsAsync(1, 25);
         var client = _portal.CreateBrowserClient();
         var pastTheEnd = await client.GetPageAsync("/communities?q=group&page=9");
         Assert.Equal(["Network Group 21", "Network Group 22", "Network Group 23", "Network Group 24", "Network Group 25"], Names(pastTheEnd));
@@ -247,17 +206,7 @@ public sealed class DirectoryPageTests : IDisposable
     [Fact]
     public async Task Get_many_pages_lists_the_first_last_and_nearby_pages_with_a_gap_between()
     {
-        await _portal.WithServicesAsync(async services =>
-        {
-            var admin = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CommunityAdmin>(services);
-            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
-            for (var i = 1; i <= 75; i++)
-            {
-                var community = await admin.CreateFromTemplateAsync(new CommunityDetails($"Network Group {i:00}", $"network-group-{i:00}", "A network group for testing."), null);
-                admin.Publish(community);
-            }
-            await db.SaveChangesAsync();
-        });
+        await _portal.AddNetworkGroupsAsync(1, 75);
         var client = _portal.CreateBrowserClient();
         static List<string> Items(AngleSharp.Dom.IDocument page) =>
             page.QuerySelectorAll(".nhsuk-pagination__item").Select(li => li.TextContent.Trim()).ToList();

@@ -128,7 +128,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
         {
             query = query.Where(JoinRequest.InQueueFilter);
         }
-        else if (Enum.GetValues<JoinRequestStatus>().FirstOrDefault(s => JoiningDisplay.StatusKey(s) == status) is var parsed && JoiningDisplay.StatusKey(parsed) == status)
+        else if (ParseStatus(status) is JoinRequestStatus parsed)
         {
             query = query.Where(r => r.Status == parsed);
         }

@@ -28,6 +28,9 @@ if [ "$(id -u)" -eq 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/d
   sysctl -qw fs.inotify.max_user_instances=1024 || true
 fi
 
+# A full disk shows up as odd build or test-host failures; say up front how much room there is.
+echo "Free space for temporary files: $(df -h --output=avail "${TMPDIR:-/tmp}" | tail -1 | tr -d ' ')"
+
 dotnet build CopPortal.sln -c Release -warnaserror -nologo -v quiet
 
 results=$(mktemp -d)
@@ -48,13 +51,24 @@ COPPORTAL_TEST_DATABASE=Postgres run web-postgres tests/CopPortal.Web.Tests
 run browser tests/CopPortal.BrowserTests
 
 # One closing line across all runs, in the plain "N passed, N failed" form.
-python3 - "$results" <<'PY'
+if python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
-for f in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(f).getroot().find(".//{*}Counters")
+unreadable = []
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    try:
+        c = ET.parse(f).getroot().find(".//{*}Counters")
+    except ET.ParseError:
+        # A results file cut short (a full disk, a killed host) is a failed suite, not a crash here.
+        unreadable.append(f.rsplit("/", 1)[-1])
+        continue
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
     skipped += int(c.get("notExecuted"))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
+if unreadable:
+    print("Unreadable results (counted as failed suites): " + ", ".join(unreadable))
+    sys.exit(1)
 PY
+then :; else status=1; fi
+rm -rf "$results"
 exit $status

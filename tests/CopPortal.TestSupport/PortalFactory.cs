@@ -152,6 +152,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgresConnection is not null)
+            {
+                PostgresServer.Instance.DropDatabase(_postgresConnection);
+            }
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -134,8 +134,8 @@ public static class EligibilityChecker
                     return Result(RegionCriterion, "", PrecheckOutcome.NeedsJudgement, "No region given");
                 }
                 return inRegion
-                    ? Result(RegionCriterion, region, PrecheckOutcome.Met, $"Works in {PlaceName(home)}")
-                    : Result(RegionCriterion, region, PrecheckOutcome.NotMet, $"Works in {PlaceName(region)}, and this community is only for people in {PlaceName(home)}");
+                    ? Result(RegionCriterion, region, PrecheckOutcome.Met, $"Works in {Regions.InSentence(home)}")
+                    : Result(RegionCriterion, region, PrecheckOutcome.NotMet, $"Works in {Regions.InSentence(region)}, and this community is only for people in {Regions.InSentence(home)}");
             default:
                 if (string.IsNullOrWhiteSpace(region))
                 {
@@ -143,12 +143,12 @@ public static class EligibilityChecker
                 }
                 if (inRegion)
                 {
-                    return Result(RegionCriterion, region, PrecheckOutcome.Met, $"Works in {PlaceName(home)}");
+                    return Result(RegionCriterion, region, PrecheckOutcome.Met, $"Works in {Regions.InSentence(home)}");
                 }
                 var said = region + Detail(answers.NoLocalCoPExplanation);
                 return string.IsNullOrWhiteSpace(answers.NoLocalCoPExplanation)
-                    ? Result(RegionCriterion, said, PrecheckOutcome.NotMet, $"Works in {PlaceName(region)} and did not explain why a community in their own region would not meet their needs")
-                    : Result(RegionCriterion, said, PrecheckOutcome.NeedsJudgement, $"Works in {PlaceName(region)}: judge whether a similar community exists in their own region");
+                    ? Result(RegionCriterion, said, PrecheckOutcome.NotMet, $"Works in {Regions.InSentence(region)} and did not explain why a community in their own region would not meet their needs")
+                    : Result(RegionCriterion, said, PrecheckOutcome.NeedsJudgement, $"Works in {Regions.InSentence(region)}: judge whether a similar community exists in their own region");
         }
     }
 
@@ -170,10 +170,6 @@ public static class EligibilityChecker
     };
 
     private static string Detail(string? text) => string.IsNullOrWhiteSpace(text) ? "" : $" ({text.Trim()})";
-
-    // "London", "the Midlands", "the North West": regions read naturally with or without "the".
-    private static string PlaceName(string region) =>
-        region is "London" or "Outside England" ? (region == "Outside England" ? "outside England" : region) : "the " + region;
 
     private static string Lower(string text) =>
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;

@@ -45,10 +45,10 @@ public static class EligibilitySummary
         var region = string.IsNullOrWhiteSpace(criteria.Region) ? defaultRegion : criteria.Region.Trim();
         lines.Add(new("Region", criteria.RegionRule switch
         {
-            RegionRule.InRegionOnly => region is null ? "People in the network's region only" : $"People in the {region} only",
+            RegionRule.InRegionOnly => region is null ? "People in the network's region only" : $"People in {Regions.InSentence(region)} only",
             RegionRule.OutOfRegionIfNoLocalCoP => region is null
                 ? "People in the network's region. People from other regions may join if there is no similar community in their own region."
-                : $"People in the {region}. People outside the {region} may join if there is no similar community in their own region.",
+                : $"People in {Regions.InSentence(region)}. People outside {Regions.InSentence(region)} may join if there is no similar community in their own region.",
             _ => "People in any region",
         }));
 

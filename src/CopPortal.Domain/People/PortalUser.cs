@@ -58,6 +58,14 @@ public static class Regions
         "South West",
         "Outside England",
     ];
+
+    /// <summary>A region as it reads in a sentence: "the Midlands", "London", "outside England".</summary>
+    public static string InSentence(string region) => region switch
+    {
+        "London" => "London",
+        "Outside England" => "outside England",
+        _ => "the " + region,
+    };
 }
 
 /// <summary>A profession from the network-managed list (e.g. Psychological Wellbeing Practitioner).</summary>

@@ -44,6 +44,13 @@ public sealed class EligibilitySummaryTests
     }
 
     [Fact]
+    public void Lines_name_london_without_an_article()
+    {
+        var line = EligibilitySummary.Lines(new EligibilityCriteria { RegionRule = RegionRule.OutOfRegionIfNoLocalCoP, Region = "London" }, Professions).Single(l => l.Label == "Region");
+        Assert.Equal("People in London. People outside London may join if there is no similar community in their own region.", line.Text);
+    }
+
+    [Fact]
     public void Lines_use_the_network_region_when_the_criteria_name_none()
     {
         var line = EligibilitySummary.Lines(new EligibilityCriteria { RegionRule = RegionRule.InRegionOnly }, Professions, "North West").Single(l => l.Label == "Region");

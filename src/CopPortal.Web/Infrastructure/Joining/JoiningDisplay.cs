@@ -59,14 +59,6 @@ public static class JoiningDisplay
         _ => status.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>"the Midlands", "London", "outside England".</summary>
-    public static string Place(string region) => region switch
-    {
-        "London" => "London",
-        "Outside England" => "outside England",
-        _ => "the " + region,
-    };
-
     private static HtmlString Tag(string text, string colour) =>
         new($"<strong class=\"nhsuk-tag nhsuk-tag--{colour}\">{HtmlEncoder.Default.Encode(text)}</strong>");
 }

@@ -26,6 +26,7 @@ public sealed class PostgresServer : IDisposable
     {
         _binDir = Environment.GetEnvironmentVariable("POSTGRES_BIN") ?? FindBinDir();
         _asPostgresUser = Environment.UserName == "root";
+        RemoveStoppedServers();
         _dataDir = Path.Combine(Path.GetTempPath(), "copportal-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_dataDir);
         if (_asPostgresUser)
@@ -71,11 +72,46 @@ public sealed class PostgresServer : IDisposable
         try
         {
             Run(Path.Combine(_binDir, "pg_ctl"), $"-D {_dataDir} -m immediate stop", asPostgres: _asPostgresUser);
-            Directory.Delete(_dataDir, recursive: true);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException)
+        catch (InvalidOperationException)
         {
-            // Best effort: the temp folder is removed with the machine in CI.
+            // Already stopped.
+        }
+        // The server's last processes may still be removing files when pg_ctl returns.
+        for (var attempt = 0; attempt < 5 && Directory.Exists(_dataDir); attempt++)
+        {
+            try
+            {
+                Directory.Delete(_dataDir, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the folders of earlier runs' servers that have stopped (no postmaster.pid). A test host can be
+    /// ended before its exit handler deletes its own folder; a running server of another test run is left alone.
+    /// </summary>
+    private static void RemoveStoppedServers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "copportal-pg-*"))
+        {
+            // A running server has its pid file; one being set up right now is only seconds old.
+            if (File.Exists(Path.Combine(folder, "postmaster.pid")) || Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddMinutes(-2))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another run is creating it right now, or it is not ours to remove.
+            }
         }
     }
 

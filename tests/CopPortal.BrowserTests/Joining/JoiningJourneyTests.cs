@@ -82,10 +82,19 @@ public sealed class JoiningJourneyTests(BrowserSession session) : IClassFixture<
         var chair = await session.NewPageAsync();
         await session.SignInAsync(chair, DemoData.ChairEmail);
         await chair.GotoAsync("/communities/psychological-practitioners/terms/eligibility");
-        await chair.GetByLabel("Applications open").FillAsync("2026-12-20");
-        await chair.GetByLabel("Applications close").FillAsync("2026-12-01");
+        // The NHS.UK date input: day, month and year boxes in a group named by its legend.
+        var opens = chair.GetByRole(AriaRole.Group, new() { Name = "Applications open" });
+        await opens.GetByLabel("Day").FillAsync("20");
+        await opens.GetByLabel("Month").FillAsync("12");
+        await opens.GetByLabel("Year").FillAsync("2026");
+        var closes = chair.GetByRole(AriaRole.Group, new() { Name = "Applications close" });
+        await closes.GetByLabel("Day").FillAsync("1");
+        await closes.GetByLabel("Month").FillAsync("12");
+        await closes.GetByLabel("Year").FillAsync("2026");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Save as a new version" }).ClickAsync();
         await Assertions.Expect(chair.Locator(".nhsuk-error-summary")).ToContainTextAsync("Enter a summary of what changed");
+        await Assertions.Expect(chair.Locator(".nhsuk-error-summary")).ToContainTextAsync("The closing date must be the same as or after the opening date");
+        await Assertions.Expect(closes.GetByLabel("Day")).ToHaveValueAsync("1");
         await session.ScreenshotAsync(chair, "joining-eligibility-error");
         await BrowserSession.AssertAccessibleAsync(chair);
 

@@ -69,7 +69,7 @@ public sealed class TermsPageTests : IDisposable
             ("Input.Purpose", "Grow practitioners' skills together."),
             ("Input.MeetingFrequencyMonths", "2"),
             ("Input.MeetingDurationMinutes", "90"),
-            ("Input.ReviewDueOn", "2027-11-01"),
+            ("Input.ReviewDueOn.Day", "1"), ("Input.ReviewDueOn.Month", "11"), ("Input.ReviewDueOn.Year", "2027"),
             ("Input.ChangeSummary", "Annual review: purpose shortened, meetings every 2 months.")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(Url, response.Headers.Location!.OriginalString);
@@ -111,7 +111,7 @@ public sealed class TermsPageTests : IDisposable
             ("Input.WhoFor", " "),
             ("Input.MeetingFrequencyMonths", "many"),
             ("Input.MeetingDurationMinutes", "5"),
-            ("Input.ReviewDueOn", "2026-01-01"),
+            ("Input.ReviewDueOn.Day", "1"), ("Input.ReviewDueOn.Month", "1"), ("Input.ReviewDueOn.Year", "2026"),
             ("Input.ChangeSummary", "")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The shared error summary lists errors in ModelState's key order, not form order.
@@ -126,6 +126,25 @@ public sealed class TermsPageTests : IDisposable
             },
             (await Html.ParseAsync(response)).ErrorSummary(),
             strict: true);
+        Assert.Equal(1, (await _portal.CommunityAsync(DirectoryTestData.Practitioners)).CurrentTermsVersion);
+    }
+
+    [Theory]
+    [InlineData("", "", "", "Enter the next review date")]
+    [InlineData("30", "2", "2027", "The next review date must be a real date")]
+    [InlineData("1", "13", "2027", "The next review date must be a real date")]
+    [InlineData("1", "3", "27", "The next review date must be a real date")]
+    [InlineData("1", "3", "2030", "The next review date must be within 2 years")]
+    public async Task Post_edit_checks_the_review_date_typed_as_day_month_and_year(string day, string month, string year, string expected)
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.ChairEmail);
+        var response = await client.SubmitFormAsync(Url + "/edit", Html.Form(
+            ("Input.ReviewDueOn.Day", day), ("Input.ReviewDueOn.Month", month), ("Input.ReviewDueOn.Year", year),
+            ("Input.ChangeSummary", "Annual review: no changes")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal([expected], page.ErrorSummary());
+        Assert.Equal(day, page.QuerySelector("#Input_ReviewDueOn")!.GetAttribute("value"));
         Assert.Equal(1, (await _portal.CommunityAsync(DirectoryTestData.Practitioners)).CurrentTermsVersion);
     }
 
@@ -157,7 +176,9 @@ public sealed class TermsPageTests : IDisposable
         await _portal.PublishTermsAsync(DirectoryTestData.Practitioners, _ => { }, new DateOnly(2026, 12, 1));
         var client = await _portal.SignedInClientAsync(DemoData.ChairEmail);
         var page = await client.GetPageAsync(Url + "/edit");
-        Assert.Equal("2027-11-18", page.QuerySelector("#Input_ReviewDueOn")!.GetAttribute("value"));
+        Assert.Equal(
+            ["18", "11", "2027"],
+            new[] { "#Input_ReviewDueOn", "#Input_ReviewDueOn-month", "#Input_ReviewDueOn-year" }.Select(id => page.QuerySelector(id)!.GetAttribute("value")));
         var terms = await client.GetPageAsync(Url);
         Assert.Contains("The annual review is due by 1 December 2026.", terms.MainText(), StringComparison.Ordinal);
     }

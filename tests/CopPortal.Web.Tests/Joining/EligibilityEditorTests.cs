@@ -41,9 +41,9 @@ public sealed class EligibilityEditorTests : IDisposable
         var response = await chair.SubmitFormAsync(Url, Html.Form(
             ("Input.RegionRule", "InRegionOnly"),
             ("Input.Questions", "What will you bring?\nWhat will you gain?"),
-            ("Input.WindowOpens", "2026-11-01"),
-            ("Input.WindowCloses", "2026-12-15"),
-            ("Input.DecisionBy", "2027-01-05"),
+            ("Input.WindowOpens.Day", "1"), ("Input.WindowOpens.Month", "11"), ("Input.WindowOpens.Year", "2026"),
+            ("Input.WindowCloses.Day", "15"), ("Input.WindowCloses.Month", "12"), ("Input.WindowCloses.Year", "2026"),
+            ("Input.DecisionBy.Day", "5"), ("Input.DecisionBy.Month", "1"), ("Input.DecisionBy.Year", "2027"),
             ("Input.Capacity", "40"),
             ("Input.ChangeSummary", "Midlands only; two questions; a window for the new cohort.")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -70,13 +70,33 @@ public sealed class EligibilityEditorTests : IDisposable
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var response = await staff.SubmitFormAsync(Url, Html.Form(
-            ("Input.WindowOpens", "2026-12-15"),
-            ("Input.WindowCloses", "2026-12-01"),
+            ("Input.WindowOpens.Day", "15"), ("Input.WindowOpens.Month", "12"), ("Input.WindowOpens.Year", "2026"),
+            ("Input.WindowCloses.Day", "1"), ("Input.WindowCloses.Month", "12"), ("Input.WindowCloses.Year", "2026"),
             ("Input.Capacity", "lots")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
             ["Capacity must be a whole number, 1 or more", "Enter a summary of what changed", "The closing date must be the same as or after the opening date"],
             (await Html.ParseAsync(response)).ErrorSummary().Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await _portal.CommunityAsync(JoiningTestData.Practitioners)).CurrentTermsVersion);
+    }
+
+    [Fact]
+    public async Task Post_a_date_that_is_not_real_is_named_and_shown_back_as_typed()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var response = await staff.SubmitFormAsync(Url, Html.Form(
+            ("Input.WindowOpens.Day", "31"), ("Input.WindowOpens.Month", "2"), ("Input.WindowOpens.Year", "2027"),
+            ("Input.WindowCloses.Day", "1"), ("Input.WindowCloses.Month", "3"), ("Input.WindowCloses.Year", "27x"),
+            ("Input.ChangeSummary", "Window.")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(["The closing date must be a real date", "The opening date must be a real date"], page.ErrorSummary().Order(StringComparer.Ordinal));
+        // What was typed comes back, in three boxes; the summary links to the day box.
+        Assert.Equal("31", page.QuerySelector("#Input_WindowOpens")!.GetAttribute("value"));
+        Assert.Equal("2", page.QuerySelector("#Input_WindowOpens-month")!.GetAttribute("value"));
+        Assert.Equal("27x", page.QuerySelector("#Input_WindowCloses-year")!.GetAttribute("value"));
+        Assert.Equal("Input.WindowOpens.Day", page.QuerySelector("#Input_WindowOpens")!.GetAttribute("name"));
+        Assert.NotNull(page.QuerySelector(".nhsuk-error-summary a[href='#Input_WindowOpens']"));
         Assert.Equal(1, (await _portal.CommunityAsync(JoiningTestData.Practitioners)).CurrentTermsVersion);
     }
 

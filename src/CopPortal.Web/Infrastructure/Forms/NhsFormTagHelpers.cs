@@ -125,6 +125,39 @@ public sealed class NhsInputTagHelper : NhsFieldTagHelper
     }
 }
 
+/// <summary>
+/// The NHS.UK date input: day, month and year boxes in a fieldset, bound to a <see cref="DateInput"/>. The day
+/// box takes the field's own id so the error summary link lands on it.
+/// </summary>
+[HtmlTargetElement("nhs-date-input", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class NhsDateInputTagHelper : NhsFieldTagHelper
+{
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        Hint ??= DateInput.Example;
+        var error = ErrorMessage;
+        var date = For.Model as DateInput ?? new DateInput();
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $"<fieldset class=\"nhsuk-fieldset\" role=\"group\"{DescribedBy(error)}>");
+        html.Append(CultureInfo.InvariantCulture, $"<legend class=\"nhsuk-fieldset__legend nhsuk-fieldset__legend--s\">{E(LabelText)}</legend>");
+        html.Append(HintAndError(error));
+        html.Append("<div class=\"nhsuk-date-input\">");
+        Part(html, Id, "Day", date.Day, 2, error);
+        Part(html, Id + "-month", "Month", date.Month, 2, error);
+        Part(html, Id + "-year", "Year", date.Year, 4, error);
+        html.Append("</div></fieldset>");
+        Wrap(output, html.ToString(), error);
+    }
+
+    private void Part(StringBuilder html, string id, string part, string? value, int width, string? error)
+    {
+        var css = $"nhsuk-input nhsuk-date-input__input nhsuk-input--width-{width}" + (error is null ? "" : " nhsuk-input--error");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"nhsuk-date-input__item\"><div class=\"nhsuk-form-group\">");
+        html.Append(CultureInfo.InvariantCulture, $"<label class=\"nhsuk-label nhsuk-date-input__label\" for=\"{id}\">{part}</label>");
+        html.Append(CultureInfo.InvariantCulture, $"<input class=\"{css}\" id=\"{id}\" name=\"{E(Name)}.{part}\" type=\"text\" inputmode=\"numeric\" value=\"{E(value)}\"></div></div>");
+    }
+}
+
 [HtmlTargetElement("nhs-textarea", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class NhsTextareaTagHelper : NhsFieldTagHelper
 {

@@ -6,6 +6,7 @@ using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Security;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -61,9 +62,9 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         public string? ExcludedOrganisationTypes { get; set; }
         public string? RequiredDeclarations { get; set; }
         public string? Questions { get; set; }
-        public string? WindowOpens { get; set; }
-        public string? WindowCloses { get; set; }
-        public string? DecisionBy { get; set; }
+        public DateInput WindowOpens { get; set; } = new();
+        public DateInput WindowCloses { get; set; } = new();
+        public DateInput DecisionBy { get; set; } = new();
         public string? Capacity { get; set; }
         public string? ChangeSummary { get; set; }
     }
@@ -93,9 +94,9 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
             ExcludedOrganisationTypes = string.Join("\n", c.Organisation.ExcludedOrganisationTypes),
             RequiredDeclarations = string.Join("\n", c.RequiredDeclarations),
             Questions = string.Join("\n", c.Questions),
-            WindowOpens = c.Window?.Opens.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            WindowCloses = c.Window?.Closes.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DecisionBy = c.Window?.DecisionBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            WindowOpens = DateInput.From(c.Window?.Opens),
+            WindowCloses = DateInput.From(c.Window?.Closes),
+            DecisionBy = DateInput.From(c.Window?.DecisionBy),
             Capacity = c.Capacity?.ToString(CultureInfo.InvariantCulture),
         };
         return Page();
@@ -166,11 +167,11 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         {
             ModelState.AddModelError("Input.Region", "Select the community's region");
         }
-        var opens = Date("Input.WindowOpens", Input.WindowOpens, "The opening date must be a real date, for example 2027-01-15");
-        var closes = Date("Input.WindowCloses", Input.WindowCloses, "The closing date must be a real date, for example 2027-02-15");
-        var decision = Date("Input.DecisionBy", Input.DecisionBy, "The decision date must be a real date, for example 2027-03-01");
+        var opens = Date("Input.WindowOpens", Input.WindowOpens, "The opening date must be a real date");
+        var closes = Date("Input.WindowCloses", Input.WindowCloses, "The closing date must be a real date");
+        var decision = Date("Input.DecisionBy", Input.DecisionBy, "The decision date must be a real date");
         ApplicationWindow? window = null;
-        var anyWindow = !string.IsNullOrWhiteSpace(Input.WindowOpens) || !string.IsNullOrWhiteSpace(Input.WindowCloses) || !string.IsNullOrWhiteSpace(Input.DecisionBy);
+        var anyWindow = !Input.WindowOpens.IsEmpty || !Input.WindowCloses.IsEmpty || !Input.DecisionBy.IsEmpty;
         if (anyWindow && ModelState.IsValid)
         {
             if (opens is null)
@@ -248,18 +249,13 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         };
     }
 
-    private DateOnly? Date(string key, string? value, string message)
+    private DateOnly? Date(string key, DateInput input, string message)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (!input.IsEmpty && input.Value is null)
         {
-            return null;
+            ModelState.AddModelError(key, message);
         }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        ModelState.AddModelError(key, message);
-        return null;
+        return input.Value;
     }
 
     private void Length(string key, string? value, string what, int max)

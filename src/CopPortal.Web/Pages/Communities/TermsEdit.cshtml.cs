@@ -4,6 +4,7 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Security;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,7 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
 
     public sealed class EditInput : TermsInput
     {
-        public DateOnly? ReviewDueOn { get; set; }
+        public DateInput ReviewDueOn { get; set; } = new();
         public string? ChangeSummary { get; set; }
 
         /// <summary>The version the form was opened on; a save against an older one is refused.</summary>
@@ -43,7 +44,7 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         var today = LondonTime.Today(clock);
         var reviewDue = Current.ReviewDueOn <= today.AddDays(TermsReviewReminders.DaysBefore) ? today.AddYears(1) : Current.ReviewDueOn;
         Input = TermsInput.From<EditInput>(Current);
-        Input.ReviewDueOn = reviewDue;
+        Input.ReviewDueOn = DateInput.From(reviewDue);
         Input.BasedOnVersion = Current.VersionNumber;
         return Page();
     }
@@ -57,25 +58,22 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         }
         Input.Validate(ModelState);
         var today = LondonTime.Today(clock);
-        if (ModelState.GetFieldValidationState("Input.ReviewDueOn") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        var reviewDue = Input.ReviewDueOn.Value;
+        if (Input.ReviewDueOn.IsEmpty)
         {
-            if (Input.ReviewDueOn is null)
-            {
-                ModelState.AddModelError("Input.ReviewDueOn", "Enter the next review date");
-            }
-            else if (Input.ReviewDueOn <= today)
-            {
-                ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be in the future");
-            }
-            else if (Input.ReviewDueOn > today.AddYears(2))
-            {
-                ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be within 2 years");
-            }
+            ModelState.AddModelError("Input.ReviewDueOn", "Enter the next review date");
         }
-        else
+        else if (reviewDue is null)
         {
-            ModelState["Input.ReviewDueOn"]!.Errors.Clear();
             ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be a real date");
+        }
+        else if (reviewDue <= today)
+        {
+            ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be in the future");
+        }
+        else if (reviewDue > today.AddYears(2))
+        {
+            ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be within 2 years");
         }
         if (string.IsNullOrWhiteSpace(Input.ChangeSummary))
         {
@@ -98,7 +96,7 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         content.CopyContentFrom(Current);
         Input.ApplyTo(content);
         var tracked = await db.Communities.FirstAsync(c => c.Id == Community.Id);
-        var version = await terms.PublishAsync(tracked, content, Input.ReviewDueOn!.Value, TermsInput.Clean(Input.ChangeSummary), User.FindFirstValue(ClaimTypes.NameIdentifier));
+        var version = await terms.PublishAsync(tracked, content, reviewDue!.Value, TermsInput.Clean(Input.ChangeSummary), User.FindFirstValue(ClaimTypes.NameIdentifier));
         try
         {
             await db.SaveChangesAsync();

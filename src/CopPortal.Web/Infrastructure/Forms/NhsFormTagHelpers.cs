@@ -49,7 +49,6 @@ public abstract class NhsFieldTagHelper : TagHelper
             return For.Model switch
             {
                 null => null,
-                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 var v => v.ToString(),
             };
@@ -134,7 +133,8 @@ public sealed class NhsDateInputTagHelper : NhsFieldTagHelper
 {
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        Hint ??= DateInput.Example;
+        // Every date input shows how to type a date, after any hint of the page's own.
+        Hint = Hint is null ? DateInput.Example : $"{Hint} {DateInput.Example}";
         var error = ErrorMessage;
         var date = For.Model as DateInput ?? new DateInput();
         var html = new StringBuilder();

@@ -167,9 +167,9 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         {
             ModelState.AddModelError("Input.Region", "Select the community's region");
         }
-        var opens = Date("Input.WindowOpens", Input.WindowOpens, "The opening date must be a real date");
-        var closes = Date("Input.WindowCloses", Input.WindowCloses, "The closing date must be a real date");
-        var decision = Date("Input.DecisionBy", Input.DecisionBy, "The decision date must be a real date");
+        var opens = Input.WindowOpens.Check(ModelState, "Input.WindowOpens", "The opening date");
+        var closes = Input.WindowCloses.Check(ModelState, "Input.WindowCloses", "The closing date");
+        var decision = Input.DecisionBy.Check(ModelState, "Input.DecisionBy", "The decision date");
         ApplicationWindow? window = null;
         var anyWindow = !Input.WindowOpens.IsEmpty || !Input.WindowCloses.IsEmpty || !Input.DecisionBy.IsEmpty;
         if (anyWindow && ModelState.IsValid)
@@ -247,15 +247,6 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
             Window = window,
             Capacity = capacity,
         };
-    }
-
-    private DateOnly? Date(string key, DateInput input, string message)
-    {
-        if (!input.IsEmpty && input.Value is null)
-        {
-            ModelState.AddModelError(key, message);
-        }
-        return input.Value;
     }
 
     private void Length(string key, string? value, string what, int max)

@@ -58,14 +58,10 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         }
         Input.Validate(ModelState);
         var today = LondonTime.Today(clock);
-        var reviewDue = Input.ReviewDueOn.Value;
+        var reviewDue = Input.ReviewDueOn.Check(ModelState, "Input.ReviewDueOn", "The next review date");
         if (Input.ReviewDueOn.IsEmpty)
         {
             ModelState.AddModelError("Input.ReviewDueOn", "Enter the next review date");
-        }
-        else if (reviewDue is null)
-        {
-            ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be a real date");
         }
         else if (reviewDue <= today)
         {

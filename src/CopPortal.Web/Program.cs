@@ -4,10 +4,14 @@ using CopPortal.Web.Infrastructure.Database;
 // "--demo" is a switch, not a configuration key, so it is taken out before the host reads its arguments.
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo)
+{
+    builder.Configuration["Demo"] = "true";
+}
 builder.AddCopPortal();
 
 var app = builder.Build();
-await app.Services.InitialiseDatabaseAsync(loadDemoData: demo || app.Configuration.GetValue<bool>("Demo"));
+await app.Services.InitialiseDatabaseAsync(loadDemoData: app.Configuration.GetValue<bool>("Demo"));
 app.UseCopPortal();
 await app.RunAsync();
 

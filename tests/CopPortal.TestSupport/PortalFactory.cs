@@ -58,7 +58,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public TestClock Clock { get; } = new();
 
-    /// <summary>Extra settings, applied before the host is built.</summary>
+    /// <summary>The host environment; "Testing" unless a test needs production behaviour.</summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
+    /// <summary>Extra settings, applied before the host is built (an empty value clears a default).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     public string ConnectionString => _postgresConnection ?? DatabaseSetup.SqliteConnectionString(DataDirectory);
@@ -66,7 +69,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
+        // The test client's own address, so links in emails are ones the tests can follow.
+        builder.UseSetting("PublicBaseUrl", "http://localhost");
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (_postgresConnection is not null)

@@ -9,6 +9,8 @@ using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,8 +24,20 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var portal = PortalOptions.From(builder.Configuration);
+        // A real deployment (not Development, not the test suite, not --demo) must say where it is published.
+        var environment = builder.Environment;
+        var localRun = environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        var portal = PortalOptions.From(builder.Configuration, requirePublicBaseUrl: !localRun && !builder.Configuration.GetValue<bool>("Demo"));
         Directory.CreateDirectory(portal.DataDirectory);
+        if (!localRun && portal.PublicBaseUrlConfigured && string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
+        {
+            // Only the public host name (and loopback, for a health check from inside the container) is served.
+            var hosts = new[] { new Uri(portal.PublicBaseUrl).Host, "localhost", "127.0.0.1", "[::1]" };
+            services.Configure<HostFilteringOptions>(o => o.AllowedHosts = hosts.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+        }
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        services.Configure<ForwardedHeadersOptions>(ProxySettings.Read(builder.Configuration).Apply);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(portal);
         services.AddSingleton(TimeProvider.System);
 
@@ -60,9 +74,7 @@ public static class PortalSetup
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
-        services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portal.DataDirectory, "keys")))
-            .SetApplicationName("CopPortal");
+        KeyProtection.Configure(services.AddDataProtection(), builder.Configuration, Path.Combine(portal.DataDirectory, "keys"));
 
         // Role removals take effect within a minute for people already signed in.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -95,7 +107,11 @@ public static class PortalSetup
                 o.Conventions.AuthorizeFolder("/My");
                 o.Conventions.AuthorizeFolder("/Council", Policies.CouncilOrStaff);
             })
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<UnknownHandlerFilter>();
+            });
         services.AddRouting(o =>
         {
             o.LowercaseUrls = true;
@@ -121,7 +137,7 @@ public static class PortalSetup
         services.AddSingleton(pdf);
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         services.AddCopPortalFeatures();
         return builder;
     }
@@ -129,6 +145,8 @@ public static class PortalSetup
     public static WebApplication UseCopPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so the scheme and client address are the proxy's report (from trusted proxies only) for everything after.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -140,15 +158,11 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        // Live: the process answers (no database), for restarts. Ready: the database reads and writes, for traffic.
+        // /health is the ready check, as before.
+        app.MapHealthChecks("/health/live", HealthOptions(_ => false));
+        app.MapHealthChecks("/health/ready", HealthOptions(r => r.Tags.Contains(ReadyTag)));
+        app.MapHealthChecks("/health", HealthOptions(r => r.Tags.Contains(ReadyTag)));
         app.MapRazorPages();
         if (app.Configuration.GetValue<bool>("Benchmark:FloorPage"))
         {
@@ -158,4 +172,17 @@ public static class PortalSetup
         }
         return app;
     }
+
+    private const string ReadyTag = "ready";
+
+    private static HealthCheckOptions HealthOptions(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 }

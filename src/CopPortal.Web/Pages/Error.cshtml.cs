@@ -11,14 +11,17 @@ namespace CopPortal.Web.Pages;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public class ErrorModel : PageModel
 {
-    public int Code { get; private set; } = 500;
+    private int? _code;
+
+    /// <summary>From the handler, or (when none ran, e.g. a TRACE re-executed here) from the route.</summary>
+    public int Code => _code ?? (int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 500);
     public string RequestId { get; private set; } = "";
 
     public string Heading => Code switch
     {
         404 => "Page not found",
         403 => "You do not have permission to view this page",
-        400 => "Sorry, there is a problem with the request",
+        400 or 405 => "Sorry, there is a problem with the request",
         _ => "Sorry, there is a problem with the service",
     };
 
@@ -28,7 +31,7 @@ public class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Code = code ?? 500;
+        _code = code ?? 500;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is null)
         {

@@ -55,7 +55,7 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
         {
             return Challenge();
         }
-        var outcome = await vacancies.RegisterInterestAsync(Vacancy, user, Input.Message, Request.BaseUrl(portal));
+        var outcome = await vacancies.RegisterInterestAsync(Vacancy, user, Input.Message, portal.PublicBaseUrl);
         TempData[outcome == InterestResult.Registered ? "Success" : "Notice"] = outcome switch
         {
             InterestResult.Registered => $"Thank you. We have told the network team you are interested in being the {RoleName}. They will contact you.",

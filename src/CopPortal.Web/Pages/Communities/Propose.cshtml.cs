@@ -54,7 +54,7 @@ public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domai
             ChairVolunteers = string.IsNullOrWhiteSpace(Input.ChairVolunteers) ? null : TermsInput.Clean(Input.ChairVolunteers),
             SecretaryVolunteers = string.IsNullOrWhiteSpace(Input.SecretaryVolunteers) ? null : TermsInput.Clean(Input.SecretaryVolunteers),
         };
-        TempData["Success"] = await proposals.SubmitAsync(proposal, Request.BaseUrl(portal))
+        TempData["Success"] = await proposals.SubmitAsync(proposal, portal.PublicBaseUrl)
             ? $"Thank you. We have sent your proposal for {proposal.Name} to the network team. They will email you with their decision."
             : $"You have already proposed {proposal.Name}. The network team will email you with their decision.";
         return Redirect("/communities");

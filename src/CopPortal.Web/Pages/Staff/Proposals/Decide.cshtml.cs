@@ -34,7 +34,7 @@ public class DecideModel(CopDbContext db, ProposalService proposals, PortalOptio
         {
             return NotFound();
         }
-        var (result, community) = await proposals.AcceptAsync(Proposal, User.FindFirstValue(ClaimTypes.NameIdentifier)!, Request.BaseUrl(portal));
+        var (result, community) = await proposals.AcceptAsync(Proposal, User.FindFirstValue(ClaimTypes.NameIdentifier)!, portal.PublicBaseUrl);
         switch (result)
         {
             case ProposalDecisionResult.AlreadyDecided:
@@ -66,7 +66,7 @@ public class DecideModel(CopDbContext db, ProposalService proposals, PortalOptio
         {
             return Page();
         }
-        var result = await proposals.DeclineAsync(Proposal, TermsInput.Clean(Decline.Reason), User.FindFirstValue(ClaimTypes.NameIdentifier)!, Request.BaseUrl(portal));
+        var result = await proposals.DeclineAsync(Proposal, TermsInput.Clean(Decline.Reason), User.FindFirstValue(ClaimTypes.NameIdentifier)!, portal.PublicBaseUrl);
         TempData[result == ProposalDecisionResult.Done ? "Success" : "Notice"] = result == ProposalDecisionResult.Done
             ? $"Proposal declined. We have emailed {ProposerName} with your reason"
             : "This proposal has already been decided.";

@@ -61,8 +61,12 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The host environment; "Testing" unless a test needs production behaviour.</summary>
     public string EnvironmentName { get; set; } = "Testing";
 
-    /// <summary>Extra settings, applied before the host is built (an empty value clears a default).</summary>
-    public Dictionary<string, string?> Settings { get; } = [];
+    /// <summary>Extra settings, applied before the host is built.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        // The test client's own address, so links in emails are ones the tests can follow. Remove it to see the default.
+        ["PublicBaseUrl"] = "http://localhost",
+    };
 
     public string ConnectionString => _postgresConnection ?? DatabaseSetup.SqliteConnectionString(DataDirectory);
 
@@ -70,8 +74,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment(EnvironmentName);
-        // The test client's own address, so links in emails are ones the tests can follow.
-        builder.UseSetting("PublicBaseUrl", "http://localhost");
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (_postgresConnection is not null)

@@ -14,25 +14,23 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HandlerMethod is not null
-            || context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
         {
             // The error page shows any status, whatever the method of the request that failed.
             return Task.CompletedTask;
         }
         var request = context.HttpContext.Request;
+        var handlers = context.ActionDescriptor.HandlerMethods;
         var handlerName = context.RouteData.Values["handler"]?.ToString() ?? request.Query["handler"].ToString();
-        var methods = context.ActionDescriptor.HandlerMethods.Select(h => h.HttpMethod.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(handlerName))
+        // Razor Pages hands a name that no handler has to the unnamed handler; a made-up name is a page that does not exist.
+        if (!string.IsNullOrEmpty(handlerName) && !handlers.Any(h => string.Equals(h.Name, handlerName, StringComparison.OrdinalIgnoreCase)))
         {
             context.HttpContext.Items[ResultKey] = new NotFoundResult();
-            return Task.CompletedTask;
         }
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        else if (context.HandlerMethod is null && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            // A page with no handlers at all only shows itself (GET).
-            methods.Add("GET");
-            methods.Add("HEAD");
+            // A page with no GET handler still shows itself for GET, so GET and HEAD are always allowed.
+            var methods = handlers.Select(h => h.HttpMethod.ToUpperInvariant()).Append("GET").Append("HEAD").Distinct(StringComparer.Ordinal);
             context.HttpContext.Response.Headers.Allow = string.Join(", ", methods.Order(StringComparer.Ordinal));
             context.HttpContext.Items[ResultKey] = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
         }

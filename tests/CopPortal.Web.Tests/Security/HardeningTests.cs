@@ -1,0 +1,253 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.RegularExpressions;
+using CopPortal.Domain.Data;
+using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Database;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Tests.Security;
+
+/// <summary>Fixes for an outside probe: forged Host headers, proxies and TLS, health, and small leaks.</summary>
+public sealed partial class HardeningTests : IDisposable
+{
+    private const string PublicHost = "cops.example.nhs.uk";
+    private readonly PortalFactory _portal = new();
+
+    [Fact]
+    public async Task Forgot_password_with_a_forged_host_mails_a_link_to_the_configured_address()
+    {
+        // No PublicBaseUrl outside production: the default comes from the listening address, never the request.
+        using var portal = new PortalFactory();
+        portal.Settings.Remove("PublicBaseUrl");
+        portal.Settings["urls"] = "http://+:5123";
+        var client = portal.CreateBrowserClient();
+        client.DefaultRequestHeaders.Host = "evil.example";
+
+        await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail)));
+
+        var mail = Assert.Single(await portal.OutboxAsync(), m => m.Kind == AccountEmails.PasswordResetKind);
+        Assert.Contains("http://localhost:5123/account/reset-password?userId=", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Proposal_with_a_forged_host_mails_staff_a_link_to_the_configured_address()
+    {
+        _portal.Settings["PublicBaseUrl"] = $"https://{PublicHost}/";
+        var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        client.DefaultRequestHeaders.Host = "evil.example";
+
+        var response = await client.SubmitFormAsync("/communities/propose", Html.Form(
+            ("Input.Name", "Psychologists in Primary Care"),
+            ("Input.WhoFor", "Psychological professionals in GP practices."),
+            ("Input.Purpose", "Share models of primary care psychology."),
+            ("Input.WhyNoExistingFits", "The existing communities are organised by profession."),
+            ("Input.ChairVolunteers", ""),
+            ("Input.SecretaryVolunteers", "")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == "proposal.submitted");
+        Assert.Contains($"https://{PublicHost}/staff/proposals", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Production_without_a_public_base_url_refuses_to_start_and_names_the_setting()
+    {
+        using var portal = new PortalFactory(PortalFactory.DefaultProvider(), demoData: false) { EnvironmentName = "Production" };
+        portal.Settings.Remove("PublicBaseUrl");
+
+        var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient());
+
+        Assert.Contains("PublicBaseUrl is not set", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_serves_only_the_public_host_unless_allowed_hosts_is_configured()
+    {
+        using var portal = new PortalFactory(PortalFactory.DefaultProvider(), demoData: false) { EnvironmentName = "Production" };
+        portal.Settings["PublicBaseUrl"] = $"https://{PublicHost}";
+        var client = portal.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await SendWithHostAsync(client, PublicHost)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendWithHostAsync(client, "evil.example")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SendWithHostAsync(HttpClient client, string host)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/account/forgot-password");
+        request.Headers.Host = host;
+        return client.SendAsync(request);
+    }
+
+    // Documentation addresses (RFC 5737): set on the in-memory test server's connection, never contacted.
+    private const string TrustedProxy = "192.0.2.10";
+    private const string Stranger = "198.51.100.7";
+
+    [Fact]
+    public async Task Behind_a_trusted_tls_proxy_cookies_are_secure_and_hsts_is_sent()
+    {
+        _portal.Settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
+
+        var form = await ViaProxyAsync(TrustedProxy, "GET", "/account/sign-in");
+        Assert.Contains(form.SetCookies, c => c.StartsWith("copportal.af=", StringComparison.Ordinal) && IsSecure(c));
+        Assert.StartsWith("max-age=", form.Hsts, StringComparison.Ordinal);
+
+        var signIn = await ViaProxyAsync(TrustedProxy, "POST", "/account/sign-in", form,
+            $"Input.Email={Uri.EscapeDataString(DemoData.MemberEmail)}&Input.Password={Uri.EscapeDataString(PortalFactory.DemoPassword)}");
+        Assert.Equal(StatusCodes.Status302Found, signIn.Status);
+        Assert.Contains(signIn.SetCookies, c => c.StartsWith("copportal.auth=", StringComparison.Ordinal) && IsSecure(c));
+    }
+
+    [Fact]
+    public async Task From_an_untrusted_address_forwarded_headers_are_ignored()
+    {
+        _portal.Settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
+
+        var form = await ViaProxyAsync(Stranger, "GET", "/account/sign-in");
+
+        Assert.Contains(form.SetCookies, c => c.StartsWith("copportal.af=", StringComparison.Ordinal) && !IsSecure(c));
+        Assert.Null(form.Hsts);
+    }
+
+    private static bool IsSecure(string setCookie) =>
+        setCookie.Split(';').Any(p => p.Trim().Equals("secure", StringComparison.OrdinalIgnoreCase));
+
+    private sealed record ProxiedResponse(int Status, List<string> SetCookies, string? Hsts, string Body);
+
+    /// <summary>A request as a TLS proxy would forward it, arriving from <paramref name="from"/>.</summary>
+    private async Task<ProxiedResponse> ViaProxyAsync(string from, string method, string path, ProxiedResponse? previous = null, string? formBody = null)
+    {
+        var context = await _portal.Server.SendAsync(c =>
+        {
+            c.Request.Method = method;
+            c.Request.Path = path;
+            c.Request.Host = new HostString(PublicHost);
+            c.Connection.RemoteIpAddress = IPAddress.Parse(from);
+            c.Request.Headers["X-Forwarded-Proto"] = "https";
+            c.Request.Headers["X-Forwarded-For"] = "203.0.113.5";
+            if (previous is not null)
+            {
+                c.Request.Headers.Cookie = string.Join("; ", previous.SetCookies.Select(s => s.Split(';')[0]));
+            }
+            if (formBody is not null)
+            {
+                var token = TokenPattern().Match(previous!.Body).Groups[1].Value;
+                var bytes = Encoding.UTF8.GetBytes(formBody + "&__RequestVerificationToken=" + Uri.EscapeDataString(WebUtility.HtmlDecode(token)));
+                c.Request.ContentType = "application/x-www-form-urlencoded";
+                c.Request.ContentLength = bytes.Length;
+                c.Request.Body = new MemoryStream(bytes);
+            }
+        });
+        using var reader = new StreamReader(context.Response.Body);
+        var body = await reader.ReadToEndAsync();
+        var hsts = context.Response.Headers.StrictTransportSecurity.ToString();
+        return new ProxiedResponse(context.Response.StatusCode, context.Response.Headers.SetCookie.Select(v => v!).ToList(), hsts.Length == 0 ? null : hsts, body);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [Fact]
+    public async Task Live_stays_up_and_ready_fails_when_the_database_reads_but_cannot_write()
+    {
+        var client = _portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        await using var fault = await WritesFailAsync(_portal);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+        // Reads still work, which is what the old check looked at.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/communities")).StatusCode);
+    }
+
+    /// <summary>
+    /// A realistic fault per database that leaves reads working: on SQLite another process holds the write lock
+    /// and never lets go; on PostgreSQL the database turns read-only (as a standby does after a failover).
+    /// </summary>
+    private static async Task<IAsyncDisposable?> WritesFailAsync(PortalFactory portal)
+    {
+        if (portal.Provider == DatabaseProvider.Sqlite)
+        {
+            var connection = new Microsoft.Data.Sqlite.SqliteConnection(portal.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "BEGIN IMMEDIATE";
+            await command.ExecuteNonQueryAsync();
+            return connection;
+        }
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(portal.ConnectionString).Database;
+        await using (var admin = new Npgsql.NpgsqlConnection(portal.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand($"ALTER DATABASE \"{name}\" SET default_transaction_read_only = on", admin);
+            await command.ExecuteNonQueryAsync();
+        }
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        return null; // the test database is dropped with the portal
+
+    }
+
+    [Fact]
+    public async Task Responses_carry_no_server_header()
+    {
+        using var portal = new PortalFactory();
+        portal.UseKestrel(0);
+        portal.StartServer();
+        using var client = new HttpClient { BaseAddress = portal.ClientOptions.BaseAddress };
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Headers.Server);
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_encrypted_with_the_configured_certificate()
+    {
+        using var portal = new PortalFactory();
+        var certificatePath = Path.Combine(portal.DataDirectory, "keys.pfx");
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=CopPortal test keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, "test-password"));
+        }
+        portal.Settings["DataProtection:CertificatePath"] = certificatePath;
+        portal.Settings["DataProtection:CertificatePassword"] = "test-password";
+        var client = portal.CreateBrowserClient();
+
+        await client.GetPageAsync("/account/sign-in");
+        await client.AsAsync(DemoData.MemberEmail);
+
+        var keys = System.IO.Directory.GetFiles(Path.Combine(portal.DataDirectory, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        foreach (var key in keys)
+        {
+            var xml = await File.ReadAllTextAsync(key);
+            Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("unencrypted form", xml, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_folder_is_open_only_to_the_portal_user()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        await _portal.CreateClient().GetAsync("/account/sign-in");
+        var mode = File.GetUnixFileMode(Path.Combine(_portal.DataDirectory, "keys"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, mode);
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

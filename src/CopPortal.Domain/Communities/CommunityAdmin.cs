@@ -37,6 +37,11 @@ public class CommunityAdmin(CopDbContext db, TermsService terms, TimeProvider cl
         {
             errors.Add("Name", $"Name must be {NameMaxLength} characters or fewer");
         }
+        else if (Messaging.SingleLine.HasControlCharacters(name))
+        {
+            // Community names go into email subjects.
+            errors.Add("Name", $"Name {Messaging.SingleLine.Rule}");
+        }
         else
         {
             var lower = name.ToLowerInvariant();

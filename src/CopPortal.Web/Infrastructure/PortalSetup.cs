@@ -73,6 +73,8 @@ public static class PortalSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>();
+        // One account per mailbox: "a@x.nhs.uk." and "A@x.nhs.uk" look up the same account.
+        services.AddScoped<ILookupNormalizer, CopPortal.Web.Accounts.EmailLookupNormalizer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         KeyProtection.Configure(services.AddDataProtection(), builder.Configuration, Path.Combine(portal.DataDirectory, "keys"));
 

@@ -3,11 +3,15 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Messaging;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Database;
+using CopPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Security;
 
@@ -247,6 +251,131 @@ public sealed partial class HardeningTests : IDisposable
         await _portal.CreateClient().GetAsync("/account/sign-in");
         var mode = File.GetUnixFileMode(Path.Combine(_portal.DataDirectory, "keys"));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, mode);
+    }
+
+    [Theory]
+    [InlineData(DemoData.MemberEmail)]
+    [InlineData(DemoData.CouncilEmail)]
+    public async Task A_draft_communitys_edit_pages_are_404_for_people_who_may_not_edit_it(string who)
+    {
+        await SetStatusAsync(DemoData.PractitionersSlug, CommunityStatus.Draft);
+        var client = await _portal.SignedInClientAsync(who);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{DemoData.PractitionersSlug}/terms/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{DemoData.PractitionersSlug}/terms/eligibility")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/communities/no-such-community/terms/edit")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(DemoData.ChairEmail)]
+    [InlineData(DemoData.StaffEmail)]
+    public async Task A_draft_communitys_edit_page_still_opens_for_its_chair_and_staff(string who)
+    {
+        await SetStatusAsync(DemoData.PractitionersSlug, CommunityStatus.Draft);
+        var client = await _portal.SignedInClientAsync(who);
+
+        await client.GetPageAsync($"/communities/{DemoData.PractitionersSlug}/terms/edit");
+    }
+
+    private Task SetStatusAsync(string slug, CommunityStatus status) => _portal.WithDbAsync(async db =>
+    {
+        var community = await db.Communities.FirstAsync(c => c.Slug == slug);
+        community.Status = status;
+        await db.SaveChangesAsync();
+    });
+
+    private static Dictionary<string, string> Registration(string email, string name = "Dot Test") =>
+        Html.Form(("Input.DisplayName", name), ("Input.Email", email), ("Input.Password", "Lantern-orbit-meadow-42"));
+
+    [Fact]
+    public async Task Registering_the_same_address_with_a_trailing_dot_or_other_case_makes_no_second_account()
+    {
+        var client = _portal.CreateBrowserClient();
+        await client.SubmitFormAsync("/account/register", Registration("dot.test@nhs.net"));
+
+        var again = await client.SubmitFormAsync("/account/register", Registration("  Dot.Test@NHS.net. "));
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("/account/register/check-your-email", again.Headers.Location!.OriginalString);
+        var users = await _portal.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail!.StartsWith("DOT.TEST@")).Select(u => u.Email).ToListAsync());
+        Assert.Equal(["dot.test@nhs.net"], users);
+        // The second attempt is treated as the same person: a fresh confirmation link to the one address.
+        Assert.All(await _portal.OutboxAsync(), m => Assert.Equal("dot.test@nhs.net", m.ToAddress));
+    }
+
+    [Fact]
+    public async Task Sign_in_and_forgot_password_accept_the_address_with_a_trailing_dot_and_other_case()
+    {
+        var client = _portal.CreateBrowserClient();
+        await client.AsAsync(" MEMBER@demo.nhs.uk. ");
+
+        await _portal.CreateBrowserClient().SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", "Member@Demo.NHS.uk.")));
+        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == AccountEmails.PasswordResetKind);
+        Assert.Equal(DemoData.MemberEmail, mail.ToAddress);
+    }
+
+    [Fact]
+    public async Task Registering_with_a_line_break_in_the_name_shows_the_field_error()
+    {
+        var client = _portal.CreateBrowserClient();
+
+        var response = await client.SubmitFormAsync("/account/register", Registration("evil.name@nhs.net", "Evil\nBcc: victim@example.org"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.Equal(["Full name must not contain line breaks, tabs or other control characters"], page.ErrorSummary());
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "evil.name@nhs.net")));
+    }
+
+    [Fact]
+    public async Task A_profile_job_title_with_a_line_break_is_refused()
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+
+        var response = await client.SubmitFormAsync("/account/profile", Html.Form(("Input.JobTitle", "Psychologist\r\nBcc: victim@example.org")));
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Job title must not contain line breaks, tabs or other control characters", page.ErrorSummary());
+    }
+
+    [Fact]
+    public async Task A_proposal_name_with_a_line_break_is_refused()
+    {
+        var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+
+        var response = await client.SubmitFormAsync("/communities/propose", Html.Form(
+            ("Input.Name", "Evil\nBcc: victim@example.org"),
+            ("Input.WhoFor", "Anyone."),
+            ("Input.Purpose", "None."),
+            ("Input.WhyNoExistingFits", "None.")));
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Name must not contain line breaks, tabs or other control characters", page.ErrorSummary());
+        Assert.Empty(await _portal.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_message_with_a_line_break_in_its_subject_and_name_is_still_written_with_one_line_headers()
+    {
+        var message = new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            Kind = "test.header-injection",
+            ToAddress = "someone@example.nhs.uk",
+            ToName = "Jo\r\nBcc: victim@example.org",
+            Subject = "Evil\nBcc: victim@example.org",
+            TextBody = "Body",
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var transport = _portal.Services.GetRequiredService<PickupFolderTransport>();
+
+        await transport.SendAsync(message, CancellationToken.None);
+
+        var file = Assert.Single(System.IO.Directory.GetFiles(transport.Directory, "*.eml"));
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.DoesNotContain(lines, l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(lines, l => l.StartsWith("Subject: Evil Bcc: victim@example.org", StringComparison.Ordinal));
     }
 
     public void Dispose() => _portal.Dispose();

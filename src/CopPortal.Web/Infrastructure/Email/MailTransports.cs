@@ -19,14 +19,16 @@ internal static class MailMessageFactory
     {
         var mail = new MailMessage
         {
-            From = new MailAddress(options.FromAddress, options.FromName),
-            Subject = message.Subject,
+            // Headers are one line each: a stray line break (from data saved before forms refused them) must
+            // neither fail the message nor start a new header.
+            From = new MailAddress(options.FromAddress, SingleLine.Clean(options.FromName)),
+            Subject = SingleLine.Clean(message.Subject),
             Body = message.TextBody,
             IsBodyHtml = false,
             BodyEncoding = Encoding.UTF8,
             SubjectEncoding = Encoding.UTF8,
         };
-        mail.To.Add(new MailAddress(message.ToAddress, message.ToName ?? ""));
+        mail.To.Add(new MailAddress(message.ToAddress.Trim(), SingleLine.Clean(message.ToName)));
         // A stable Message-ID lets a mail server recognise a repeat if a crash forces one.
         mail.Headers.Add("Message-ID", message.MessageIdHeader);
         mail.Headers.Add("X-CopPortal-Kind", message.Kind);

@@ -63,6 +63,10 @@ public class InvitationModel(CopDbContext db, UserManager<PortalUser> users, Sig
         {
             ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
         }
+        else
+        {
+            SingleLineField.Check(ModelState, "Input.DisplayName", name, "Full name");
+        }
         if (string.IsNullOrEmpty(Input.Password))
         {
             ModelState.AddModelError("Input.Password", "Enter a password");

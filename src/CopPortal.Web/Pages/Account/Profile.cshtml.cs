@@ -1,5 +1,6 @@
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
+using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -66,9 +67,17 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
         {
             ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
         }
+        else
+        {
+            SingleLineField.Check(ModelState, "Input.DisplayName", name, "Full name");
+        }
         if ((Input.JobTitle?.Trim().Length ?? 0) > 200)
         {
             ModelState.AddModelError("Input.JobTitle", "Job title must be 200 characters or fewer");
+        }
+        else
+        {
+            SingleLineField.Check(ModelState, "Input.JobTitle", Input.JobTitle?.Trim(), "Job title");
         }
         Profession? profession = null;
         if (int.TryParse(Input.ProfessionId, out var professionId))
@@ -82,6 +91,10 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
         if ((Input.Organisation?.Trim().Length ?? 0) > 200)
         {
             ModelState.AddModelError("Input.Organisation", "Organisation must be 200 characters or fewer");
+        }
+        else
+        {
+            SingleLineField.Check(ModelState, "Input.Organisation", Input.Organisation?.Trim(), "Organisation");
         }
         if (Input.Region is null || !Regions.All.Contains(Input.Region))
         {

@@ -26,7 +26,7 @@ public class ResendConfirmationModel(CopDbContext db, UserManager<PortalUser> us
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var email = Input.Email?.Trim();
+        var email = EmailAddresses.Normalise(Input.Email);
         PasswordRules.CheckEmail(ModelState, "Input.Email", email);
         if (!ModelState.IsValid)
         {

@@ -1,4 +1,5 @@
 using CopPortal.Domain.People;
+using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,7 @@ public class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUse
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email!.Trim());
+        var user = await users.FindByEmailAsync(EmailAddresses.Normalise(Input.Email)!);
         if (user is null)
         {
             ModelState.AddModelError("Input.Email", "Email address or password is not correct");

@@ -137,7 +137,8 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         }
         if (!(await authz.AuthorizeAsync(User, community, CommunityOperations.EditTerms)).Succeeded)
         {
-            return Forbid();
+            // A draft does not exist for anyone who may not edit it: the same 404 as an unknown slug.
+            return community.Status == CommunityStatus.Draft ? NotFound() : Forbid();
         }
         var current = await terms.CurrentAsync(community.Id);
         if (current is null)

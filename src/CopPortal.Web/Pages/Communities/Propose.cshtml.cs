@@ -35,6 +35,11 @@ public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domai
     public async Task<IActionResult> OnPostAsync()
     {
         Check(nameof(InputModel.Name), Input.Name, "Enter a name for the community", ShortMax);
+        if (ModelState["Input.Name"] is not { Errors.Count: > 0 })
+        {
+            // The name goes into the subject of the email to staff.
+            CopPortal.Web.Accounts.SingleLineField.Check(ModelState, "Input.Name", Input.Name, "Name");
+        }
         Check(nameof(InputModel.WhoFor), Input.WhoFor, "Enter who the community would be for", LongMax);
         Check(nameof(InputModel.Purpose), Input.Purpose, "Enter the community's purpose", LongMax);
         Check(nameof(InputModel.WhyNoExistingFits), Input.WhyNoExistingFits, "Enter why no existing community fits", LongMax);

@@ -116,7 +116,8 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         }
         if (!(await authz.AuthorizeAsync(User, community, CommunityOperations.EditTerms)).Succeeded)
         {
-            return Forbid();
+            // A draft does not exist for anyone who may not edit it: the same 404 as an unknown slug.
+            return community.Status == CommunityStatus.Draft ? NotFound() : Forbid();
         }
         if (community.Status == CommunityStatus.Archived)
         {

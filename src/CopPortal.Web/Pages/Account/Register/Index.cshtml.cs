@@ -35,7 +35,7 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
     public async Task<IActionResult> OnPostAsync()
     {
         var name = Input.DisplayName?.Trim();
-        var email = Input.Email?.Trim();
+        var email = EmailAddresses.Normalise(Input.Email);
         if (string.IsNullOrEmpty(name))
         {
             ModelState.AddModelError("Input.DisplayName", "Enter your full name");
@@ -43,6 +43,10 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
         else if (name.Length > 100)
         {
             ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
+        }
+        else
+        {
+            SingleLineField.Check(ModelState, "Input.DisplayName", name, "Full name");
         }
         if (PasswordRules.CheckEmail(ModelState, "Input.Email", email))
         {

@@ -115,7 +115,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         {
             return NotFound();
         }
-        var email = Assign.Email?.Trim() ?? "";
+        var email = CopPortal.Web.Accounts.EmailAddresses.Normalise(Assign.Email) ?? "";
         if (email.Length == 0)
         {
             ModelState.AddModelError("Assign.Email", "Enter the person's email address");

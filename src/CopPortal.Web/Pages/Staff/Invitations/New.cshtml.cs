@@ -25,7 +25,7 @@ public class NewModel(CopDbContext db, InvitationService invitations, AccountEma
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var email = Input.Email?.Trim();
+        var email = EmailAddresses.Normalise(Input.Email);
         var emailUsable = PasswordRules.CheckEmail(ModelState, "Input.Email", email, "Enter their email address", "name@example.com");
         if (emailUsable && await users.FindByEmailAsync(email!) is not null)
         {

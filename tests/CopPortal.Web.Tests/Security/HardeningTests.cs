@@ -41,8 +41,10 @@ public sealed partial class HardeningTests : IDisposable
     [Fact]
     public async Task Proposal_with_a_forged_host_mails_staff_a_link_to_the_configured_address()
     {
-        _portal.Settings["PublicBaseUrl"] = $"https://{PublicHost}/";
-        var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        using var portal = new PortalFactory();
+        portal.Settings.Remove("PublicBaseUrl");
+        portal.Settings["urls"] = "http://0.0.0.0:5124";
+        var client = await portal.SignedInClientAsync(DemoData.MemberEmail);
         client.DefaultRequestHeaders.Host = "evil.example";
 
         var response = await client.SubmitFormAsync("/communities/propose", Html.Form(
@@ -54,8 +56,8 @@ public sealed partial class HardeningTests : IDisposable
             ("Input.SecretaryVolunteers", "")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == "proposal.submitted");
-        Assert.Contains($"https://{PublicHost}/staff/proposals", mail.TextBody, StringComparison.Ordinal);
+        var mail = Assert.Single(await portal.OutboxAsync(), m => m.Kind == "proposal.submitted");
+        Assert.Contains("http://localhost:5124/staff/proposals", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("evil.example", mail.TextBody, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -58,16 +58,21 @@ public static class PortalSetup
             .AddEntityFrameworkStores<CopDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<PasswordStrengthValidator>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         services.AddDataProtection()
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(portal.DataDirectory, "keys")))
             .SetApplicationName("CopPortal");
 
-        // Role removals take effect within a minute for people already signed in.
+        // Role removals take effect within a minute for people already signed in (the full check rebuilds the
+        // sign-in and re-issues the cookie, so it is not done on every request). Sign-out, a password change or
+        // reset, which all change the security stamp, take effect at once: see SecurityStampCheck.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SignInGuard>();
+        services.AddPortalRateLimits(builder.Configuration);
         services.ConfigureApplicationCookie(o =>
         {
+            SecurityStampCheck.Install(o.Events);
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
@@ -140,6 +145,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalRateLimits();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResultStatusCodes =

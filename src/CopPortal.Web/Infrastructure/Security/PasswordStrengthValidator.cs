@@ -46,9 +46,13 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<PortalUser>
         {
             var reason = match switch
             {
+                // A single character (often a trailing "!") found in a word list tells the person nothing.
+                DictionaryMatch when match.Token.Length < 2 => null,
                 DictionaryMatch { DictionaryName: "passwords" } => "a common password",
                 DictionaryMatch { DictionaryName: "user_inputs" } => "your name or email address",
                 DictionaryMatch => "a common word or name",
+                // This zxcvbn predates 2020, so it reads recent years as number-pad patterns.
+                SpatialMatch when match.Token.All(char.IsAsciiDigit) => "a date or a number",
                 SpatialMatch => "a keyboard pattern like qwerty",
                 SequenceMatch => "a sequence like 1234 or abcd",
                 RepeatMatch => "repeated characters",

@@ -16,6 +16,11 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<PortalUser>
     /// <summary>zxcvbn's 0-4 scale; 3 means "safely unguessable" against an online attack and slowed offline guessing.</summary>
     public const int MinimumScore = 3;
 
+    // One estimator, built once: the static MatchPassword reloads its word lists on every call (~45 ms against
+    // ~4 ms). The library does not promise thread safety, and passwords are set rarely, so callers take turns.
+    private static readonly Zxcvbn.Zxcvbn Estimator = new();
+    private static readonly Lock EstimatorLock = new();
+
     public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password)
     {
         ArgumentNullException.ThrowIfNull(manager);
@@ -34,7 +39,11 @@ public sealed class PasswordStrengthValidator : IPasswordValidator<PortalUser>
             return Task.FromResult(Failed("Password must not contain your name or email address. Try 3 random words instead"));
         }
 
-        var result = Zxcvbn.Zxcvbn.MatchPassword(password, personal);
+        Zxcvbn.Result result;
+        lock (EstimatorLock)
+        {
+            result = Estimator.EvaluatePassword(password, personal);
+        }
         return Task.FromResult(result.Score >= MinimumScore ? IdentityResult.Success : Failed(Explain(result)));
     }
 

@@ -2,6 +2,8 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
+using CopPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,7 +48,17 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             _postgresConnection = PostgresServer.Instance.CreateDatabase();
         }
+        // Every test client comes from the same (unknown) address, and some tests sign many people in within a
+        // minute, so the rate limits are lifted here; the rate-limit tests set their own low limits over these.
+        foreach (var scope in Enum.GetNames<RateLimitScope>())
+        {
+            Settings[$"RateLimits:{scope}PerClientPerMinute"] = "1000";
+            Settings[$"RateLimits:{scope}PerAddressPerMinute"] = "1000";
+        }
     }
+
+    /// <summary>A request with this header appears to come from the IP address it names (test hosts have no real remote address).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public static DatabaseProvider DefaultProvider() =>
         string.Equals(Environment.GetEnvironmentVariable("COPPORTAL_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
@@ -90,7 +102,32 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddressFilter>();
         });
+    }
+
+    /// <summary>A browser-like client that appears to come from the given IP address.</summary>
+    public HttpClient CreateBrowserClient(string clientAddress)
+    {
+        var client = CreateBrowserClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, clientAddress);
+        return client;
+    }
+
+    private sealed class TestClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>

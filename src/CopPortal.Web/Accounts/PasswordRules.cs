@@ -53,7 +53,7 @@ public static class PasswordRules
                 case nameof(IdentityErrorDescriber.PasswordMismatch):
                     modelState.AddModelError(passwordKey, "Your current password is not correct");
                     break;
-                case "CommonPassword":
+                case CopPortal.Web.Infrastructure.Security.PasswordStrengthValidator.ErrorCode:
                     modelState.AddModelError(passwordKey, error.Description);
                     break;
                 case nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) when emailKey is not null:

@@ -72,16 +72,21 @@ public static class PortalSetup
             .AddEntityFrameworkStores<CopDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<PasswordStrengthValidator>();
         // One account per mailbox: "a@x.nhs.uk." and "A@x.nhs.uk" look up the same account.
         services.AddScoped<ILookupNormalizer, CopPortal.Web.Accounts.EmailLookupNormalizer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         KeyProtection.Configure(services.AddDataProtection(), builder.Configuration, Path.Combine(portal.DataDirectory, "keys"));
 
-        // Role removals take effect within a minute for people already signed in.
+        // Role removals take effect within a minute for people already signed in (the full check rebuilds the
+        // sign-in and re-issues the cookie, so it is not done on every request). Sign-out, a password change or
+        // reset, which all change the security stamp, take effect at once: see SecurityStampCheck.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<SignInGuard>();
+        services.AddPortalRateLimits(builder.Configuration);
         services.ConfigureApplicationCookie(o =>
         {
+            SecurityStampCheck.Install(o.Events);
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
@@ -160,6 +165,7 @@ public static class PortalSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalRateLimits();
         // Live: the process answers (no database), for restarts. Ready: the database reads and writes, for traffic.
         // /health is the ready check, as before.
         app.MapHealthChecks("/health/live", HealthOptions(_ => false));

@@ -17,11 +17,24 @@ public class ErrorModel : PageModel
     public int Code => _code ?? (int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : 500);
     public string RequestId { get; private set; } = "";
 
+    /// <summary>For 429: seconds until the client may try again, as the rate limiter set it.</summary>
+    public int RetryAfterSeconds { get; private set; }
+
+    /// <summary>"1 minute", "45 seconds": when to try again, in words.</summary>
+    public string RetryAfterText => RetryAfterSeconds switch
+    {
+        <= 1 => "1 second",
+        < 60 => $"{RetryAfterSeconds} seconds",
+        _ when (RetryAfterSeconds + 59) / 60 == 1 => "1 minute",
+        _ => $"{(RetryAfterSeconds + 59) / 60} minutes",
+    };
+
     public string Heading => Code switch
     {
         404 => "Page not found",
         403 => "You do not have permission to view this page",
         400 or 405 => "Sorry, there is a problem with the request",
+        429 => "You have tried too many times",
         _ => "Sorry, there is a problem with the service",
     };
 
@@ -33,6 +46,11 @@ public class ErrorModel : PageModel
     {
         _code = code ?? 500;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (HttpContext.Items[Infrastructure.Security.PortalRateLimits.RetryAfterItem] is int seconds)
+        {
+            RetryAfterSeconds = seconds;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && code is null)
         {
             Response.StatusCode = 500;

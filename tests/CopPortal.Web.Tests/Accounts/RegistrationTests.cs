@@ -69,7 +69,7 @@ public sealed class RegistrationTests : IDisposable
 
     [Theory]
     [InlineData("short pass", "Password must be 12 characters or more")]
-    [InlineData("password1234", "Choose a password that is harder to guess: avoid common passwords and your own name or email address")]
+    [InlineData("password1234", "Password is too easy to guess because it uses a common password. Try 3 random words, or add more words that are not a well-known phrase")]
     public async Task Post_weak_password_is_refused_and_nothing_is_saved(string password, string error)
     {
         var client = _portal.CreateBrowserClient();

@@ -1,6 +1,7 @@
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CopPortal.Web.Pages.Account;
 
 /// <summary>Always gives the same answer, so the form cannot be used to find out who has an account.</summary>
+[RateLimitPosts(RateLimitScope.PasswordReset)]
 public class ForgotPasswordModel(CopDbContext db, UserManager<PortalUser> users, AccountEmails emails, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]

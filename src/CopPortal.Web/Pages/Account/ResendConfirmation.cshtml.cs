@@ -1,6 +1,7 @@
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CopPortal.Web.Pages.Account;
 
 /// <summary>Sends a fresh confirmation link. The answer is the same whether or not the address has an account.</summary>
+[RateLimitPosts(RateLimitScope.ResendConfirmation)]
 public class ResendConfirmationModel(CopDbContext db, UserManager<PortalUser> users, AccountEmails emails) : PageModel
 {
     [BindProperty]

@@ -1,5 +1,6 @@
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace CopPortal.Web.Pages.Account;
 /// Sets a new password from an emailed link. The link also proves the person reads that mailbox, so an
 /// unconfirmed address becomes confirmed, and a lockout from forgotten-password attempts is lifted.
 /// </summary>
+[RateLimitPosts(RateLimitScope.PasswordReset)]
 public class ResetPasswordModel(UserManager<PortalUser> users, ILogger<ResetPasswordModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]

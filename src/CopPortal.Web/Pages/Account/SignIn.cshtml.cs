@@ -1,13 +1,24 @@
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CopPortal.Web.Pages.Account;
 
-public class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, ILogger<SignInModel> logger) : PageModel
+/// <summary>
+/// Sign-in answers a wrong password and an unknown address with the same words in about the same time (an
+/// unknown address is checked against a dummy hash), and says an account is unconfirmed or locked only to
+/// someone who gave its password, so the form cannot be used to find out who has an account.
+/// </summary>
+[RateLimitPosts(RateLimitScope.SignIn)]
+public class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, SignInGuard guard, ILogger<SignInModel> logger) : PageModel
 {
+    public const string NotCorrectMessage = "Email address or password is not correct";
+    public const string PausedMessage = "You have tried to sign in too many times. Wait 15 minutes and try again, or reset your password";
+    public const string LockedMessage = "Your account is locked. Try again later or reset your password";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -41,32 +52,48 @@ public class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUse
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(EmailAddresses.Normalise(Input.Email)!);
-        if (user is null)
+        var email = EmailAddresses.Normalise(Input.Email)!;
+        var normalised = users.NormalizeEmail(email);
+        var client = ClientAddress.Of(HttpContext);
+        var user = await users.FindByEmailAsync(email);
+        if (guard.IsPaused(normalised, client, user?.SecurityStamp))
         {
-            ModelState.AddModelError("Input.Email", "Email address or password is not correct");
-            return Page();
+            return Refuse(PausedMessage);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var correct = user?.PasswordHash is null
+            ? guard.VerifyAgainstDummyHash(hasher, Input.Password!)
+            : await users.CheckPasswordAsync(user, Input.Password!);
+        if (!correct)
         {
-            logger.LogInformation("User {UserId} signed in", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            if (guard.RecordFailure(normalised, client, user?.SecurityStamp))
+            {
+                logger.LogWarning("Sign-in paused for {Pause} after repeated wrong passwords from {Client}", guard.Pause, client);
+                return Refuse(PausedMessage);
+            }
+            return Refuse(NotCorrectMessage);
         }
-        if (result.IsLockedOut)
+
+        // From here the person has shown they know the password, so the account's state can be told.
+        guard.RecordSuccess(normalised, client);
+        if (!await signIn.CanSignInAsync(user!))
         {
-            logger.LogWarning("User {UserId} locked out", user.Id);
-            ModelState.AddModelError("Input.Email", "Your account is locked for 15 minutes because of too many attempts to sign in. Try again later or reset your password");
-            return Page();
+            NeedsConfirmation = !user!.EmailConfirmed;
+            return Refuse(NeedsConfirmation ? "Confirm your email address before you sign in" : NotCorrectMessage);
         }
-        if (result.IsNotAllowed && !user.EmailConfirmed)
+        if (await users.IsLockedOutAsync(user!))
         {
-            NeedsConfirmation = true;
-            ModelState.AddModelError("Input.Email", "Confirm your email address before you sign in");
-            return Page();
+            logger.LogWarning("User {UserId} is locked out", user!.Id);
+            return Refuse(LockedMessage);
         }
-        ModelState.AddModelError("Input.Email", "Email address or password is not correct");
+        await signIn.SignInAsync(user!, isPersistent: false);
+        logger.LogInformation("User {UserId} signed in", user!.Id);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    private PageResult Refuse(string message)
+    {
+        ModelState.AddModelError("Input.Email", message);
         return Page();
     }
 }

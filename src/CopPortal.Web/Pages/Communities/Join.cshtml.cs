@@ -6,6 +6,7 @@ using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Joining;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,6 +17,7 @@ namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The application form, built from the criteria of the CoP's current ToR and pre-filled from the profile.</summary>
 [Authorize]
+[RateLimitPosts(RateLimitScope.JoinRequest)]
 public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCache cache, TimeProvider clock, PortalOptions portal) : PageModel
 {
     public const int MaxAnswerLength = 2000;

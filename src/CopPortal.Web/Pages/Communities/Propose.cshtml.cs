@@ -1,6 +1,7 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>A signed-in user proposes a new CoP; the network team decides at /staff/proposals.</summary>
 [Authorize]
+[RateLimitPosts(RateLimitScope.Proposal)]
 public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domain.People.PortalUser> users, PortalOptions portal) : PageModel
 {
     public const int ShortMax = 150;

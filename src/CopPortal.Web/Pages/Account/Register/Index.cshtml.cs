@@ -2,6 +2,7 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,8 @@ namespace CopPortal.Web.Pages.Account.Register;
 /// Self-registration, only for holders of an allowed public-sector email address. Everyone else needs
 /// an invitation from the network team. The page never reveals whether an address already has an account.
 /// </summary>
-public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountEmails emails, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+[RateLimitPosts(RateLimitScope.Register)]
+public class IndexModel(CopDbContext db, UserManager<PortalUser> users, IPasswordHasher<PortalUser> hasher, AccountEmails emails, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
     public const string NotAllowedMessage = "You can only register with an NHS or public-sector email address. If you do not have one, ask the network team for an invitation";
 
@@ -66,6 +68,22 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
             return Page();
         }
 
+        // The password is judged before looking the address up, so a weak password gets the same answer whether
+        // or not the address has an account.
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = name!,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var strength = await ValidatePasswordAsync(user, Input.Password!);
+        if (!strength.Succeeded)
+        {
+            PasswordRules.AddErrors(ModelState, strength, "Input.Password", "Input.Email");
+            return Page();
+        }
+
         var existing = await users.FindByEmailAsync(email!);
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (existing is not null)
@@ -85,16 +103,11 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
             }
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
+            // Creating an account hashes the password; do the same work here so the time does not tell either.
+            hasher.HashPassword(existing, Input.Password!);
             return RedirectToCheckEmail(email!);
         }
 
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            DisplayName = name!,
-            CreatedAt = clock.GetUtcNow(),
-        };
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
@@ -107,6 +120,17 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, AccountE
         await transaction.CommitAsync();
         logger.LogInformation("User {UserId} registered", user.Id);
         return RedirectToCheckEmail(email!);
+    }
+
+    private async Task<IdentityResult> ValidatePasswordAsync(PortalUser user, string password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(result.Errors);
+        }
+        return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
     private RedirectResult RedirectToCheckEmail(string email)

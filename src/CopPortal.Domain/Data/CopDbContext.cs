@@ -281,6 +281,34 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns and rolled back if it throws;
+    /// inside a caller's transaction it simply runs. For units of work that write before SaveChanges (such as
+    /// <see cref="MembershipService"/>'s atomic count updates), so nothing is left half-saved.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public Task InTransactionAsync(Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return InTransactionAsync(async () =>
+        {
+            await work();
+            return true;
+        }, cancellationToken);
+    }
+
     /// <summary>Rewrites the search terms of every community whose search text is new or changed in this save.</summary>
     private async Task KeepSearchTermsInStepAsync(CancellationToken cancellationToken)
     {

@@ -30,6 +30,10 @@ public static class DatabaseSetup
         };
     }
 
+    // SQLite lets one writer in at a time; a writer that finds the database locked (SQLITE_BUSY) waits and retries
+    // for up to Default Timeout seconds instead of failing, so concurrent requests queue rather than answer 500.
+    // EF's transactions begin IMMEDIATE, taking the write lock at the start, so a transaction never has to
+    // upgrade a stale read snapshot (which SQLite would refuse at once).
     public static string SqliteConnectionString(string dataDirectory) =>
-        $"Data Source={Path.Combine(dataDirectory, "copportal.db")};Foreign Keys=True;Pooling=True";
+        $"Data Source={Path.Combine(dataDirectory, "copportal.db")};Foreign Keys=True;Pooling=True;Default Timeout=30";
 }

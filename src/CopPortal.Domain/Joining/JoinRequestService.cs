@@ -111,20 +111,35 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     }
 
     /// <summary>Approves: a membership, or a place on the waiting list when the community is full.</summary>
-    public async Task<JoinRequestStatus> ApproveAsync(JoinRequest request, string staffUserId, CancellationToken cancellationToken = default)
-    {
-        var status = await ApproveCoreAsync(request, staffUserId, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return status;
-    }
+    public Task<JoinRequestStatus> ApproveAsync(JoinRequest request, string staffUserId, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var status = await ApproveCoreAsync(request, staffUserId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return status;
+        }, cancellationToken);
 
     /// <summary>
     /// Approves the given requests that are still pending with every criterion Met, in the order they
     /// arrived, in one unit of work. Returns how many became members and how many joined a waiting list.
+    /// Throws DbUpdateConcurrencyException, having saved nothing, if someone else decided one of them meanwhile.
     /// </summary>
-    public async Task<(int Approved, int WaitingList)> BulkApproveAsync(IReadOnlyCollection<int> requestIds, string staffUserId, CancellationToken cancellationToken = default)
+    public Task<(int Approved, int WaitingList)> BulkApproveAsync(IReadOnlyCollection<int> requestIds, string staffUserId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestIds);
+        return db.InTransactionAsync(() => BulkApproveCoreAsync(requestIds, staffUserId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<(int Approved, int WaitingList)> BulkApproveCoreAsync(IReadOnlyCollection<int> requestIds, string staffUserId, CancellationToken cancellationToken)
+    {
+        // Every community first, in id order, so two bulk approvals never wait on each other's locks in a cycle,
+        // and the requests are then read after any approval that held a lock has committed.
+        var communityIds = await db.JoinRequests.Where(r => requestIds.Contains(r.Id)).Select(r => r.CommunityId).Distinct()
+            .OrderBy(id => id).ToListAsync(cancellationToken);
+        foreach (var communityId in communityIds)
+        {
+            await memberships.LockAsync(communityId, cancellationToken);
+        }
         var requests = await db.JoinRequests
             .Include(r => r.Community).Include(r => r.Applicant)
             .Where(r => requestIds.Contains(r.Id) && r.Status == JoinRequestStatus.Pending && r.PrecheckOutcome == PrecheckOutcome.Met)
@@ -241,24 +256,28 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     }
 
     /// <summary>A member leaves; if the community has a waiting list, the freed place goes to the first on it.</summary>
-    public async Task LeaveAsync(Community community, string userId, CancellationToken cancellationToken = default)
+    public Task LeaveAsync(Community community, string userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(community);
-        if (!await memberships.RemoveAsync(community, userId, cancellationToken))
+        return db.InTransactionAsync(async () =>
         {
-            throw new JoinRequestException($"You are not a member of {community.Name}");
-        }
-        await OfferFreedPlacesCoreAsync(community, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+            if (!await memberships.RemoveAsync(community, userId, cancellationToken))
+            {
+                throw new JoinRequestException($"You are not a member of {community.Name}");
+            }
+            await OfferFreedPlacesCoreAsync(community, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Gives free places (after a member leaves or capacity grows) to the waiting list in order.</summary>
-    public async Task<int> OfferFreedPlacesAsync(Community community, CancellationToken cancellationToken = default)
-    {
-        var offered = await OfferFreedPlacesCoreAsync(community, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return offered;
-    }
+    public Task<int> OfferFreedPlacesAsync(Community community, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var offered = await OfferFreedPlacesCoreAsync(community, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return offered;
+        }, cancellationToken);
 
     /// <summary>
     /// Active communities, other than the request's and those the applicant belongs to, whose current
@@ -300,8 +319,9 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         EnsureAwaitsDecision(request);
         var community = await CommunityOfAsync(request, cancellationToken);
         var applicant = await ApplicantOfAsync(request, cancellationToken);
-        var alreadyMember = await db.Memberships.AnyAsync(m => m.CommunityId == community.Id && m.UserId == applicant.Id, cancellationToken);
-        if (!alreadyMember && community.Capacity is int capacity && community.MemberCount >= capacity)
+        // Claims a place in the database (or finds the applicant already belongs); null when the community is full.
+        var membership = await memberships.TryAddMemberAsync(community, applicant.Id, request.Id, cancellationToken);
+        if (membership is null)
         {
             Decide(request, JoinRequestStatus.WaitingList, staffUserId);
             request.WaitlistedAt = clock.GetUtcNow();
@@ -324,10 +344,6 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             return JoinRequestStatus.WaitingList;
         }
 
-        if (!alreadyMember)
-        {
-            await memberships.AddOrSetRoleAsync(community, applicant.Id, CommunityRole.Member, request.Id, cancellationToken);
-        }
         Decide(request, JoinRequestStatus.Approved, staffUserId);
         outbox.Enqueue(ApprovedEmail, applicant.Email!, applicant.DisplayName, $"Welcome to {community.Name}",
             $"""
@@ -345,7 +361,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     private async Task<int> OfferFreedPlacesCoreAsync(Community community, CancellationToken cancellationToken)
     {
         var offered = new List<int>();
-        while (community.Capacity is null || community.MemberCount < community.Capacity)
+        while (true)
         {
             var next = await db.JoinRequests.Include(r => r.Applicant)
                 .Where(r => r.CommunityId == community.Id && r.Status == JoinRequestStatus.WaitingList && !offered.Contains(r.Id))
@@ -355,9 +371,13 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             {
                 break;
             }
-            offered.Add(next.Id);
             var applicant = next.Applicant!;
-            await memberships.AddOrSetRoleAsync(community, applicant.Id, CommunityRole.Member, next.Id, cancellationToken);
+            // The capacity is checked by the database as the place is taken: null means the community is full.
+            if (await memberships.TryAddMemberAsync(community, applicant.Id, next.Id, cancellationToken) is null)
+            {
+                break;
+            }
+            offered.Add(next.Id);
             next.Status = JoinRequestStatus.Approved;
             next.ConcurrencyStamp = Guid.NewGuid();
             outbox.Enqueue(PlaceOfferedEmail, applicant.Email!, applicant.DisplayName, $"A place in {community.Name} is yours",

@@ -143,6 +143,7 @@ public static class PortalSetup
         builder.Configuration.GetSection("Pdf").Bind(pdf);
         services.AddSingleton(pdf);
         services.AddSingleton<IPdfRenderer, ChromiumPdfRenderer>();
+        services.AddSingleton<PdfService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         services.AddCopPortalFeatures();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CopPortal.Web.Pages;
 
-/// <summary>Friendly pages for 404, 403 and 500 with no stack trace; the reference ties a report to the logs.</summary>
+/// <summary>Friendly pages for 404, 403, 503 (busy) and 500 with no stack trace; the reference ties a report to the logs.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -35,6 +35,7 @@ public class ErrorModel : PageModel
         403 => "You do not have permission to view this page",
         400 or 405 => "Sorry, there is a problem with the request",
         429 => "You have tried too many times",
+        503 => "Sorry, the service is busy",
         _ => "Sorry, there is a problem with the service",
     };
 

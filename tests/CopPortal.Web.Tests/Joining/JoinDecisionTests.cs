@@ -137,8 +137,11 @@ public sealed class JoinDecisionTests : IDisposable
             var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
             var memberships = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<MembershipService>(services);
             var caps = await db.Communities.SingleAsync(c => c.Slug == JoiningTestData.Caps);
-            await memberships.AddOrSetRoleAsync(caps, applicant.Id, CommunityRole.Member);
-            await db.SaveChangesAsync();
+            await db.InTransactionAsync(async () =>
+            {
+                await memberships.AddOrSetRoleAsync(caps, applicant.Id, CommunityRole.Member);
+                await db.SaveChangesAsync();
+            });
         });
 
         var page = await staff.GetPageAsync($"/staff/join-requests/{id}");

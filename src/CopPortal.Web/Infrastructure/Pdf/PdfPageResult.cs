@@ -12,7 +12,7 @@ public static class PdfPageResult
 {
     public const string PrintModeKey = "PrintMode";
 
-    public static async Task<IActionResult> RenderAsPdfAsync(this PageModel page, IPdfRenderer renderer, string fileName, string printViewUrl)
+    public static async Task<IActionResult> RenderAsPdfAsync(this PageModel page, PdfService renderer, string fileName, string printViewUrl)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(renderer);
@@ -29,7 +29,7 @@ public static class PdfPageResult
         return await Task.FromResult<IActionResult>(new RenderToPdfResult(renderer, fileName));
     }
 
-    private sealed class RenderToPdfResult(IPdfRenderer renderer, string fileName) : PageResult
+    private sealed class RenderToPdfResult(PdfService renderer, string fileName) : PageResult
     {
         public override async Task ExecuteResultAsync(ActionContext context)
         {
@@ -48,7 +48,18 @@ public static class PdfPageResult
 
             var html = Encoding.UTF8.GetString(buffer.ToArray());
             http.Response.Headers.ContentType = default;
-            var pdf = await renderer.RenderAsync(html, http.RequestAborted);
+            byte[] pdf;
+            try
+            {
+                pdf = await renderer.GetAsync(html, http.RequestAborted);
+            }
+            catch (PdfBusyException)
+            {
+                // No body: the status code pages show the friendly "busy" page, and Retry-After says when to return.
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = ((int)renderer.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            }
             await new FileContentResult(pdf, "application/pdf") { FileDownloadName = fileName }.ExecuteResultAsync(context);
         }
     }

@@ -5,6 +5,18 @@ namespace CopPortal.Web.Infrastructure.Pdf;
 public sealed class PdfOptions
 {
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>Renders running at once; each is a Chromium renderer process and a CPU core's worth of work.</summary>
+    public int MaxConcurrentRenders { get; set; } = 2;
+
+    /// <summary>Renders that may wait for a free slot; one more is answered 503 with Retry-After.</summary>
+    public int MaxQueuedRenders { get; set; } = 8;
+
+    /// <summary>The Retry-After sent with a 503 when the queue is full.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>Upper bound on the memory the PDF cache holds; the cache drops entries to stay under it.</summary>
+    public int CacheSizeMegabytes { get; set; } = 64;
 }
 
 /// <summary>Renders HTML to a tagged A4 PDF.</summary>

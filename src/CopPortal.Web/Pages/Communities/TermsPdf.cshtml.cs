@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The ToR's print view through the PDF service: the same document partial as the screen page.</summary>
-public class TermsPdfModel(CopDbContext db, PortalOptions portal, IPdfRenderer pdf) : PageModel
+public class TermsPdfModel(CopDbContext db, PortalOptions portal, PdfService pdf) : PageModel
 {
     public TermsView View { get; private set; } = default!;
 

@@ -29,7 +29,16 @@ public class LeaveCommunityModel(CopDbContext db, JoinRequestService joining) : 
         {
             return Page();
         }
-        await joining.LeaveAsync(Community, UserId);
+        try
+        {
+            await joining.LeaveAsync(Community, UserId);
+        }
+        catch (JoinRequestException ex)
+        {
+            // Another tab or device left first.
+            TempData["Notice"] = ex.Message;
+            return Redirect("/my");
+        }
         TempData["Success"] = $"You have left {Community.Name}";
         return Redirect("/my");
     }

@@ -133,9 +133,13 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         {
             return Page();
         }
-        await memberships.AddOrSetRoleAsync(Community, user!.Id, Assign.Role!.Value);
-        await db.SaveChangesAsync();
-        TempData["Success"] = $"{user.DisplayName} is now {CommunityRoles.Label(Assign.Role.Value).ToLowerInvariant()} of {Community.Name}";
+        var role = Assign.Role!.Value;
+        await db.InTransactionAsync(async () =>
+        {
+            await memberships.AddOrSetRoleAsync(Community, user!.Id, role);
+            await db.SaveChangesAsync();
+        });
+        TempData["Success"] = $"{user!.DisplayName} is now {CommunityRoles.Label(role).ToLowerInvariant()} of {Community.Name}";
         return Redirect($"/staff/communities/{slug}#core-team");
     }
 

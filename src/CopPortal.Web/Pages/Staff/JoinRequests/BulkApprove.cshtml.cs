@@ -41,7 +41,16 @@ public class BulkApproveModel(CopDbContext db, JoinRequestService joining) : Pag
             TempData["Notice"] = "There were no requests to approve.";
             return Redirect("/staff/join-requests");
         }
-        var (approved, waiting) = await joining.BulkApproveAsync(Ids, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        int approved, waiting;
+        try
+        {
+            (approved, waiting) = await joining.BulkApproveAsync(Ids, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Notice"] = "Someone else decided some of these requests while you were approving them, so none were approved. Check the list and approve again.";
+            return Redirect("/staff/join-requests");
+        }
         var message = $"You approved {approved} {(approved == 1 ? "request" : "requests")}.";
         if (waiting > 0)
         {

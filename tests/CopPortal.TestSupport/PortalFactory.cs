@@ -93,6 +93,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Postgres", _postgresConnection);
         }
         builder.UseSetting("Mail:DispatcherEnabled", "false");
+        builder.UseSetting("Retention:PurgeEnabled", "false");
         builder.UseSetting("Demo", LoadDemoData ? "true" : "false");
         foreach (var (key, value) in Settings)
         {

@@ -16,6 +16,12 @@ public class PortalUser : IdentityUser
 
     /// <summary>Set when the account came from an invitation rather than an allowed email domain.</summary>
     public Guid? InvitationId { get; set; }
+
+    /// <summary>
+    /// Set when the account was closed: its personal data has been removed and nobody can sign in to it.
+    /// The row stays so the person's past contributions keep a (non-identifying) author.
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 public enum CareerStage

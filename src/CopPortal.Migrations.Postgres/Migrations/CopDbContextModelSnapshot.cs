@@ -808,6 +808,9 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<int?>("CareerStage")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");

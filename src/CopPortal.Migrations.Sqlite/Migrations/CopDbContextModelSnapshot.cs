@@ -776,6 +776,9 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<int?>("CareerStage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");

@@ -22,6 +22,10 @@ public static class FeatureServices
         services.AddSingleton<CopPortal.Domain.Communities.CommunityCache>();
         services.AddSingleton<CopPortal.Domain.Joining.JoinQueueCounts>();
         services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
+        services.AddScoped<CopPortal.Domain.Privacy.AccountClosure>();
+        services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
+        services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
+        services.AddHostedService<CopPortal.Web.Infrastructure.Privacy.RetentionWorker>();
         return services;
     }
 }

@@ -126,6 +126,7 @@ public static class PortalSetup
         });
 
         services.Configure<MailOptions>(builder.Configuration.GetSection("Mail"));
+        services.Configure<CopPortal.Domain.Privacy.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<PickupFolderTransport>();

@@ -35,6 +35,7 @@ public class AuditModel(CopDbContext db) : PageModel
         "IdentityRole" => "role",
         "PortalUser" => "user account",
         "AllowedEmailDomain" => "allowed email domain",
+        CopPortal.Domain.Privacy.RetentionPurge.EntityType => "retention policy",
         _ => System.Text.RegularExpressions.Regex.Replace(type.Split('`')[0], "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant(),
     };
 
@@ -45,6 +46,8 @@ public class AuditModel(CopDbContext db) : PageModel
         "Deleted" => "Deleted",
         "role.grant" => "Role given to",
         "role.remove" => "Role removed from",
+        CopPortal.Domain.Privacy.AccountClosure.Action => "Closed",
+        CopPortal.Domain.Privacy.RetentionPurge.Action => "Old records deleted under the",
         _ => action,
     };
 

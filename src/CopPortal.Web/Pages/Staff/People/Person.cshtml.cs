@@ -24,7 +24,8 @@ public class PersonModel(CopDbContext db, UserManager<PortalUser> users, ICurren
 
     public async Task<IActionResult> OnPostGrantAsync(string id, string? role)
     {
-        if (!await LoadAsync(id) || role is null || !NetworkRoles.All.Contains(role))
+        // A closed account can hold no role.
+        if (!await LoadAsync(id) || Person.ClosedAt is not null || role is null || !NetworkRoles.All.Contains(role))
         {
             return NotFound();
         }

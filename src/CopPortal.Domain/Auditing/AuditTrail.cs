@@ -23,8 +23,10 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            // Search terms are derived from the community's audited search text.
-            if (entry.Entity is AuditEntry or OutboxMessage or CommunitySearchTerm || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // Search terms are derived from the community's audited search text. Entities kept apart from the
+            // audit leave no entry at all: an entry would tie their values to the signed-in person.
+            if (entry.Entity is AuditEntry or OutboxMessage or CommunitySearchTerm or IKeptApartFromAudit
+                || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -181,7 +181,13 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
                 .HasFilter("\"Status\" IN (0, 1, 5)").HasDatabaseName("IX_JoinRequests_OneOpenPerApplicant");
         });
 
-        builder.Entity<EqualityMonitoringResponse>(e => e.HasIndex(r => r.CommunityId));
+        builder.Entity<EqualityMonitoringResponse>(e =>
+        {
+            e.HasIndex(r => r.CommunityId);
+            e.Property(r => r.SubmissionKeyHash).HasMaxLength(EqualityMonitoringResponse.SubmissionKeyHashLength);
+            // One response per request, even when the form is replayed or sent twice at once.
+            e.HasIndex(r => r.SubmissionKeyHash).IsUnique();
+        });
 
         builder.Entity<ScheduledJobRun>(e =>
         {

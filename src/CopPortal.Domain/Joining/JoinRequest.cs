@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.People;
 
@@ -141,17 +142,33 @@ public class DeclineReasonTemplate
 
 /// <summary>
 /// Optional equality and diversity monitoring. Deliberately has no link to the person or the request:
-/// it can only ever be reported in aggregate.
+/// it can only ever be reported in aggregate, and it is kept out of the audit trail, which would name its author.
 /// </summary>
-public class EqualityMonitoringResponse
+public class EqualityMonitoringResponse : IKeptApartFromAudit
 {
     public int Id { get; set; }
     public int CommunityId { get; set; }
     public DateOnly SubmittedOn { get; set; }
+
+    /// <summary>
+    /// SHA-256 (hex) of the one-time key handed to the applicant's browser when their request was sent; unique, so
+    /// one request yields at most one response. The key itself is stored nowhere, so this links to nobody.
+    /// Null on responses saved before keys existed.
+    /// </summary>
+    public string? SubmissionKeyHash { get; set; }
     public string? AgeBand { get; set; }
     public string? Sex { get; set; }
     public string? Ethnicity { get; set; }
     public string? Disability { get; set; }
     public string? SexualOrientation { get; set; }
     public string? Religion { get; set; }
+
+    public const int SubmissionKeyHashLength = 64;
+
+    /// <summary>A fresh one-time key for the monitoring form (256 random bits, URL-safe).</summary>
+    public static string NewSubmissionKey() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string HashSubmissionKey(string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 }

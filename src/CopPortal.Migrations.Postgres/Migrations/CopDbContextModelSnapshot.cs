@@ -523,12 +523,19 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<string>("SexualOrientation")
                         .HasColumnType("text");
 
+                    b.Property<string>("SubmissionKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("date");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");
+
+                    b.HasIndex("SubmissionKeyHash")
+                        .IsUnique();
 
                     b.ToTable("EqualityMonitoringResponses");
                 });

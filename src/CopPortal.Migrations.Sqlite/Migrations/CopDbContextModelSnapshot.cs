@@ -497,12 +497,19 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("SexualOrientation")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmissionKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("CommunityId");
+
+                    b.HasIndex("SubmissionKeyHash")
+                        .IsUnique();
 
                     b.ToTable("EqualityMonitoringResponses");
                 });

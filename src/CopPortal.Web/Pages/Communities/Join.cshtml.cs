@@ -117,6 +117,7 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         }
         TempData["Success"] = $"Your request to join {Community.Name} has been sent";
         TempData[JoinMonitoringModel.TempDataKey] = Community.Slug;
+        TempData[JoinMonitoringModel.SubmissionKeyTempDataKey] = EqualityMonitoringResponse.NewSubmissionKey();
         return RedirectToPage("/Communities/JoinMonitoring", new { slug = Community.Slug });
     }
 

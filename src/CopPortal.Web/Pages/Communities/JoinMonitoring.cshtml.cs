@@ -12,13 +12,19 @@ namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>
 /// Optional equality and diversity monitoring, offered once straight after a request is sent.
-/// The answers are stored with no link to the person or the request, so reviewers can never see them.
+/// The answers are stored with no link to the person or the request, so reviewers can never see them, and are
+/// never audited (<see cref="CopPortal.Domain.Auditing.IKeptApartFromAudit"/>). A one-time key, held only in the
+/// applicant's TempData cookie and stored hashed with the answers, lets each request yield at most one response.
 /// </summary>
 [Authorize]
 public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>Set when a request is sent; lets the form be used once without linking it to the request.</summary>
     public const string TempDataKey = "MonitoringFor";
+
+    /// <summary>Set with <see cref="TempDataKey"/>: the one-time key whose hash the response is saved under.</summary>
+    public const string SubmissionKeyTempDataKey = "MonitoringKey";
+    public const string AlreadyRecorded = "Thank you. Your monitoring answers have already been recorded";
     public const string PreferNotToSay = "Prefer not to say";
 
     [BindProperty]
@@ -55,8 +61,16 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         {
             return NotFound();
         }
-        if (TempData.Peek(TempDataKey) as string != slug)
+        if (TempData.Peek(TempDataKey) as string != slug || TempData.Peek(SubmissionKeyTempDataKey) is not string key)
         {
+            return Redirect("/my");
+        }
+        // A replayed cookie whose key has been used gets the outcome, not the form again.
+        if (await UsedAsync(EqualityMonitoringResponse.HashSubmissionKey(key)))
+        {
+            TempData.Remove(TempDataKey);
+            TempData.Remove(SubmissionKeyTempDataKey);
+            TempData["Success"] = AlreadyRecorded;
             return Redirect("/my");
         }
         return Page();
@@ -68,15 +82,18 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         {
             return NotFound();
         }
-        if (TempData[TempDataKey] as string != slug)
+        if (TempData[TempDataKey] as string != slug || TempData[SubmissionKeyTempDataKey] is not string key)
         {
             return Redirect("/my");
         }
-        // Redirects keep all TempData, so remove the key explicitly: the form is used once.
+        // Redirects keep all TempData, so remove the keys explicitly: the form is used once.
         TempData.Remove(TempDataKey);
+        TempData.Remove(SubmissionKeyTempDataKey);
+        var keyHash = EqualityMonitoringResponse.HashSubmissionKey(key);
         var response = new EqualityMonitoringResponse
         {
             CommunityId = Community.Id,
+            SubmissionKeyHash = keyHash,
             SubmittedOn = LondonTime.Today(clock),
             AgeBand = Pick(Input.AgeBand, AgeBands),
             Sex = Pick(Input.Sex, Sexes),
@@ -87,12 +104,34 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         };
         if ((response.AgeBand ?? response.Sex ?? response.Ethnicity ?? response.Disability ?? response.SexualOrientation ?? response.Religion) is not null)
         {
+            // A replay of the same cookie (the browser's back button, or a copied request) must not add a second row.
+            if (await UsedAsync(keyHash))
+            {
+                TempData["Success"] = AlreadyRecorded;
+                return Redirect("/my");
+            }
             db.EqualityMonitoringResponses.Add(response);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // Two copies raced past the check; the unique key kept one. Anything else is a real failure.
+                db.ChangeTracker.Clear();
+                if (!await UsedAsync(keyHash))
+                {
+                    throw;
+                }
+                TempData["Success"] = AlreadyRecorded;
+                return Redirect("/my");
+            }
         }
         TempData["Success"] = "Thank you. Your monitoring answers have been saved separately from your request";
         return Redirect("/my");
     }
+
+    private Task<bool> UsedAsync(string keyHash) => db.EqualityMonitoringResponses.AnyAsync(r => r.SubmissionKeyHash == keyHash);
 
     private static string? Pick(string? value, IReadOnlyList<string> options) => value is not null && options.Contains(value) ? value : null;
 

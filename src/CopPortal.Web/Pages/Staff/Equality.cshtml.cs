@@ -1,24 +1,57 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Joining;
+using CopPortal.Domain.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Staff;
 
-/// <summary>Equality monitoring in aggregate only; any count under 5 is shown as "fewer than 5" so nobody can be identified.</summary>
-public class EqualityModel(CopDbContext db, CommunityCache communityCache) : PageModel
+/// <summary>
+/// Equality monitoring in aggregate only, protected three ways so that no one person's answers can be shown or
+/// worked out (see docs/guide-staff.md):
+/// <list type="number">
+/// <item>Cell suppression: a count under 5 is hidden; in each question, if the hidden cells are just one, or add up
+/// to under 5, the next smallest is hidden too, so they cannot be recovered by subtracting from the total.</item>
+/// <item>Rounding: every shown number, the total included, is rounded to the nearest 5, so subtracting one view
+/// (a community, all communities) from another gives a range, never an exact count.</item>
+/// <item>Release in steps: figures cover whole past months only, and a view moves on only when at least
+/// <see cref="ReleaseStep"/> new responses have built up, so two snapshots never differ by one person's answers.</item>
+/// </list>
+/// Counting is done in the database (GROUP BY); no response is loaded.
+/// </summary>
+public class EqualityModel(CopDbContext db, CommunityCache communityCache, TimeProvider clock) : PageModel
 {
     public const int SuppressBelow = 5;
+    public const int RoundTo = 5;
+    public const int ReleaseStep = 10;
+    public const string Hidden = "not shown";
+    public const string NotAnswered = "Not answered";
 
     [FromQuery(Name = "community")]
     public int? CommunityId { get; set; }
 
     public IReadOnlyList<CommunityName> Communities { get; private set; } = [];
-    public int Total { get; private set; }
-    public List<(string Question, List<(string Answer, int Count)> Rows)> Sections { get; private set; } = [];
 
-    public static string Show(int count) => count < SuppressBelow ? "fewer than 5" : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The exact number of responses the figures cover; only ever shown rounded.</summary>
+    public int Total { get; private set; }
+
+    /// <summary>The last day the figures cover, or null when no month has been released yet.</summary>
+    public DateOnly? CoversUpTo { get; private set; }
+
+    public List<(string Question, List<Cell> Rows)> Sections { get; private set; } = [];
+
+    public sealed record Cell(string Answer, int Count, bool Suppressed)
+    {
+        public string Shown => Suppressed ? Hidden : Round(Count).ToString(CultureInfo.InvariantCulture);
+    }
+
+    public string ShownTotal => Total < SuppressBelow ? "fewer than 5" : Round(Total).ToString(CultureInfo.InvariantCulture);
+
+    public static int Round(int count) => (int)Math.Round(count / (double)RoundTo, MidpointRounding.AwayFromZero) * RoundTo;
 
     public async Task OnGetAsync()
     {
@@ -28,20 +61,78 @@ public class EqualityModel(CopDbContext db, CommunityCache communityCache) : Pag
         {
             query = query.Where(r => r.CommunityId == id);
         }
-        var responses = await query.Select(r => new { r.AgeBand, r.Sex, r.Ethnicity, r.Disability, r.SexualOrientation, r.Religion }).ToListAsync();
-        Total = responses.Count;
+        var today = LondonTime.Today(clock);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        var days = await query.Where(r => r.SubmittedOn < monthStart)
+            .GroupBy(r => r.SubmittedOn)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync();
+        var (releasedBefore, total) = Release(days.Select(d => (d.Day, d.Count)));
+        if (releasedBefore is not DateOnly cutoff)
+        {
+            return;
+        }
+        CoversUpTo = cutoff.AddDays(-1);
+        Total = total;
+        var released = query.Where(r => r.SubmittedOn < cutoff);
         Sections =
         [
-            ("Age", Count(responses.Select(r => r.AgeBand))),
-            ("Sex", Count(responses.Select(r => r.Sex))),
-            ("Ethnic group", Count(responses.Select(r => r.Ethnicity))),
-            ("Disability", Count(responses.Select(r => r.Disability))),
-            ("Sexual orientation", Count(responses.Select(r => r.SexualOrientation))),
-            ("Religion or belief", Count(responses.Select(r => r.Religion))),
+            ("Age", await CountAsync(released, r => r.AgeBand)),
+            ("Sex", await CountAsync(released, r => r.Sex)),
+            ("Ethnic group", await CountAsync(released, r => r.Ethnicity)),
+            ("Disability", await CountAsync(released, r => r.Disability)),
+            ("Sexual orientation", await CountAsync(released, r => r.SexualOrientation)),
+            ("Religion or belief", await CountAsync(released, r => r.Religion)),
         ];
     }
 
-    private static List<(string Answer, int Count)> Count(IEnumerable<string?> answers) =>
-        answers.GroupBy(a => a ?? "Not answered").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Count())).ToList();
+    /// <summary>
+    /// Walks whole months oldest first and releases up to the end of a month once at least <see cref="ReleaseStep"/>
+    /// responses have built up since the last release. The walk always starts at the beginning, so an earlier
+    /// release point never moves: each later snapshot adds a step of at least that many responses.
+    /// Returns the first day not released (null when nothing is) and how many responses are released.
+    /// </summary>
+    public static (DateOnly? ReleasedBefore, int Count) Release(IEnumerable<(DateOnly Day, int Count)> days)
+    {
+        DateOnly? releasedBefore = null;
+        int released = 0, building = 0;
+        foreach (var month in days.GroupBy(d => new DateOnly(d.Day.Year, d.Day.Month, 1)).OrderBy(g => g.Key))
+        {
+            building += month.Sum(d => d.Count);
+            if (building >= ReleaseStep)
+            {
+                releasedBefore = month.Key.AddMonths(1);
+                released += building;
+                building = 0;
+            }
+        }
+        return (releasedBefore, released);
+    }
+
+    /// <summary>
+    /// Hides every count under <see cref="SuppressBelow"/>; then, while the hidden counts are a single one or add up
+    /// to under <see cref="SuppressBelow"/>, hides the next smallest too (secondary suppression), so that neither the
+    /// total nor the other rows give a hidden count away.
+    /// </summary>
+    public static List<Cell> Suppress(IEnumerable<(string Answer, int Count)> counts)
+    {
+        var cells = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Answer, StringComparer.Ordinal)
+            .Select(c => new Cell(c.Answer, c.Count, c.Count < SuppressBelow)).ToList();
+        while (cells.Exists(c => c.Suppressed) && (cells.Count(c => c.Suppressed) == 1 || cells.Where(c => c.Suppressed).Sum(c => c.Count) < SuppressBelow))
+        {
+            var next = cells.FindLastIndex(c => !c.Suppressed);
+            if (next < 0)
+            {
+                break;
+            }
+            cells[next] = cells[next] with { Suppressed = true };
+        }
+        return cells;
+    }
+
+    private static async Task<List<Cell>> CountAsync(IQueryable<EqualityMonitoringResponse> released, Expression<Func<EqualityMonitoringResponse, string?>> answer)
+    {
+        var counts = await released.GroupBy(answer).Select(g => new { Answer = g.Key, Count = g.Count() }).ToListAsync();
+        return Suppress(counts.Select(c => (c.Answer ?? NotAnswered, c.Count)));
+    }
 }

@@ -16,6 +16,7 @@ public sealed class ReflowAndKeyboardTests(BrowserSession session) : IClassFixtu
     [InlineData("/communities/" + DemoData.PractitionersSlug + "/terms", "reflow-terms")]
     public async Task Tables_fit_a_320px_screen_as_stacked_rows(string path, string name)
     {
+        await AddFailedEmailAsync();
         var page = await session.NewPageAsync();
         await session.SignInAsync(page, DemoData.StaffEmail);
         await page.SetViewportSizeAsync(320, 800);
@@ -71,5 +72,34 @@ public sealed class ReflowAndKeyboardTests(BrowserSession session) : IClassFixtu
         Assert.Contains(lastControl, reached);
     }
 
-    private sealed record FocusState(string Name, string Tag, bool Visible);
+    /// <summary>The outbox is empty in the demo data; a failed email with a long address and error fills every column.</summary>
+    private async Task AddFailedEmailAsync()
+    {
+        await session.Portal.WithDbAsync(async db =>
+        {
+            if (!db.OutboxMessages.Any())
+            {
+                var now = session.Portal.Clock.GetUtcNow();
+                db.OutboxMessages.Add(new CopPortal.Domain.Messaging.OutboxMessage
+                {
+                    ToAddress = "a.very.long.name.for.a.practitioner@midlandspartnership.nhs.uk",
+                    Subject = "Your request to join Psychological Practitioners",
+                    Kind = "JoinRequestReceived",
+                    Status = CopPortal.Domain.Messaging.OutboxStatus.Failed,
+                    Attempts = 5,
+                    CreatedAt = now,
+                    NextAttemptAt = now,
+                    LastError = "SmtpCommandException: 550 5.1.1 mailbox unavailable for a.very.long.name.for.a.practitioner@midlandspartnership.nhs.uk",
+                });
+                await db.SaveChangesAsync();
+            }
+        });
+    }
+
+    private sealed class FocusState
+    {
+        public string Name { get; set; } = "";
+        public string Tag { get; set; } = "";
+        public bool Visible { get; set; }
+    }
 }

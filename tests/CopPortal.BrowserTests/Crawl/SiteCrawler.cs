@@ -236,10 +236,11 @@ public sealed partial class SiteCrawler
             _problems.Add($"{_current} — answered {response.Status}");
             return;
         }
-        if (response.Status is >= 300 and < 400 && await response.HeaderValueAsync("location") is { } location)
+        if (response.Status is >= 300 and < 400)
         {
-            // Let the redirect finish, or the next visit would cut it off (a failed request that is no fault).
-            await _page.WaitForURLAsync(new Uri(new Uri(response.Url), location).ToString());
+            // Let the redirect finish (a new document, without the marked button), or the next visit would cut it
+            // off and report a failed request that is no fault.
+            await _page.WaitForFunctionAsync("() => document.readyState === 'complete' && !document.querySelector('[data-crawler-submit]')");
         }
         if (response.Status != 200)
         {

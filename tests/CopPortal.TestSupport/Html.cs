@@ -18,6 +18,18 @@ public static class Html
         return (IHtmlDocument)await Context.OpenAsync(req => req.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
     }
 
+    /// <summary>A table row's or cell's text without the column labels a responsive table repeats in each cell for phones.</summary>
+    public static string CellText(this IElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        var copy = (IElement)element.Clone();
+        foreach (var heading in copy.QuerySelectorAll(".nhsuk-table__heading"))
+        {
+            heading.Remove();
+        }
+        return copy.TextContent;
+    }
+
     /// <summary>GETs a page, asserts 200, and returns its parsed document.</summary>
     public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
     {

@@ -13,7 +13,7 @@ public sealed class EmailDomainTests : IDisposable
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var page = await client.GetPageAsync("/staff/email-domains");
-        var domains = page.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent).ToList();
+        var domains = page.QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList();
         Assert.Contains("nhs.uk", domains);
         Assert.Contains("police.uk", domains);
         Assert.Equal(ReferenceData.EmailDomains.Count, domains.Count);

@@ -44,7 +44,7 @@ public sealed class OutboxPageTests : IDisposable
 
         var failed = await client.GetPageAsync("/staff/outbox?status=Failed");
         var row = failed.QuerySelectorAll("tbody tr").Single();
-        var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        var cells = row.QuerySelectorAll("td").Select(td => td.CellText().Trim()).ToList();
         Assert.Equal("18 November 2026 at 10am", cells[0]);
         Assert.Equal("failed@nhs.net", cells[1]);
         Assert.Contains("Subject for failed@nhs.net", cells[2], StringComparison.Ordinal);

@@ -32,10 +32,10 @@ public sealed class PeopleTests : IDisposable
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
         var byName = await client.GetPageAsync("/staff/people?q=aisha");
-        Assert.Equal(["Aisha Begum"], byName.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent).ToList());
+        Assert.Equal(["Aisha Begum"], byName.QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList());
 
         var byEmail = await client.GetPageAsync("/staff/people?q=COUNCIL@demo");
-        Assert.Equal(["Dr Priya Raman"], byEmail.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent).ToList());
+        Assert.Equal(["Dr Priya Raman"], byEmail.QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList());
         Assert.Contains("Council member", byEmail.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
 
         var none = await client.GetPageAsync("/staff/people?q=zzz-nobody");
@@ -56,7 +56,7 @@ public sealed class PeopleTests : IDisposable
         Assert.Equal("/staff/people?q=pager&p=2", first.QuerySelector("a.nhsuk-pagination__link--next")!.GetAttribute("href"));
 
         var second = await client.GetPageAsync("/staff/people?q=pager&p=2");
-        Assert.Equal(["Pager Person 25", "Pager Person 26"], second.QuerySelectorAll("tbody tr td:first-child").Select(td => td.TextContent).ToList());
+        Assert.Equal(["Pager Person 25", "Pager Person 26"], second.QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList());
         Assert.Contains("Showing 26 to 27 of 27", second.MainText(), StringComparison.Ordinal);
     }
 

@@ -36,6 +36,19 @@ public sealed class DirectoryPageTests : IDisposable
         Assert.Equal("wellbeing practitioner", page.QuerySelector("input#q")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("/communities", "Communities - ")]
+    [InlineData("/communities?q=wellbeing+practitioner", "1 community matching “wellbeing practitioner” - Communities - ")]
+    [InlineData("/communities?q=psychology", "2 communities matching “psychology” - Communities - ")]
+    [InlineData("/communities?q=zzzz", "0 communities matching “zzzz” - Communities - ")]
+    [InlineData("/communities?open=true", "5 communities found - Communities - ")]
+    public async Task Get_the_title_says_what_a_search_found(string url, string titleStart)
+    {
+        // After a search the page reloads with focus at the top; the title is the first thing read out.
+        var page = await _portal.CreateBrowserClient().GetPageAsync(url);
+        Assert.StartsWith(titleStart, page.Title, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Get_search_is_case_insensitive_and_every_word_must_match()
     {

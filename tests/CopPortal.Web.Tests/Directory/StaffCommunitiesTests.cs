@@ -28,7 +28,7 @@ public sealed class StaffCommunitiesTests : IDisposable
     {
         await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Status = CommunityStatus.Archived);
         var page = await (await _portal.SignedInClientAsync(DemoData.StaffEmail)).GetPageAsync("/staff/communities");
-        var rows = page.QuerySelectorAll("#all + table tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim() + " " + r.QuerySelector(".nhsuk-tag")!.TextContent.Trim()).ToList();
+        var rows = page.QuerySelectorAll("#all + table tbody tr").Select(r => r.QuerySelector("td")!.CellText().Trim() + " " + r.QuerySelector(".nhsuk-tag")!.TextContent.Trim()).ToList();
         Assert.Equal(6 - 1, rows.Count);
         Assert.Equal("Chief Psychological Professions Officers Archived", rows[^1]);
     }

@@ -53,6 +53,44 @@ public sealed class TermsPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_pdf_tags_each_label_as_a_row_header_of_its_value()
+    {
+        var response = await _portal.CreateBrowserClient().GetAsync(Url + ".pdf");
+        var structure = await PdfToolAsync("pdfinfo", "-struct-text", await response.Content.ReadAsByteArrayAsync());
+        // A screen reader in the PDF hears "How often" as the header of "Every 3 months", not two loose texts.
+        var lines = structure.Split('\n');
+        foreach (var (label, value) in new[] { ("How often", "Every 3 months"), ("Open to", "Psychological Wellbeing Practitioner (PWP)"), ("Review date", "18 September 2027") })
+        {
+            Assert.Equal("TH", TagAround(lines, label));
+            Assert.Equal("TD", TagAround(lines, value));
+        }
+        Assert.Contains("/Scope /Row", structure, StringComparison.Ordinal);
+    }
+
+    /// <summary>The nearest enclosing structure tag (other than NonStruct) of the first text starting with the given words.</summary>
+    private static string TagAround(string[] lines, string text)
+    {
+        var at = Array.FindIndex(lines, l => l.TrimStart().StartsWith("\"" + text, StringComparison.Ordinal));
+        Assert.True(at >= 0, $"\"{text}\" is not in the PDF's structure");
+        var indent = lines[at].Length - lines[at].TrimStart().Length;
+        for (var i = at - 1; i >= 0; i--)
+        {
+            var line = lines[i].TrimStart();
+            var lineIndent = lines[i].Length - line.Length;
+            if (lineIndent < indent && line.Length > 0 && char.IsUpper(line[0]))
+            {
+                var tag = line.Split(' ', ':')[0];
+                if (tag != "NonStruct")
+                {
+                    return tag;
+                }
+                indent = lineIndent;
+            }
+        }
+        return "";
+    }
+
+    [Fact]
     public async Task Get_unknown_community_terms_and_pdf_are_404()
     {
         var client = _portal.CreateBrowserClient();
@@ -94,7 +132,7 @@ public sealed class TermsPageTests : IDisposable
 
         var page = await client.GetPageAsync(Url);
         Assert.Contains("Version 2, agreed 18 November 2026 by Hannah Whitfield.", page.MainText(), StringComparison.Ordinal);
-        var history = page.QuerySelectorAll("#history + table tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.TextContent.Trim(), @"\s+", " ")).ToList();
+        var history = page.QuerySelectorAll("#history + table tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.CellText().Trim(), @"\s+", " ")).ToList();
         Assert.Equal(["2 (current) 18 November 2026 Hannah Whitfield Annual review: purpose shortened, meetings every 2 months.", "Version 1 18 November 2026 Sam Okafor First version agreed by the community."], history);
 
         var old = await _portal.CreateBrowserClient().GetPageAsync(Url + "/versions/1");
@@ -183,13 +221,15 @@ public sealed class TermsPageTests : IDisposable
         Assert.Contains("The annual review is due by 1 December 2026.", terms.MainText(), StringComparison.Ordinal);
     }
 
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    private static Task<string> PdfTextAsync(byte[] pdf) => PdfToolAsync("pdftotext", "-layout", pdf, "-");
+
+    private static async Task<string> PdfToolAsync(string tool, string option, byte[] pdf, string? output = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"terms-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", $"-layout {path} -") { RedirectStandardOutput = true })!;
+            using var process = Process.Start(new ProcessStartInfo(tool, $"{option} {path} {output}") { RedirectStandardOutput = true })!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             Assert.Equal(0, process.ExitCode);

@@ -86,7 +86,7 @@ public sealed class TermsReviewReminderTests : IDisposable
         });
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var page = await client.GetPageAsync("/staff/communities");
-        var rows = page.QuerySelectorAll("#reviews + table tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.TextContent.Trim(), @"\s+", " ")).ToList();
+        var rows = page.QuerySelectorAll("#reviews + table tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.CellText().Trim(), @"\s+", " ")).ToList();
         Assert.Equal(["Assistant Psychologists and Psychology Students 1 November 2026 Overdue", "Psychological Practitioners 10 December 2026 Due soon"], rows);
     }
 

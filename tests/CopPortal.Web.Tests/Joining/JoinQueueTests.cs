@@ -46,7 +46,7 @@ public sealed class JoinQueueTests : IDisposable
                 "Week beginning 16 November 2026 — 1 request",
             ],
             headings);
-        var firstRow = page.QuerySelector("table.app-queue-table tbody tr")!.TextContent;
+        var firstRow = page.QuerySelector("table.app-queue-table tbody tr")!.CellText();
         Assert.Contains("Dr Eleanor Shaw", firstRow, StringComparison.Ordinal);
         Assert.Contains("Not met", firstRow, StringComparison.Ordinal);
         Assert.Equal("8 requests", page.QuerySelector("#queue-total")!.TextContent.Trim());
@@ -219,7 +219,7 @@ public sealed class JoinQueueTests : IDisposable
         });
 
     private static List<string> Applicants(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelectorAll("table.app-queue-table tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        page.QuerySelectorAll("table.app-queue-table tbody tr td:first-child").Select(td => td.CellText().Trim()).ToList();
 
     public void Dispose() => _portal.Dispose();
 }

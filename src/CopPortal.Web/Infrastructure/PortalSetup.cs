@@ -102,6 +102,12 @@ public static class PortalSetup
             o.Cookie.Name = "copportal.af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // The third and last cookie: one-time messages between pages. Named so the privacy page can list it.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "copportal.msg";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.NetworkStaff, p => p.RequireRole(NetworkRoles.NetworkStaff))

@@ -1,3 +1,10 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
 namespace CopPortal.Web.Tests.Directory;
 
 public sealed class HelpPagesTests : IDisposable
@@ -22,6 +29,21 @@ public sealed class HelpPagesTests : IDisposable
     {
         var page = await _portal.CreateBrowserClient().GetPageAsync(url);
         Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Get_privacy_names_every_cookie_the_portal_sets()
+    {
+        var services = _portal.Services;
+        string?[] names =
+        [
+            services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name,
+            services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name,
+            services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name,
+        ];
+        var text = (await _portal.CreateBrowserClient().GetPageAsync("/privacy")).MainText();
+        Assert.Contains("three cookies", text, StringComparison.Ordinal);
+        Assert.All(names, name => Assert.Contains(name!, text, StringComparison.Ordinal));
     }
 
     public void Dispose() => _portal.Dispose();

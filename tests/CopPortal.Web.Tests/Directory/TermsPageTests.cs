@@ -67,6 +67,20 @@ public sealed class TermsPageTests : IDisposable
         Assert.Contains("/Scope /Row", structure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Get_pdf_carries_xmp_metadata_with_its_title_language_and_pdf_ua_claim()
+    {
+        var pdf = await (await _portal.CreateBrowserClient().GetAsync(Url + ".pdf")).Content.ReadAsByteArrayAsync();
+        var metadata = await PdfToolAsync("pdfinfo", "-meta", pdf);
+        Assert.Contains("Psychological Practitioners", metadata, StringComparison.Ordinal);
+        Assert.Contains("<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li>", metadata, StringComparison.Ordinal);
+        Assert.Contains("<pdfuaid:part>1</pdfuaid:part>", metadata, StringComparison.Ordinal);
+        // The update is appended, so the tag tree Chromium wrote is still there and still read.
+        var info = await PdfToolAsync("pdfinfo", "", pdf);
+        Assert.Matches(@"Tagged:\s+yes", info);
+        Assert.Contains("TH", await PdfToolAsync("pdfinfo", "-struct-text", pdf), StringComparison.Ordinal);
+    }
+
     /// <summary>The nearest enclosing structure tag (other than NonStruct) of the first text starting with the given words.</summary>
     private static string TagAround(string[] lines, string text)
     {

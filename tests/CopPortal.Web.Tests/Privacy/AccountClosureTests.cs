@@ -28,7 +28,11 @@ public sealed class AccountClosureTests : IDisposable
         {
             var db = services.GetRequiredService<CopPortal.Domain.Data.CopDbContext>();
             var community = await db.Communities.SingleAsync(c => c.Slug == JoiningTestData.Practitioners);
-            await services.GetRequiredService<MembershipService>().AddOrSetRoleAsync(community, user.Id, CommunityRole.Member);
+            await db.InTransactionAsync(async () =>
+            {
+                await services.GetRequiredService<MembershipService>().AddOrSetRoleAsync(community, user.Id, CommunityRole.Member);
+                await db.SaveChangesAsync();
+            });
             var terms = await db.TermsVersions.SingleAsync(t => t.CommunityId == community.Id && t.VersionNumber == community.CurrentTermsVersion);
             terms.CreatedById = user.Id;
             await db.SaveChangesAsync();

@@ -53,7 +53,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
         await page.RouteAsync("**/*", route => route.AbortAsync());
         cancellationToken.ThrowIfCancellationRequested();
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-        return await page.PdfAsync(new PagePdfOptions
+        var pdf = await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
             Tagged = true,
@@ -61,6 +61,8 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             PrintBackground = true,
             Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
         });
+        var (title, language) = PdfXmpMetadata.Describe(html);
+        return PdfXmpMetadata.Add(pdf, title, language);
     }
 
     private async Task<IBrowser> GetBrowserAsync()

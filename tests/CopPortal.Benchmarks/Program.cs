@@ -49,6 +49,8 @@ foreach (var scale in scales)
         ("Community page (largest CoP)", $"/communities/{summary.LargestSlug}", false),
         ("/staff/join-requests (staff)", "/staff/join-requests", true),
         ("Join request review (staff)", $"/staff/join-requests/{summary.SamplePendingRequestId}", true),
+        ("/my/data (signed in)", "/my/data", true),
+        ("/privacy (retention periods from configuration)", "/privacy", false),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only
@@ -233,6 +235,11 @@ internal sealed class Portal : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DataDirectory"] = dataDir;
         info.Environment["Benchmark__FloorPage"] = "true";
+        // Production needs its public address (links are never built from the request's Host).
+        info.Environment["PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        // The benchmark signs staff in before each signed-in page; it measures pages, not the sign-in limiter.
+        info.Environment["RateLimits__SignInPerClientPerMinute"] = "1000";
+        info.Environment["RateLimits__SignInPerAddressPerMinute"] = "1000";
         info.Environment["Mail__DispatcherEnabled"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!;

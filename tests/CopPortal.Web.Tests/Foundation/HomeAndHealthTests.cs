@@ -16,6 +16,18 @@ public sealed class HomeAndHealthTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_nhsuk_stylesheet_keeps_escaped_selectors_and_drops_the_blocked_fonts()
+    {
+        var css = await _portal.CreateBrowserClient().GetStringAsync("/lib/nhsuk/nhsuk-frontend.min.css");
+        // The skip link is hidden until focused by a rule whose selector escapes a colon (".\:focus"); a copy
+        // step that turns the backslash into a slash drops the whole rule and the link shows over the logo.
+        Assert.Contains(".nhsuk-skip-link:not(:active):not(:focus):not(.\\:focus)", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("./:", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("@font-face", css, StringComparison.Ordinal);
+        Assert.DoesNotContain("url(/assets/", css, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_health_is_200_when_the_database_answers()
     {
         var response = await _portal.CreateClient().GetAsync("/health");

@@ -8,11 +8,22 @@ if (demo)
 {
     builder.Configuration["Demo"] = "true";
 }
-builder.AddCopPortal();
-
-var app = builder.Build();
-await app.Services.InitialiseDatabaseAsync(loadDemoData: app.Configuration.GetValue<bool>("Demo"));
+WebApplication? app = null;
+try
+{
+    builder.AddCopPortal();
+    app = builder.Build();
+    await app.Services.InitialiseDatabaseAsync(loadDemoData: app.Configuration.GetValue<bool>("Demo"));
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    // A failed start is told once, in the portal's own log format, with exit code 1 (not an unhandled exception's
+    // raw stack trace). Wrong settings and unreachable or newer databases are explained in words.
+    await StartupFailure.LogAsync(app, ex);
+    return 1;
+}
 app.UseCopPortal();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -43,6 +43,8 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    public bool IsSqlServer => Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -105,9 +107,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         {
             e.HasKey(t => new { t.CommunityId, t.Term });
             e.Property(t => t.Term).HasMaxLength(SearchTerms.MaxTermLength);
-            if (!IsSqlite)
+            // Prefix ranges need ordinal order; SQLite's default collation already compares bytes. SQL Server's
+            // default collations ignore case and accents, so it gets its binary (code point) collation.
+            if (IsSqlServer)
             {
-                // Prefix ranges need ordinal order; SQLite's default collation already compares bytes.
+                e.Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
+            }
+            else if (!IsSqlite)
+            {
                 e.Property(t => t.Term).UseCollation("C");
             }
             // Word search reads matching terms in order and takes their community ids from the index alone.
@@ -178,7 +185,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.HasIndex(r => new { r.ApplicantId, r.CommunityId });
             // One open request per person per CoP, enforced by the database as well as the page.
             e.HasIndex(r => new { r.CommunityId, r.ApplicantId }).IsUnique()
-                .HasFilter("\"Status\" IN (0, 1, 5)").HasDatabaseName("IX_JoinRequests_OneOpenPerApplicant");
+                .HasFilter(IsSqlServer ? "[Status] IN (0, 1, 5)" : "\"Status\" IN (0, 1, 5)").HasDatabaseName("IX_JoinRequests_OneOpenPerApplicant");
         });
 
         builder.Entity<EqualityMonitoringResponse>(e =>

@@ -6,16 +6,18 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }
 
 /// <summary>
-/// The one place that knows which database providers exist. Adding SQL Server means a case here,
-/// a CopPortal.Migrations.SqlServer assembly, and a run of the design-time tool (see README).
+/// The one place that knows which database providers exist. Each has its own migrations assembly, all three
+/// scaffolded together by tools/scripts/add-migration.sh (see README).
 /// </summary>
 public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "CopPortal.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "CopPortal.Migrations.Postgres";
+    public const string SqlServerMigrationsAssembly = "CopPortal.Migrations.SqlServer";
 
     public static DbContextOptionsBuilder UseCopPortalDatabase(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
@@ -26,6 +28,7 @@ public static class DatabaseSetup
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly)),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(SqlServerMigrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
     }

@@ -9,6 +9,10 @@ public sealed class PortalOptions
     public string DataDirectory { get; set; } = "./data";
     public DatabaseProvider DatabaseProvider { get; set; } = DatabaseProvider.Sqlite;
     public string? PostgresConnectionString { get; set; }
+    public string? SqlServerConnectionString { get; set; }
+
+    /// <summary>How long start-up keeps trying to reach the database before giving up (Database:StartupRetrySeconds).</summary>
+    public TimeSpan StartupRetry { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The network this deployment serves.</summary>
     public string NetworkName { get; set; } = "PPN Midlands";
@@ -39,6 +43,7 @@ public sealed class PortalOptions
         {
             DataDirectory = configuration["DataDirectory"] ?? "./data",
             PostgresConnectionString = configuration.GetConnectionString("Postgres"),
+            SqlServerConnectionString = configuration.GetConnectionString("SqlServer"),
             NetworkName = configuration["Network:Name"] ?? "PPN Midlands",
             NetworkRegion = configuration["Network:Region"] ?? "Midlands",
             ContactEmail = configuration["Network:ContactEmail"],
@@ -46,7 +51,24 @@ public sealed class PortalOptions
         var provider = configuration["Database:Provider"];
         if (!string.IsNullOrWhiteSpace(provider))
         {
-            options.DatabaseProvider = Enum.Parse<DatabaseProvider>(provider, ignoreCase: true);
+            // Names only, so "1" or "sqlserver2022" is refused rather than read as a number or half-matched.
+            if (!Enum.TryParse<DatabaseProvider>(provider.Trim(), ignoreCase: true, out var parsed)
+                || !Enum.IsDefined(parsed) || int.TryParse(provider, out _))
+            {
+                throw new InvalidOperationException(
+                    $"Database:Provider is \"{provider}\", which is not a database the portal knows. " +
+                    $"Use one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+            }
+            options.DatabaseProvider = parsed;
+        }
+        var retry = configuration["Database:StartupRetrySeconds"];
+        if (!string.IsNullOrWhiteSpace(retry))
+        {
+            if (!int.TryParse(retry, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                throw new InvalidOperationException($"Database:StartupRetrySeconds must be a whole number of seconds, 0 or more (it is \"{retry}\").");
+            }
+            options.StartupRetry = TimeSpan.FromSeconds(seconds);
         }
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
         var configured = configuration["PublicBaseUrl"];
@@ -97,6 +119,8 @@ public sealed class PortalOptions
     {
         DatabaseProvider.Postgres => PostgresConnectionString
             ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set."),
+        DatabaseProvider.SqlServer => SqlServerConnectionString
+            ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set."),
         _ => DatabaseSetup.SqliteConnectionString(DataDirectory),
     };
 }

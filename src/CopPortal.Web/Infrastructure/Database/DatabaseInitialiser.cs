@@ -75,22 +75,38 @@ public static class DatabaseInitialiser
             {
                 return await creator.ExistsAsync();
             }
-            catch (Exception ex) when (ex is DbException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (ConnectionFailure(ex) is { } cause)
             {
                 var left = retry - (DateTimeOffset.UtcNow - started);
                 if (left <= TimeSpan.Zero)
                 {
                     throw new DatabaseStartupException(
                         $"The database could not be reached after {attempt} attempt(s) over {retry.TotalSeconds:0} seconds " +
-                        $"(Database:StartupRetrySeconds): {ex.Message}", ex);
+                        $"(Database:StartupRetrySeconds): {cause.Message}", ex);
                 }
                 var wait = left < RetryDelay ? left : RetryDelay;
                 logger.LogWarning(
                     "The database could not be reached (attempt {Attempt}): {Error} Trying again in {DelaySeconds:0.#} s; giving up after {RetrySeconds} s (Database:StartupRetrySeconds).",
-                    attempt, ex.Message, wait.TotalSeconds, retry.TotalSeconds);
+                    attempt, cause.Message, wait.TotalSeconds, retry.TotalSeconds);
                 await Task.Delay(wait);
             }
         }
+    }
+
+    /// <summary>
+    /// The database's own error behind a failed connection, if that is what this is. EF wraps a transient one
+    /// ("likely due to a transient failure"), so the chain is searched.
+    /// </summary>
+    private static Exception? ConnectionFailure(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DbException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                return ex;
+            }
+        }
+        return null;
     }
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);

@@ -19,8 +19,8 @@ for project in "${projects[@]}"; do
 done
 for project in "${projects[@]}"; do
   if [ "$1" = "--remove" ]; then
-    # --offline: never ask a database whether the migration was applied; none is configured here.
-    dotnet ef migrations remove --offline --no-build --project "$project" --startup-project "$project"
+    # --force: do not ask a database whether it was applied (the design-time connection strings reach none).
+    dotnet ef migrations remove --force --no-build --project "$project" --startup-project "$project"
   else
     dotnet ef migrations add "$1" --no-build --project "$project" --startup-project "$project" --output-dir Migrations
   fi

@@ -38,7 +38,8 @@ public sealed class DatabaseHealthCheck(CopDbContext db) : IHealthCheck
                 : await connection.BeginTransactionAsync(cancellationToken);
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
             await db.Database.ExecuteSqlRawAsync(
-                """UPDATE "AspNetRoles" SET "ConcurrencyStamp" = "ConcurrencyStamp" WHERE "Id" IN (SELECT "Id" FROM "AspNetRoles" ORDER BY "Id" LIMIT 1)""",
+                // MIN rather than LIMIT/TOP: the same SQL on SQLite, PostgreSQL and SQL Server.
+                """UPDATE "AspNetRoles" SET "ConcurrencyStamp" = "ConcurrencyStamp" WHERE "Id" = (SELECT MIN("Id") FROM "AspNetRoles")""",
                 cancellationToken);
             await transaction.RollbackAsync(cancellationToken);
             return HealthCheckResult.Healthy();

@@ -60,15 +60,18 @@ public sealed class StartupTests
             ["Database__Provider"] = "Postgres",
             // Nothing listens on port 1.
             ["ConnectionStrings__Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2",
-            ["Database__StartupRetrySeconds"] = "3",
+            ["Database__StartupRetrySeconds"] = "4",
         });
 
         Assert.Equal(1, run.ExitCode);
         var retries = run.Entries.Where(e => e.GetProperty("LogLevel").GetString() == "Warning"
             && e.GetProperty("Message").GetString()!.StartsWith("The database could not be reached (attempt ", StringComparison.Ordinal)).ToList();
-        Assert.True(retries.Count >= 2, $"Expected two or more attempts, saw: {run.Output}");
+        // A warning before each retry, then the last attempt's failure (how many fit in the time depends on load).
+        Assert.NotEmpty(retries);
         var critical = Assert.Single(run.Entries, e => e.GetProperty("LogLevel").GetString() == "Critical");
-        Assert.Contains("Database:StartupRetrySeconds", critical.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        var message = critical.GetProperty("Message").GetString()!;
+        Assert.Contains($"after {retries.Count + 1} attempt(s)", message, StringComparison.Ordinal);
+        Assert.Contains("Database:StartupRetrySeconds", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = DemoData.Password;
     private readonly string? _postgresConnection;
+    private readonly bool _ownsDatabase = true;
 
     static PortalFactory()
     {
@@ -54,6 +55,25 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             Settings[$"RateLimits:{scope}PerClientPerMinute"] = "1000";
             Settings[$"RateLimits:{scope}PerAddressPerMinute"] = "1000";
+        }
+    }
+
+    /// <summary>
+    /// A second instance of the portal on the same database as <paramref name="sameDatabaseAs"/> (on SQLite, the
+    /// same data directory), as two servers behind one load balancer. The first factory owns the database and
+    /// drops it; this one only starts its own host, with its own clock and in-memory state.
+    /// </summary>
+    public PortalFactory(PortalFactory sameDatabaseAs)
+    {
+        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
+        Provider = sameDatabaseAs.Provider;
+        LoadDemoData = sameDatabaseAs.LoadDemoData;
+        DataDirectory = sameDatabaseAs.DataDirectory;
+        _postgresConnection = sameDatabaseAs._postgresConnection;
+        _ownsDatabase = false;
+        foreach (var (key, value) in sameDatabaseAs.Settings)
+        {
+            Settings[key] = value;
         }
     }
 
@@ -194,7 +214,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (_postgresConnection is not null)

@@ -1,6 +1,7 @@
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Identity;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Infrastructure.Database;
@@ -15,6 +16,7 @@ public static class DatabaseInitialiser
         var db = provider.GetRequiredService<CopDbContext>();
         await db.Database.MigrateAsync();
         await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
+        await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
         if (loadDemoData)
         {
             await DemoData.LoadAsync(provider);

@@ -14,9 +14,13 @@ public static class DatabaseInitialiser
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<CopDbContext>();
-        await db.Database.MigrateAsync();
-        await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
-        await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
+        // Several instances may start together on one database: one at a time migrates and seeds.
+        await using (await StartupLock.AcquireAsync(db))
+        {
+            await db.Database.MigrateAsync();
+            await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
+            await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
+        }
         if (loadDemoData)
         {
             await DemoData.LoadAsync(provider);

@@ -23,6 +23,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     public const string DemoPassword = DemoData.Password;
     private readonly string? _postgresConnection;
     private readonly bool _ownsDatabase = true;
+    private readonly bool _ownsDataDirectory = true;
+
+    private static string NewDataDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "copportal-test-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
 
     static PortalFactory()
     {
@@ -43,8 +51,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         Provider = provider;
         LoadDemoData = demoData;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "copportal-test-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(DataDirectory);
+        DataDirectory = NewDataDirectory();
         if (provider == DatabaseProvider.Postgres)
         {
             _postgresConnection = PostgresServer.Instance.CreateDatabase();
@@ -68,9 +75,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(sameDatabaseAs);
         Provider = sameDatabaseAs.Provider;
         LoadDemoData = sameDatabaseAs.LoadDemoData;
-        DataDirectory = sameDatabaseAs.DataDirectory;
+        // SQLite: the database is a file in the data directory, so the two share it. PostgreSQL: each instance has its
+        // own data directory, as two servers have their own disks; only the database is shared.
+        DataDirectory = Provider == DatabaseProvider.Sqlite ? sameDatabaseAs.DataDirectory : NewDataDirectory();
         _postgresConnection = sameDatabaseAs._postgresConnection;
         _ownsDatabase = false;
+        _ownsDataDirectory = Provider != DatabaseProvider.Sqlite;
         foreach (var (key, value) in sameDatabaseAs.Settings)
         {
             Settings[key] = value;
@@ -221,6 +231,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 PostgresServer.Instance.DropDatabase(_postgresConnection);
             }
+        }
+        if (disposing && _ownsDataDirectory)
+        {
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -25,6 +25,15 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        // Secrets from files (e.g. Docker/compose secrets in /run/secrets): each file's name is a key, "__" for
+        // ":" (ConnectionStrings__Postgres, Mail__SmtpPassword), its content the value. Read after, so over, the rest.
+        if (builder.Configuration["SecretsDirectory"] is { Length: > 0 } secrets && Directory.Exists(secrets))
+        {
+            builder.Configuration.AddKeyPerFile(secrets, optional: true);
+        }
+        // On SIGTERM, hosted services (the email dispatcher) get this long to finish what they are doing; the
+        // container's stop grace period must be longer (docker-compose.yml: 60 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 45)));
         // A real deployment (not Development, not the test suite, not --demo) must say where it is published.
         var environment = builder.Environment;
         var localRun = environment.IsDevelopment() || environment.IsEnvironment("Testing");

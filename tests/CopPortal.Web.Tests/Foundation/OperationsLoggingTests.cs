@@ -43,7 +43,7 @@ public sealed class OperationsLoggingTests : IDisposable
     public void Json_log_lines_carry_a_utc_timestamp_with_its_offset_and_the_trace_id_scope()
     {
         var services = Portal().Services;
-        var options = services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().Get(ConsoleFormatterNames.Json);
+        var options = services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
         Assert.True(options.UseUtcTimestamp);
         Assert.True(options.IncludeScopes);
 
@@ -161,6 +161,21 @@ public sealed class OperationsLoggingTests : IDisposable
         Assert.Equal(1, meter.Sum("copportal.pdf.renders"));
         // Within the retry delay a second request gets the printable page at once, without another start.
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(url + ".pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Settings_are_read_from_secret_files_and_shutdown_waits_long_enough_for_a_send()
+    {
+        var secrets = Path.Combine(_portal.DataDirectory, "secrets");
+        Directory.CreateDirectory(secrets);
+        await File.WriteAllTextAsync(Path.Combine(secrets, "Network__Name"), "Network From A Secret File");
+        _portal.Settings["SecretsDirectory"] = secrets;
+        var portal = Portal();
+
+        var home = await portal.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("Network From A Secret File", home, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(45), portal.Services.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout);
     }
 
     public void Dispose() => _portal.Dispose();

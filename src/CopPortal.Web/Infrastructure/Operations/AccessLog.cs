@@ -13,6 +13,9 @@ public static class AccessLog
     public const string Category = "CopPortal.Access";
     private const string RouteItem = "CopPortal.AccessLog.Route";
 
+    /// <summary>Static files (served before routing) and addresses no page answers.</summary>
+    public const string NoRoute = "(no route)";
+
     /// <summary>Outermost: times the request and writes the line once the response status is final.</summary>
     public static IApplicationBuilder UseAccessLog(this IApplicationBuilder app)
     {
@@ -26,19 +29,21 @@ public static class AccessLog
             }
             finally
             {
-                var route = context.Items[RouteItem] as string ?? "(no route)";
+                var route = context.Items[RouteItem] as string ?? NoRoute;
                 logger.LogInformation("{Method} {Route} responded {StatusCode} in {ElapsedMs} ms",
                     context.Request.Method, route, context.Response.StatusCode, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
             }
         });
     }
 
-    /// <summary>After routing: remembers the first matched route pattern, so a re-executed error page does not replace it.</summary>
+    /// <summary>After routing: remembers the first pass's route pattern (or none), so a re-executed error page does not replace it.</summary>
     public static IApplicationBuilder UseAccessLogRoute(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (!context.Items.ContainsKey(RouteItem) && context.GetEndpoint() is RouteEndpoint endpoint)
+        if (!context.Items.ContainsKey(RouteItem))
         {
-            context.Items[RouteItem] = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            context.Items[RouteItem] = context.GetEndpoint() is RouteEndpoint endpoint
+                ? "/" + endpoint.RoutePattern.RawText?.TrimStart('/')
+                : NoRoute;
         }
         return next(context);
     });

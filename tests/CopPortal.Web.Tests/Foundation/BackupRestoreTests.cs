@@ -24,7 +24,7 @@ public sealed class BackupRestoreTests : IDisposable
             db.AllowedEmailDomains.Add(new CopPortal.Domain.People.AllowedEmailDomain { Domain = "backup-test.nhs.uk", Description = "Written just before the backup" });
             await db.SaveChangesAsync();
         });
-        Directory.CreateDirectory(Path.Combine(_original.DataDirectory, "mail"));
+        System.IO.Directory.CreateDirectory(Path.Combine(_original.DataDirectory, "mail"));
         await File.WriteAllTextAsync(Path.Combine(_original.DataDirectory, "mail", "kept.eml"), "a file from the data directory");
 
         var backup = Run("backup.sh", "sqlite", _original.DataDirectory, _backups).Trim();
@@ -70,9 +70,9 @@ public sealed class BackupRestoreTests : IDisposable
     public void Dispose()
     {
         _original.Dispose();
-        if (Directory.Exists(_backups))
+        if (System.IO.Directory.Exists(_backups))
         {
-            Directory.Delete(_backups, recursive: true);
+            System.IO.Directory.Delete(_backups, recursive: true);
         }
     }
 }

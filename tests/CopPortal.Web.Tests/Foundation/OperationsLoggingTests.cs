@@ -167,7 +167,7 @@ public sealed class OperationsLoggingTests : IDisposable
     public async Task Settings_are_read_from_secret_files_and_shutdown_waits_long_enough_for_a_send()
     {
         var secrets = Path.Combine(_portal.DataDirectory, "secrets");
-        Directory.CreateDirectory(secrets);
+        System.IO.Directory.CreateDirectory(secrets);
         await File.WriteAllTextAsync(Path.Combine(secrets, "Network__Name"), "Network From A Secret File");
         _portal.Settings["SecretsDirectory"] = secrets;
         var portal = Portal();

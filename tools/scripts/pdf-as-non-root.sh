@@ -9,6 +9,7 @@ fix=true
 [[ "${1:-}" == "--no-fix" ]] && fix=false
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/copportal-nonroot-XXXXXX)"
+chmod 755 "$work"   # mktemp makes it 0700: the unprivileged user must reach the app inside
 app="$work/app"
 data="$work/data"
 port="${PORT:-18089}"
@@ -27,12 +28,13 @@ fi
 echo "driver as run:       $(stat -c '%A %U' "$app"/.playwright/node/linux-x64/node)"
 mkdir -p "$data" && chown "$user" "$data"
 # The Chromium profile goes under HOME; nobody's home (/nonexistent) is not writable.
-runuser -u "$user" -- env HOME="$data" DataDirectory="$data" ASPNETCORE_URLS="http://127.0.0.1:$port" Demo=true \
+runuser -u "$user" -- env HOME="$data" DataDirectory="$data" ASPNETCORE_URLS="http://127.0.0.1:$port" Demo=true PublicBaseUrl="http://127.0.0.1:$port" \
   "$app/CopPortal.Web" >"$work/portal.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 180); do
   curl -fsS "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { echo "the portal stopped:"; tail -20 "$work/portal.log"; exit 1; }
   sleep 1
 done
 url="http://127.0.0.1:$port/communities/psychological-practitioners/terms.pdf"

@@ -28,6 +28,7 @@ fi
 echo "driver as run:       $(stat -c '%A %U' "$app"/.playwright/node/linux-x64/node)"
 mkdir -p "$data" && chown "$user" "$data"
 # The Chromium profile goes under HOME; nobody's home (/nonexistent) is not writable.
+cd "$app"   # the content root: appsettings.json and wwwroot are beside the binary
 runuser -u "$user" -- env HOME="$data" DataDirectory="$data" ASPNETCORE_URLS="http://127.0.0.1:$port" Demo=true PublicBaseUrl="http://127.0.0.1:$port" \
   "$app/CopPortal.Web" >"$work/portal.log" 2>&1 &
 pid=$!
@@ -43,7 +44,7 @@ echo "GET terms.pdf as $user -> $status"
 if [[ "$status" == 200\ application/pdf* ]] && head -c 5 "$work/terms.pdf" | grep -q '%PDF-'; then
   echo "PDF rendered as $user: $(stat -c %s "$work/terms.pdf") bytes"
 else
-  grep -i "chromium\|playwright" "$work/portal.log" | head -5 || true
+  grep "\"LogLevel\":\"Error\"" "$work/portal.log" | head -3 | cut -c1-1200 || true
   echo "no PDF (the printable-page fallback was offered)"
   $fix && exit 1
 fi

@@ -22,6 +22,15 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = DemoData.Password;
     private readonly string? _postgresConnection;
+    private readonly bool _ownsDatabase = true;
+    private readonly bool _ownsDataDirectory = true;
+
+    private static string NewDataDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "copportal-test-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
 
     static PortalFactory()
     {
@@ -42,8 +51,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         Provider = provider;
         LoadDemoData = demoData;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "copportal-test-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(DataDirectory);
+        DataDirectory = NewDataDirectory();
         if (provider == DatabaseProvider.Postgres)
         {
             _postgresConnection = PostgresServer.Instance.CreateDatabase();
@@ -54,6 +62,28 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             Settings[$"RateLimits:{scope}PerClientPerMinute"] = "1000";
             Settings[$"RateLimits:{scope}PerAddressPerMinute"] = "1000";
+        }
+    }
+
+    /// <summary>
+    /// A second instance of the portal on the same database as <paramref name="sameDatabaseAs"/> (on SQLite, the
+    /// same data directory), as two servers behind one load balancer. The first factory owns the database and
+    /// drops it; this one only starts its own host, with its own clock and in-memory state.
+    /// </summary>
+    public PortalFactory(PortalFactory sameDatabaseAs)
+    {
+        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
+        Provider = sameDatabaseAs.Provider;
+        LoadDemoData = sameDatabaseAs.LoadDemoData;
+        // SQLite: the database is a file in the data directory, so the two share it. PostgreSQL: each instance has its
+        // own data directory, as two servers have their own disks; only the database is shared.
+        DataDirectory = Provider == DatabaseProvider.Sqlite ? sameDatabaseAs.DataDirectory : NewDataDirectory();
+        _postgresConnection = sameDatabaseAs._postgresConnection;
+        _ownsDatabase = false;
+        _ownsDataDirectory = Provider != DatabaseProvider.Sqlite;
+        foreach (var (key, value) in sameDatabaseAs.Settings)
+        {
+            Settings[key] = value;
         }
     }
 
@@ -194,13 +224,16 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             if (_postgresConnection is not null)
             {
                 PostgresServer.Instance.DropDatabase(_postgresConnection);
             }
+        }
+        if (disposing && _ownsDataDirectory)
+        {
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

@@ -4,6 +4,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -17,7 +18,7 @@ namespace CopPortal.Domain.Data;
 /// domain services beside the entities. Every SaveChanges writes audit entries in the same transaction.
 /// </summary>
 public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null, CommunityCache? communityCache = null, JoinQueueCounts? queueCounts = null)
-    : IdentityDbContext<PortalUser>(options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     private readonly ICurrentActor _actor = actor ?? SystemActor.Instance;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -40,6 +41,12 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The data-protection key ring (cookies, antiforgery and email-link tokens), shared by every instance on this
+    /// database and kept by its backups. Encrypted with a certificate when DataProtection:CertificatePath is set.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -4,6 +4,7 @@ using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Infrastructure.Email;
+using CopPortal.Web.Infrastructure.Operations;
 using CopPortal.Web.Infrastructure.Pdf;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,15 @@ public static class PortalSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        // Secrets from files (e.g. Docker/compose secrets in /run/secrets): each file's name is a key, "__" for
+        // ":" (ConnectionStrings__Postgres, Mail__SmtpPassword), its content the value. Read after, so over, the rest.
+        if (builder.Configuration["SecretsDirectory"] is { Length: > 0 } secrets && Directory.Exists(secrets))
+        {
+            builder.Configuration.AddKeyPerFile(secrets, optional: true);
+        }
+        // On SIGTERM, hosted services (the email dispatcher) get this long to finish what they are doing; the
+        // container's stop grace period must be longer (docker-compose.yml: 60 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 45)));
         // A real deployment (not Development, not the test suite, not --demo) must say where it is published.
         var environment = builder.Environment;
         var localRun = environment.IsDevelopment() || environment.IsEnvironment("Testing");
@@ -41,7 +51,16 @@ public static class PortalSetup
         services.AddSingleton(portal);
         services.AddSingleton(TimeProvider.System);
 
-        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        // UTC with its offset written out ("+00:00"): the clock of the machine is never guessed from a literal Z.
+        // Scopes carry the request's TraceId (the reference the error page shows) and SpanId.
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz";
+            o.IncludeScopes = true;
+        });
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.AddPortalTelemetry();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
@@ -76,7 +95,7 @@ public static class PortalSetup
         // One account per mailbox: "a@x.nhs.uk." and "A@x.nhs.uk" look up the same account.
         services.AddScoped<ILookupNormalizer, CopPortal.Web.Accounts.EmailLookupNormalizer>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
-        KeyProtection.Configure(services.AddDataProtection(), builder.Configuration, Path.Combine(portal.DataDirectory, "keys"));
+        KeyProtection.Configure(services.AddDataProtection(), builder.Configuration);
 
         // Role removals take effect within a minute for people already signed in (the full check rebuilds the
         // sign-in and re-issues the cookie, so it is not done on every request). Sign-out, a password change or
@@ -137,10 +156,11 @@ public static class PortalSetup
         services.AddScoped<OutboxProcessor>();
         services.AddSingleton<PickupFolderTransport>();
         services.AddSingleton<SmtpTransport>();
-        services.AddSingleton<IMailTransport>(sp =>
+        services.AddSingleton<IMailTransport>(sp => new CountingMailTransport(
             builder.Configuration.GetValue<MailTransportKind?>("Mail:Transport") == MailTransportKind.Smtp
                 ? sp.GetRequiredService<SmtpTransport>()
-                : sp.GetRequiredService<PickupFolderTransport>());
+                : sp.GetRequiredService<PickupFolderTransport>(),
+            sp.GetRequiredService<PortalMetrics>()));
         if (builder.Configuration.GetValue("Mail:DispatcherEnabled", true))
         {
             services.AddHostedService<OutboxDispatcher>();
@@ -166,11 +186,13 @@ public static class PortalSetup
         {
             app.UseHsts();
         }
+        app.UseAccessLog();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAccessLogRoute();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalRateLimits();

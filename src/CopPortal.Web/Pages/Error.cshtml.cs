@@ -46,7 +46,8 @@ public class ErrorModel : PageModel
     private void Set(int? code)
     {
         _code = code ?? 500;
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // The trace id alone: it is the TraceId of every log line the request wrote, so a search finds them all.
+        RequestId = Activity.Current is { } activity ? activity.TraceId.ToHexString() : HttpContext.TraceIdentifier;
         if (HttpContext.Items[Infrastructure.Security.PortalRateLimits.RetryAfterItem] is int seconds)
         {
             RetryAfterSeconds = seconds;

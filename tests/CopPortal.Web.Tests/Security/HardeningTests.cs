@@ -9,6 +9,8 @@ using CopPortal.Domain.Messaging;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Infrastructure.Email;
+using CopPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -233,26 +235,47 @@ public sealed partial class HardeningTests : IDisposable
         await client.GetPageAsync("/account/sign-in");
         await client.AsAsync(DemoData.MemberEmail);
 
-        var keys = System.IO.Directory.GetFiles(Path.Combine(portal.DataDirectory, "keys"), "key-*.xml");
+        var keys = await portal.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
         Assert.NotEmpty(keys);
-        foreach (var key in keys)
+        foreach (var xml in keys)
         {
-            var xml = await File.ReadAllTextAsync(key);
             Assert.Contains("<encryptedSecret", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("unencrypted form", xml, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public async Task Data_protection_keys_folder_is_open_only_to_the_portal_user()
+    public async Task Data_protection_keys_are_kept_in_the_database_and_never_audited()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
         await _portal.CreateClient().GetAsync("/account/sign-in");
-        var mode = File.GetUnixFileMode(Path.Combine(_portal.DataDirectory, "keys"));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, mode);
+
+        var keys = await _portal.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.False(System.IO.Directory.Exists(Path.Combine(_portal.DataDirectory, "keys")));
+        Assert.False(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "DataProtectionKey")));
+    }
+
+    [Fact]
+    public async Task Key_files_of_an_earlier_version_are_imported_so_its_cookies_still_work()
+    {
+        // An earlier version kept the key ring as files in {DataDirectory}/keys: sign in on such a portal.
+        using var before = new PortalFactory(PortalFactory.DefaultProvider(), demoData: false);
+        var earlierKeys = Path.Combine(before.DataDirectory, "keys");
+        var protector = new ServiceCollection().AddDataProtection().SetApplicationName("CopPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(earlierKeys)).Services.BuildServiceProvider()
+            .GetRequiredService<IDataProtectionProvider>().CreateProtector("upgrade-test");
+        var token = protector.Protect("kept across the upgrade");
+
+        await before.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<CopDbContext>();
+            db.DataProtectionKeys.RemoveRange(db.DataProtectionKeys);
+            await db.SaveChangesAsync();
+            Assert.Equal(1, await KeyProtection.ImportKeyFilesAsync(db, earlierKeys));
+        });
+
+        var unprotected = before.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("upgrade-test").Unprotect(token);
+        Assert.Equal("kept across the upgrade", unprotected);
     }
 
     [Theory]

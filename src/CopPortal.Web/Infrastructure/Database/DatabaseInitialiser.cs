@@ -2,6 +2,7 @@ using System.Data.Common;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Identity;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,8 +24,13 @@ public static class DatabaseInitialiser
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
         var retry = provider.GetService<PortalOptions>()?.StartupRetry ?? TimeSpan.Zero;
         await PrepareForMigrationsAsync(db, retry, logger);
-        await db.Database.MigrateAsync();
-        await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
+        // Several instances may start together on one database: one at a time migrates and seeds.
+        await using (await StartupLock.AcquireAsync(db))
+        {
+            await db.Database.MigrateAsync();
+            await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
+            await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
+        }
         if (loadDemoData)
         {
             await DemoData.LoadAsync(provider);

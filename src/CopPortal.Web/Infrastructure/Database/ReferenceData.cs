@@ -51,7 +51,30 @@ public static class ReferenceData
         ("hscni.net", "Health and Social Care Northern Ireland"),
     ];
 
+    /// <summary>Any number; it only has to be the same in every instance, and used for nothing else.</summary>
+    private const long SeedingLockKey = 0x436f70506f7274; // "CopPort"
+
     public static async Task EnsureAsync(CopDbContext db, RoleManager<IdentityRole> roles, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Several instances may start together on an empty database: each checks what is missing and inserts it,
+        // so the checks and inserts run one instance at a time. The second instance waits, then finds everything
+        // there. PostgreSQL: a transaction-scoped advisory lock. SQLite: the transaction begins IMMEDIATE (takes
+        // the write lock at once), which serialises it across processes the same way.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            if (!db.IsSqlite)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", SeedingLockKey);
+            }
+            await InsertMissingAsync(db, roles, clock);
+            await transaction.CommitAsync();
+        });
+    }
+
+    private static async Task InsertMissingAsync(CopDbContext db, RoleManager<IdentityRole> roles, TimeProvider clock)
     {
         foreach (var role in NetworkRoles.All)
         {

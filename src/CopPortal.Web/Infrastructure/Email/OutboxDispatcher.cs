@@ -43,13 +43,13 @@ public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, I
                 if (message.Attempts >= settings.MaxAttempts)
                 {
                     message.Status = OutboxStatus.Failed;
-                    logger.LogError(ex, "Email {MessageId} to {Recipient} failed after {Attempts} attempts", message.Id, message.ToAddress, message.Attempts);
+                    logger.LogError("Email {MessageId} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, Operations.LogRedaction.WithoutAddresses($"{ex.GetType().Name}: {ex.Message}"));
                 }
                 else
                 {
                     var delay = settings.RetryBaseDelay * Math.Pow(2, message.Attempts - 1);
                     message.NextAttemptAt = clock.GetUtcNow() + delay;
-                    logger.LogWarning("Email {MessageId} attempt {Attempt} failed: {Error}; retrying at {Next}", message.Id, message.Attempts, ex.Message, message.NextAttemptAt);
+                    logger.LogWarning("Email {MessageId} attempt {Attempt} failed: {Error}; retrying at {Next}", message.Id, message.Attempts, Operations.LogRedaction.WithoutAddresses(ex.Message), message.NextAttemptAt);
                 }
             }
             message.LockedUntil = null;

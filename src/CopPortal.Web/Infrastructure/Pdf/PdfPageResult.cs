@@ -26,10 +26,12 @@ public static class PdfPageResult
         page.ViewData["PdfRender"] = true;
         // The page itself is only created by the Razor Pages invoker for a PageResult it executes, so the
         // PDF is made inside a PageResult subclass rather than by executing Page() here.
-        return await Task.FromResult<IActionResult>(new RenderToPdfResult(renderer, fileName));
+        return await Task.FromResult<IActionResult>(new RenderToPdfResult(renderer, fileName, printViewUrl));
     }
 
-    private sealed class RenderToPdfResult(PdfService renderer, string fileName) : PageResult
+    public const string StartFailedMessage = "PDF download is not working on this server at the moment. Use this printable version and your browser's Print option to save a PDF.";
+
+    private sealed class RenderToPdfResult(PdfService renderer, string fileName, string printViewUrl) : PageResult
     {
         public override async Task ExecuteResultAsync(ActionContext context)
         {
@@ -58,6 +60,14 @@ public static class PdfPageResult
                 // No body: the status code pages show the friendly "busy" page, and Retry-After says when to return.
                 http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 http.Response.Headers.RetryAfter = ((int)renderer.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return;
+            }
+            catch (PdfUnavailableException)
+            {
+                // The browser would not start (logged by the renderer): the printable page, as when none is installed.
+                var tempData = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionaryFactory>().GetTempData(http);
+                tempData["PdfUnavailable"] = StartFailedMessage;
+                await new RedirectResult(printViewUrl).ExecuteResultAsync(context);
                 return;
             }
             await new FileContentResult(pdf, "application/pdf") { FileDownloadName = fileName }.ExecuteResultAsync(context);

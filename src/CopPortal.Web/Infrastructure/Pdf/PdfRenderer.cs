@@ -19,6 +19,12 @@ public sealed class PdfOptions
     public int CacheSizeMegabytes { get; set; } = 64;
 }
 
+/// <summary>
+/// The browser could not be started (not installed, not executable by the portal's user, Playwright's driver
+/// missing or not runnable, …): pages offer the printable view instead of failing.
+/// </summary>
+public sealed class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>Renders HTML to a tagged A4 PDF.</summary>
 public interface IPdfRenderer
 {
@@ -37,6 +43,10 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private DateTimeOffset _retryStartAfter = DateTimeOffset.MinValue;
+
+    /// <summary>After a failed start, requests get the printable page at once for this long, then a start is tried again.</summary>
+    public static readonly TimeSpan StartRetryDelay = TimeSpan.FromMinutes(1);
 
     public bool IsAvailable => File.Exists(options.ChromiumPath);
 
@@ -44,7 +54,7 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
     {
         if (!IsAvailable)
         {
-            throw new InvalidOperationException($"Chromium was not found at {options.ChromiumPath}.");
+            throw new PdfUnavailableException($"Chromium was not found at {options.ChromiumPath}.");
         }
         var browser = await GetBrowserAsync();
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
@@ -78,15 +88,32 @@ public sealed class ChromiumPdfRenderer(PdfOptions options, ILogger<ChromiumPdfR
             {
                 return _browser;
             }
-            _playwright ??= await Playwright.CreateAsync();
-            logger.LogInformation("Starting Chromium for PDFs from {Path}", options.ChromiumPath);
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            if (DateTimeOffset.UtcNow < _retryStartAfter)
             {
-                ExecutablePath = options.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
-            return _browser;
+                throw new PdfUnavailableException("Chromium could not be started a moment ago.");
+            }
+            try
+            {
+                // Playwright runs its bundled Node.js driver, which then starts Chromium: either can fail (a file
+                // the portal's user may not execute, a missing library, a browser that exits at once).
+                _playwright ??= await Playwright.CreateAsync();
+                logger.LogInformation("Starting Chromium for PDFs from {Path}", options.ChromiumPath);
+                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = options.ChromiumPath,
+                    Headless = true,
+                    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+                });
+                return _browser;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _retryStartAfter = DateTimeOffset.UtcNow + StartRetryDelay;
+                _playwright?.Dispose();
+                _playwright = null;
+                logger.LogError(ex, "Chromium for PDFs could not be started from {Path}; the printable page is offered instead", options.ChromiumPath);
+                throw new PdfUnavailableException("Chromium could not be started.", ex);
+            }
         }
         finally
         {

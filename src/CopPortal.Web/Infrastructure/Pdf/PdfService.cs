@@ -30,8 +30,11 @@ public sealed class PdfService : IDisposable
     private int _admitted;
     private int _waiting;
 
-    public PdfService(IPdfRenderer renderer, PdfOptions options)
+    private readonly Operations.PortalMetrics? _metrics;
+
+    public PdfService(IPdfRenderer renderer, PdfOptions options, Operations.PortalMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(options);
         _renderer = renderer;
@@ -85,7 +88,18 @@ public sealed class PdfService : IDisposable
                 {
                     // The slot is held until the browser has really finished (Playwright's own 30 s timeouts bound a
                     // hung page), so the number of renderer processes never exceeds the limit.
-                    var pdf = await _renderer.RenderAsync(html, CancellationToken.None);
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    byte[] pdf;
+                    try
+                    {
+                        pdf = await _renderer.RenderAsync(html, CancellationToken.None);
+                    }
+                    catch
+                    {
+                        _metrics?.PdfRendered(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: false);
+                        throw;
+                    }
+                    _metrics?.PdfRendered(System.Diagnostics.Stopwatch.GetElapsedTime(started), succeeded: true);
                     _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Length, SlidingExpiration = TimeSpan.FromDays(1) });
                     return pdf;
                 }

@@ -66,6 +66,8 @@ public class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUse
             : await users.CheckPasswordAsync(user, Input.Password!);
         if (!correct)
         {
+            // Neither the password nor the address typed: an account's id when there is one.
+            logger.LogWarning("Sign-in failed: wrong password for {Account}", user?.Id ?? "(no account with that address)");
             if (guard.RecordFailure(normalised, client, user?.SecurityStamp))
             {
                 logger.LogWarning("Sign-in paused for {Pause} after repeated wrong passwords from {Client}", guard.Pause, client);

@@ -133,6 +133,36 @@ public sealed partial class OutboxLeaseTests : IAsyncDisposable
         }
     }
 
+    [Fact]
+    public async Task Messages_whose_lease_would_run_out_during_a_send_are_handed_back_unsent()
+    {
+        var ids = await EnqueueAsync(3);
+        // Each send takes a minute by the clock; the lease is 2 minutes and a send needs 10 seconds of it left.
+        var transport = new SlowTransport(_portal.Clock);
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var processor = ActivatorUtilities.CreateInstance<OutboxProcessor>(scope.ServiceProvider, new PortalInstance("instance-a"), (IMailTransport)transport);
+
+        Assert.Equal(2, await processor.DeliverDueAsync(50, default));
+
+        var messages = await _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToListAsync());
+        var left = Assert.Single(messages, m => m.Status == OutboxStatus.Pending);
+        // Not counted as an attempt, and free for any instance at once.
+        Assert.Equal((0, (string?)null, (DateTimeOffset?)null), (left.Attempts, left.LockedBy, left.LockedUntil));
+        Assert.Equal(2, transport.Sent);
+    }
+
+    private sealed class SlowTransport(TestClock clock) : IMailTransport
+    {
+        public int Sent { get; private set; }
+
+        public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            Sent++;
+            return Task.CompletedTask;
+        }
+    }
+
     private async Task<int> DeliverAsync(string instance)
     {
         await using var scope = _portal.Services.CreateAsyncScope();

@@ -38,7 +38,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<DeclineReasonTemplate> DeclineReasonTemplates => Set<DeclineReasonTemplate>();
     public DbSet<EqualityMonitoringResponse> EqualityMonitoringResponses => Set<EqualityMonitoringResponse>();
-    public DbSet<ScheduledJobRun> ScheduledJobRuns => Set<ScheduledJobRun>();
+    public DbSet<CopPortal.Domain.Scheduling.JobRun> JobRuns => Set<CopPortal.Domain.Scheduling.JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -203,10 +203,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.HasIndex(r => r.SubmissionKeyHash).IsUnique();
         });
 
-        builder.Entity<ScheduledJobRun>(e =>
+        builder.Entity<CopPortal.Domain.Scheduling.JobRun>(e =>
         {
-            e.Property(r => r.Name).HasMaxLength(100);
-            e.HasIndex(r => r.Name).IsUnique();
+            // The key is the "once per period" rule: one row per job and period, whichever instance inserts it.
+            e.HasKey(r => new { r.JobName, r.PeriodKey });
+            e.Property(r => r.JobName).HasMaxLength(100);
+            e.Property(r => r.PeriodKey).HasMaxLength(40);
+            e.Property(r => r.Owner).HasMaxLength(200);
+            e.Property(r => r.LastError).HasMaxLength(1000);
         });
 
         builder.Entity<OutboxMessage>(e =>
@@ -214,6 +218,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(m => m.ToAddress).HasMaxLength(256);
             e.Property(m => m.Subject).HasMaxLength(300);
             e.Property(m => m.Kind).HasMaxLength(100);
+            e.Property(m => m.LockedBy).HasMaxLength(200);
             e.HasIndex(m => new { m.Status, m.NextAttemptAt });
             e.HasIndex(m => m.CreatedAt);
             e.HasIndex(m => new { m.ToAddress, m.Kind, m.CreatedAt });

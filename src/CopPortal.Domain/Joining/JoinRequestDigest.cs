@@ -9,37 +9,19 @@ namespace CopPortal.Domain.Joining;
 
 /// <summary>
 /// The Monday-morning email to network staff: requests waiting per CoP and the oldest waiting.
-/// Polled often by a background service; it queues the emails once per Monday (Europe/London) at or after 07:00.
+/// Queued once per Monday (Europe/London) at or after 07:00 by the job scheduler.
 /// </summary>
 public class JoinRequestDigest(CopDbContext db, TimeProvider clock, Outbox outbox, IPortalSite site)
 {
-    public const string JobName = "join-request-digest";
     public const string EmailKind = "join-request.digest";
-    public static readonly TimeSpan DueFrom = TimeSpan.FromHours(7);
 
-    /// <summary>Queues the digest if it is due and not yet queued today. Returns the number of emails queued.</summary>
-    public async Task<int> QueueIfDueAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues this week's digest to every member of staff, in one commit. Returns the number of emails queued.
+    /// The job scheduler runs it once per Monday (Europe/London) from 07:00 (JoinRequestDigestJob).
+    /// </summary>
+    public async Task<int> QueueAsync(CancellationToken cancellationToken = default)
     {
-        var london = LondonTime.ToLondon(clock.GetUtcNow());
-        if (london.DayOfWeek != DayOfWeek.Monday || london.TimeOfDay < DueFrom)
-        {
-            return 0;
-        }
-        var today = DateOnly.FromDateTime(london.DateTime);
-        var run = await db.ScheduledJobRuns.FirstOrDefaultAsync(r => r.Name == JobName, cancellationToken);
-        if (run is not null && run.LastRunOn >= today)
-        {
-            return 0;
-        }
-        if (run is null)
-        {
-            db.ScheduledJobRuns.Add(new ScheduledJobRun { Name = JobName, LastRunOn = today });
-        }
-        else
-        {
-            run.LastRunOn = today;
-        }
-
+        var today = LondonTime.Today(clock);
         var perCommunity = await db.JoinRequests.AsNoTracking()
             .Where(r => r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested)
             .GroupBy(r => new { r.CommunityId, r.Community!.Name })

@@ -22,8 +22,14 @@ public class OutboxMessage
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
 
-    /// <summary>While a dispatcher is delivering, nobody else may claim the message until this time.</summary>
+    /// <summary>
+    /// The lease: while a dispatcher is delivering, nobody else may claim the message until this time. Set only by
+    /// a conditional update, so of several instances exactly one holds it.
+    /// </summary>
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The instance holding the lease (see PortalInstance); the outcome is recorded only by that instance.</summary>
+    public string? LockedBy { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
 

@@ -29,36 +29,15 @@ public sealed class RetentionOptions
 }
 
 /// <summary>
-/// Deletes declined join requests and sent mail older than their retention periods, once a day. The purge is
+/// Deletes declined join requests and sent mail older than their retention periods; the job scheduler runs it daily. The purge is
 /// audited with counts only; audit rows about the deleted requests stay but lose the applicant's answers.
 /// </summary>
 public class RetentionPurge(CopDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<RetentionOptions> options)
 {
-    public const string JobName = "retention-purge";
     public const string Action = "retention.purge";
     public const string EntityType = "RetentionPolicy";
 
     public sealed record Result(int DeclinedJoinRequests, int SentMail);
-
-    /// <summary>Purges once per day (Europe/London); returns null when today's run has already happened.</summary>
-    public async Task<Result?> RunIfDueAsync(CancellationToken cancellationToken = default)
-    {
-        var today = LondonTime.Today(clock);
-        var run = await db.ScheduledJobRuns.FirstOrDefaultAsync(r => r.Name == JobName, cancellationToken);
-        if (run is not null && run.LastRunOn >= today)
-        {
-            return null;
-        }
-        if (run is null)
-        {
-            db.ScheduledJobRuns.Add(new ScheduledJobRun { Name = JobName, LastRunOn = today });
-        }
-        else
-        {
-            run.LastRunOn = today;
-        }
-        return await PurgeAsync(cancellationToken);
-    }
 
     /// <summary>Deletes what is past its period now, in one transaction with its audit row.</summary>
     public async Task<Result> PurgeAsync(CancellationToken cancellationToken = default)

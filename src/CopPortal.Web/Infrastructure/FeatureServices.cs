@@ -1,3 +1,5 @@
+using CopPortal.Web.Infrastructure.Scheduling;
+
 namespace CopPortal.Web.Infrastructure;
 
 /// <summary>Domain services for each feature. One line per service; features add theirs here.</summary>
@@ -13,7 +15,7 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Messaging.IPortalSite, CopPortal.Web.Infrastructure.Email.PortalSite>();
         services.AddScoped<CopPortal.Domain.Joining.JoinRequestService>();
         services.AddScoped<CopPortal.Domain.Joining.JoinRequestDigest>();
-        services.AddHostedService<CopPortal.Web.Infrastructure.Joining.JoinRequestDigestWorker>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Joining.JoinRequestDigestJob>();
         services.AddScoped<CopPortal.Domain.Communities.CommunityAdmin>();
         services.AddScoped<CopPortal.Domain.Communities.ProposalService>();
         services.AddScoped<CopPortal.Domain.Communities.VacancyService>();
@@ -21,11 +23,11 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Communities.CommunityDirectory>();
         services.AddSingleton<CopPortal.Domain.Communities.CommunityCache>();
         services.AddSingleton<CopPortal.Domain.Joining.JoinQueueCounts>();
-        services.AddHostedService<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderService>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderJob>();
         services.AddScoped<CopPortal.Domain.Privacy.AccountClosure>();
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
-        services.AddHostedService<CopPortal.Web.Infrastructure.Privacy.RetentionWorker>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
         return services;
     }
 }

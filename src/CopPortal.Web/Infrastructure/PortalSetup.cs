@@ -161,9 +161,14 @@ public static class PortalSetup
                 ? sp.GetRequiredService<SmtpTransport>()
                 : sp.GetRequiredService<PickupFolderTransport>(),
             sp.GetRequiredService<PortalMetrics>()));
+        // Names this process in outbox leases and job runs, so several instances can share one database.
+        services.AddSingleton(PortalInstance.ForThisProcess());
+        services.Configure<CopPortal.Web.Infrastructure.Scheduling.JobOptions>(builder.Configuration.GetSection("Jobs"));
+        services.AddSingleton<CopPortal.Web.Infrastructure.Scheduling.JobScheduler>();
         if (builder.Configuration.GetValue("Mail:DispatcherEnabled", true))
         {
             services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService<CopPortal.Web.Infrastructure.Scheduling.JobSchedulerService>();
         }
 
         var pdf = new PdfOptions();

@@ -106,5 +106,51 @@ public sealed class OutboxPageTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Post_requeue_failed_puts_every_failed_message_back_audits_and_says_how_many()
+    {
+        var first = await AddAsync(OutboxStatus.Failed, "first@nhs.net", "SmtpException: refused", 20);
+        var second = await AddAsync(OutboxStatus.Failed, "second@nhs.net", "SmtpException: refused", 20);
+        var sent = await AddAsync(OutboxStatus.Sent, "sent@nhs.net", attempts: 1);
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        _portal.Clock.Advance(TimeSpan.FromHours(2));
+
+        // Offered on every view of the outbox, whatever the filter, with the count.
+        var page = await client.GetPageAsync("/staff/outbox?status=Sent");
+        Assert.Equal("Try all 2 failed emails again", page.QuerySelector("form[action*='handler=RequeueFailed'] button")!.TextContent.Trim());
+
+        var response = await client.SubmitFormAsync("/staff/outbox?status=Sent", [], "form[action*='handler=RequeueFailed']");
+
+        Assert.Equal("/staff/outbox?status=Pending", AccountTestData.RedirectPath(response));
+        var messages = await _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().ToDictionaryAsync(m => m.Id));
+        foreach (var id in new[] { first, second })
+        {
+            Assert.Equal((OutboxStatus.Pending, 0, _portal.Clock.GetUtcNow()), (messages[id].Status, messages[id].Attempts, messages[id].NextAttemptAt));
+        }
+        Assert.Equal((OutboxStatus.Sent, 1), (messages[sent].Status, messages[sent].Attempts));
+        var audit = await _portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == CopPortal.Web.Pages.Staff.OutboxModel.RetryAllAction));
+        Assert.Equal((DemoData.StaffEmail, "{\"Requeued\":2}"), (audit.UserName, audit.Changes));
+        var after = await client.GetPageAsync("/staff/outbox?status=Pending");
+        Assert.Contains("2 failed emails will be sent again in the next few seconds", after.MainText(), StringComparison.Ordinal);
+        Assert.Null(after.QuerySelector("form[action*='handler=RequeueFailed']"));
+
+        // A second click finds nothing to do and records nothing.
+        var again = await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=RequeueFailed']")!, [], "/staff/outbox");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == CopPortal.Web.Pages.Staff.OutboxModel.RetryAllAction)));
+    }
+
+    [Fact]
+    public async Task Post_requeue_failed_without_the_antiforgery_token_is_refused()
+    {
+        var id = await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "SmtpException: refused", 20);
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var response = await client.PostAsync("/staff/outbox?handler=RequeueFailed", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(OutboxStatus.Failed, await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
+    }
+
     public void Dispose() => _portal.Dispose();
 }

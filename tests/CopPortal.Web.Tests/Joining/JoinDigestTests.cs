@@ -1,19 +1,22 @@
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
+using CopPortal.Web.Infrastructure.Joining;
+using CopPortal.Web.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Joining;
 
-/// <summary>The Monday-morning digest for network staff, driven by the injected clock.</summary>
+/// <summary>The Monday-morning digest for network staff, run by the job scheduler and driven by the injected clock.</summary>
 public sealed class JoinDigestTests : IDisposable
 {
     private readonly PortalFactory _portal = new();
 
+    /// <summary>One pass of the job scheduler for the digest job; returns how many digest emails it queued.</summary>
     private async Task<int> RunAsync()
     {
-        var queued = 0;
-        await _portal.WithServicesAsync(async s => queued = await s.GetRequiredService<JoinRequestDigest>().QueueIfDueAsync());
-        return queued;
+        var before = (await DigestsAsync()).Count;
+        await _portal.WithServicesAsync(s => s.GetRequiredService<JobScheduler>().RunDueAsync(JoinRequestDigestJob.JobName));
+        return (await DigestsAsync()).Count - before;
     }
 
     private async Task<List<CopPortal.Domain.Messaging.OutboxMessage>> DigestsAsync() =>

@@ -1,6 +1,8 @@
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.Privacy;
+using CopPortal.Web.Infrastructure.Privacy;
+using CopPortal.Web.Infrastructure.Scheduling;
 using CopPortal.Web.Tests.Joining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,11 +46,25 @@ public sealed class RetentionTests : IDisposable
             return message.Id;
         });
 
-    private async Task<RetentionPurge.Result?> RunAsync()
+    public RetentionTests()
+    {
+        // The test host turns the purge off; these tests run it through the job scheduler with their own clock.
+        _portal.Settings["Retention:PurgeEnabled"] = "true";
+    }
+
+    private async Task<RetentionPurge.Result> RunAsync()
     {
         RetentionPurge.Result? result = null;
-        await _portal.WithServicesAsync(async sp => result = await sp.GetRequiredService<RetentionPurge>().RunIfDueAsync());
-        return result;
+        await _portal.WithServicesAsync(async sp => result = await sp.GetRequiredService<RetentionPurge>().PurgeAsync());
+        return result!;
+    }
+
+    /// <summary>One pass of the job scheduler for the purge job; true when it ran.</summary>
+    private async Task<bool> ScheduledRunAsync()
+    {
+        IReadOnlyList<string> ran = [];
+        await _portal.WithServicesAsync(async sp => ran = await sp.GetRequiredService<JobScheduler>().RunDueAsync(RetentionPurgeJob.JobName));
+        return ran.Contains(RetentionPurgeJob.JobName);
     }
 
     [Fact]
@@ -85,11 +101,24 @@ public sealed class RetentionTests : IDisposable
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.DoesNotContain("An answer", r.Changes ?? "", StringComparison.Ordinal));
 
-        // Once a day: a second run the same day does nothing, the next day runs again.
-        Assert.Null(await RunAsync());
-        _portal.Clock.Advance(TimeSpan.FromDays(2));
-        // Two days on, the request declined 364 days ago and the mail sent 89 days ago are past their periods too.
-        Assert.Equal(new RetentionPurge.Result(1, 1), await RunAsync());
+    }
+
+    [Fact]
+    public async Task Scheduled_purge_runs_once_a_day_from_three_in_the_morning()
+    {
+        var declined = await RequestAsync("recent.declined@nhs.net", JoiningTestData.Caps, JoinRequestStatus.Declined, 364);
+        // 18 November, 10:00 in London: today's 03:00 run is due, and runs once.
+        Assert.True(await ScheduledRunAsync());
+        Assert.False(await ScheduledRunAsync());
+        Assert.True(await _portal.WithDbAsync(db => db.JoinRequests.AnyAsync(r => r.Id == declined)));
+
+        // Two days on, at 02:00 the day's run is not yet due; at 03:00 it runs, and the request is past its period.
+        _portal.Clock.Set(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+        Assert.False(await ScheduledRunAsync());
+        Assert.True(await _portal.WithDbAsync(db => db.JoinRequests.AnyAsync(r => r.Id == declined)));
+        _portal.Clock.Set(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
+        Assert.True(await ScheduledRunAsync());
+        Assert.False(await _portal.WithDbAsync(db => db.JoinRequests.AnyAsync(r => r.Id == declined)));
     }
 
     [Fact]

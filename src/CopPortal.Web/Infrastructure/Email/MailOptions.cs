@@ -22,13 +22,27 @@ public sealed class MailOptions
     public string? SmtpPassword { get; set; }
     public int SmtpTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Attempts before a message is marked Failed and shown to staff.</summary>
-    public int MaxAttempts { get; set; } = 6;
+    /// <summary>
+    /// Attempts before a message is marked Failed and shown to staff. With the default delays (30 s doubling to a
+    /// cap of 2 hours) the 20th attempt comes about 24 hours after the first: a mail server down overnight is ridden out.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 20;
 
-    /// <summary>First retry delay; each further retry doubles it.</summary>
+    /// <summary>First retry delay; each further retry doubles it, up to RetryMaxDelay.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two attempts.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(2);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claimed message is reserved for one dispatcher before another may retry it.</summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The wait after the given failed attempt (1 = the first): RetryBaseDelay doubled each time, capped at RetryMaxDelay.</summary>
+    public TimeSpan RetryDelayAfter(int attempt)
+    {
+        var doublings = Math.Clamp(attempt - 1, 0, 30);
+        var seconds = RetryBaseDelay.TotalSeconds * Math.Pow(2, doublings);
+        return TimeSpan.FromSeconds(Math.Min(seconds, RetryMaxDelay.TotalSeconds));
+    }
 }

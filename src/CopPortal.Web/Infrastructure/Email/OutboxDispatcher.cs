@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -6,71 +7,165 @@ using Microsoft.Extensions.Options;
 namespace CopPortal.Web.Infrastructure.Email;
 
 /// <summary>
-/// Delivers due outbox messages. Each message is claimed (attempt counted, lock set) and committed
-/// before sending, then marked Sent in its own commit, so a restart never re-sends a message that
-/// was recorded as sent, and a crash mid-send retries only after the claim expires.
+/// Delivers due outbox messages when several instances share the database. A batch is claimed with one conditional
+/// update (owner and lease expiry, only on rows that are pending, due and not leased), so each message is claimed by
+/// one instance; only what this instance claimed is sent, and each outcome is written only while it still holds the
+/// lease. A crashed instance's claims become available again when their lease expires.
 /// </summary>
-public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxProcessor> logger)
+public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, PortalInstance instance, ILogger<OutboxProcessor> logger)
 {
+    private static Expression<Func<OutboxMessage, bool>> Claimable(DateTimeOffset now) =>
+        m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil <= now);
+
+    /// <summary>Claims up to batchSize due messages and sends them. Returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(int batchSize, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var owner = instance.Id;
         var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil <= now))
+        var leaseUntil = now + settings.ClaimTimeout;
+
+        var candidates = await db.OutboxMessages.AsNoTracking()
+            .Where(Claimable(now))
             .OrderBy(m => m.NextAttemptAt)
             .Take(batchSize)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+        // The claim: a row another instance claimed since the read above no longer matches the condition, and the
+        // database applies one update to a row at a time, so two instances never both claim it. The attempt is
+        // counted here, so a send that crashes the process still counts.
+        await db.OutboxMessages
+            .Where(m => candidates.Contains(m.Id))
+            .Where(Claimable(now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedBy, owner)
+                .SetProperty(m => m.LockedUntil, leaseUntil)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        var claimed = await db.OutboxMessages.AsNoTracking()
+            .Where(m => candidates.Contains(m.Id) && m.LockedBy == owner && m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.NextAttemptAt)
             .ToListAsync(cancellationToken);
 
+        // A send is started only if it can finish (the SMTP timeout) before the lease runs out; otherwise another
+        // instance could claim the message while this one is still sending it.
+        var margin = TimeSpan.FromSeconds(Math.Min(settings.SmtpTimeoutSeconds, settings.ClaimTimeout.TotalSeconds / 2));
         var delivered = 0;
-        foreach (var message in due)
+        for (var i = 0; i < claimed.Count; i++)
         {
-            message.Attempts++;
-            message.LockedUntil = now + settings.ClaimTimeout;
-            await db.SaveChangesAsync(cancellationToken);
-
+            var message = claimed[i];
+            if (clock.GetUtcNow() + margin > leaseUntil)
+            {
+                await ReleaseAsync(claimed.Skip(i), owner);
+                break;
+            }
             try
             {
                 await transport.SendAsync(message, cancellationToken);
-                message.Status = OutboxStatus.Sent;
-                message.SentAt = clock.GetUtcNow();
-                message.LastError = null;
-                delivered++;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (OperationCanceledException)
             {
-                message.LastError = $"{ex.GetType().Name}: {ex.Message}";
-                if (message.Attempts >= settings.MaxAttempts)
-                {
-                    message.Status = OutboxStatus.Failed;
-                    logger.LogError("Email {MessageId} failed after {Attempts} attempts: {Error}", message.Id, message.Attempts, Operations.LogRedaction.WithoutAddresses($"{ex.GetType().Name}: {ex.Message}"));
-                }
-                else
-                {
-                    var delay = settings.RetryBaseDelay * Math.Pow(2, message.Attempts - 1);
-                    message.NextAttemptAt = clock.GetUtcNow() + delay;
-                    logger.LogWarning("Email {MessageId} attempt {Attempt} failed: {Error}; retrying at {Next}", message.Id, message.Attempts, Operations.LogRedaction.WithoutAddresses(ex.Message), message.NextAttemptAt);
-                }
+                // Shutting down: hand back what was not started; the interrupted one waits for its lease to expire.
+                await ReleaseAsync(claimed.Skip(i + 1), owner);
+                throw;
             }
-            message.LockedUntil = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            catch (Exception ex)
+            {
+                await RecordFailureAsync(message, ex, settings, owner);
+                continue;
+            }
+            var sentAt = clock.GetUtcNow();
+            var marked = await db.OutboxMessages
+                .Where(m => m.Id == message.Id && m.LockedBy == owner)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.LockedBy, (string?)null)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            if (marked == 0)
+            {
+                logger.LogWarning("Email {MessageId} was sent after its lease had passed to another instance; it may arrive twice", message.Id);
+            }
+            delivered++;
         }
         return delivered;
+    }
+
+    private async Task RecordFailureAsync(OutboxMessage message, Exception ex, MailOptions settings, string owner)
+    {
+        var error = $"{ex.GetType().Name}: {ex.Message}";
+        var failed = message.Attempts >= settings.MaxAttempts;
+        var next = clock.GetUtcNow() + settings.RetryDelayAfter(message.Attempts);
+        await db.OutboxMessages
+            .Where(m => m.Id == message.Id && m.LockedBy == owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
+                .SetProperty(m => m.NextAttemptAt, failed ? message.NextAttemptAt : next)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        // No recipient address in the log: the outbox page shows staff who it was for.
+        if (failed)
+        {
+            logger.LogError("Email {MessageId} failed after {Attempts} attempts and will not be tried again: {Error}", message.Id, message.Attempts, Operations.LogRedaction.WithoutAddresses(error));
+        }
+        else
+        {
+            logger.LogWarning("Email {MessageId} attempt {Attempt} failed: {Error}; retrying at {Next}", message.Id, message.Attempts, Operations.LogRedaction.WithoutAddresses(ex.Message), next);
+        }
+    }
+
+    /// <summary>Gives claimed but unsent messages back at once, without counting the attempt.</summary>
+    private async Task ReleaseAsync(IEnumerable<OutboxMessage> messages, string owner)
+    {
+        var ids = messages.Select(m => m.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.LockedBy == owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
     }
 
     /// <summary>Staff action: put a failed message back in the queue for another round of attempts.</summary>
     public static void Retry(OutboxMessage message, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(message);
         message.Status = OutboxStatus.Pending;
         message.Attempts = 0;
         message.NextAttemptAt = now;
         message.LockedUntil = null;
+        message.LockedBy = null;
+    }
+
+    /// <summary>Staff action: every failed message back in the queue at once. Returns how many.</summary>
+    public static Task<int> RetryAllFailedAsync(CopDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, now)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 }
 
 /// <summary>Runs the outbox processor on a timer for the life of the app.</summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private const int BatchSize = 50;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
@@ -80,7 +175,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var processor = scope.ServiceProvider.GetRequiredService<OutboxProcessor>();
-                while (await processor.DeliverDueAsync(50, stoppingToken) == 50)
+                while (await processor.DeliverDueAsync(BatchSize, stoppingToken) == BatchSize)
                 {
                     // A full batch means more may be waiting: keep going before sleeping.
                 }

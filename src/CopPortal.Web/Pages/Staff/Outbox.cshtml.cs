@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Messaging;
 using CopPortal.Web.Infrastructure.Email;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Staff;
 
-public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
+public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor actor) : PageModel
 {
     private const int PageSize = 30;
 
@@ -19,6 +21,9 @@ public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
 
     public List<OutboxMessage> Messages { get; private set; } = [];
     public Pager Pager { get; private set; } = default!;
+
+    /// <summary>All failed emails, whatever the filter, for the "try all again" button.</summary>
+    public int FailedCount { get; private set; }
 
     public static string Label(OutboxStatus status) => status switch
     {
@@ -43,6 +48,7 @@ public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
             query = query.Where(m => m.Status == status);
         }
         Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/outbox", new Dictionary<string, string?> { ["status"] = Status?.ToString() });
+        FailedCount = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed);
         Messages = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync();
     }
 
@@ -64,4 +70,34 @@ public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
         TempData["Success"] = $"The email to {message.ToAddress} will be sent again in the next few seconds";
         return Redirect("/staff/outbox?status=Pending");
     }
+
+    /// <summary>After a mail server outage: every failed email back in the queue at once, recorded with the count.</summary>
+    public async Task<IActionResult> OnPostRequeueFailedAsync()
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var requeued = await OutboxProcessor.RetryAllFailedAsync(db, now);
+        if (requeued == 0)
+        {
+            TempData["Notice"] = "There are no failed emails to try again";
+            return Redirect("/staff/outbox");
+        }
+        db.AuditEntries.Add(new AuditEntry
+        {
+            OccurredAt = now,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Action = RetryAllAction,
+            EntityType = nameof(OutboxMessage),
+            Changes = JsonSerializer.Serialize(new Dictionary<string, int> { ["Requeued"] = requeued }),
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        TempData["Success"] = requeued == 1
+            ? "1 failed email will be sent again in the next few seconds"
+            : $"{requeued} failed emails will be sent again in the next few seconds";
+        return Redirect("/staff/outbox?status=Pending");
+    }
+
+    public const string RetryAllAction = "outbox.retry-all-failed";
 }

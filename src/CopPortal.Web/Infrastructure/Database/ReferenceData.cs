@@ -100,7 +100,7 @@ public static class ReferenceData
         MeetingNote = "Meetings are held online on Microsoft Teams unless the community agrees otherwise.",
         ChairingArrangements = "Meetings are led by a chair or co-chairs drawn from the membership, supported by the network team.",
         NoteTakingArrangements = "The secretary takes notes with actions; the chair approves them before they are shared with members.",
-        ParticipationExpectations = "Members attend when they can, send apologies when they cannot, follow the network's ground rules, and contribute to the discussion forum between meetings.",
+        ParticipationExpectations = "Members attend when they can, send apologies when they cannot, follow the network's ground rules, and share what they learn between meetings.",
         Eligibility = new EligibilityCriteria { RegionRule = RegionRule.InRegionOnly },
     };
 }

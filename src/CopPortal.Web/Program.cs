@@ -13,6 +13,7 @@ builder.AddCopPortal();
 var app = builder.Build();
 await app.Services.InitialiseDatabaseAsync(loadDemoData: app.Configuration.GetValue<bool>("Demo"));
 app.UseCopPortal();
+ConsoleOutput.WriteBannerWhenStarted(app);
 await app.RunAsync();
 
 public partial class Program;

@@ -41,7 +41,15 @@ public static class PortalSetup
         services.AddSingleton(portal);
         services.AddSingleton(TimeProvider.System);
 
-        builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        if (ConsoleOutput.IsPlainText(builder.Configuration, environment))
+        {
+            // Someone is reading this console (Development or --demo): one plain line per entry.
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+        }
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpCurrentActor>();

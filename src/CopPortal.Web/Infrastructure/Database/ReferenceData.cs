@@ -76,6 +76,11 @@ public static class ReferenceData
             db.TermsTemplates.Add(Template(clock.GetUtcNow()));
         }
 
+        if (!await db.GroundRules.AnyAsync())
+        {
+            db.GroundRules.Add(new GroundRules { Text = GroundRules.DefaultText, UpdatedAt = clock.GetUtcNow() });
+        }
+
         if (!await db.DeclineReasonTemplates.AnyAsync())
         {
             db.DeclineReasonTemplates.AddRange(

@@ -26,9 +26,10 @@ public static class PersonalMailDomains
         {
             return domain;
         }
-        // "com" or "co.uk" would allow gmail.com or hotmail.co.uk as sub-domains.
-        return Exact.FirstOrDefault(e => e.EndsWith("." + domain, StringComparison.Ordinal))
-            ?? (domain is "co.uk" or "uk" ? "hotmail.co.uk" : null);
+        // "co.uk" or "com" would allow hotmail.co.uk or gmail.com as sub-domains.
+        return domain is "co.uk" or "uk"
+            ? "hotmail.co.uk"
+            : Exact.FirstOrDefault(e => e.EndsWith("." + domain, StringComparison.Ordinal));
     }
 
     private static bool IsPersonal(string domain)

@@ -39,6 +39,9 @@ public class IndexModel(CopDbContext db, CommunityDirectory directory, Community
     public int PageNumber { get; set; } = 1;
 
     public DirectoryPage Results { get; private set; } = new([], 0, 1, 1);
+
+    /// <summary>The search words were longer than <see cref="WordsMaxLength"/>, so no search was run.</summary>
+    public bool SearchTooLong { get; private set; }
     public List<(int Id, string Name)> Professions { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public string NetworkRegion => portal.NetworkRegion;
@@ -56,6 +59,7 @@ public class IndexModel(CopDbContext db, CommunityDirectory directory, Community
         {
             // A hand-made address can still carry more than the box allows: say so rather than search for it.
             ModelState.AddModelError("q", WordsTooLong);
+            SearchTooLong = true;
             Words = Words[..WordsMaxLength];
             return;
         }

@@ -220,6 +220,13 @@ public sealed class NewUserTests : IDisposable
         Assert.Equal(["Listen", "Share"], after.QuerySelectorAll("main ul li").Select(li => li.TextContent.Trim()).ToList());
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "GroundRules" && a.Action == "Modified" && a.Changes!.Contains("Listen"))));
 
+        // The audit log names the change in plain words, with the time as the rest of the portal shows times.
+        var audit = (await staff.GetPageAsync("/staff/audit?entity=GroundRules")).MainText();
+        Assert.Contains("Updated by", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("UpdatedById", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(_portal.Clock.GetUtcNow().ToString("yyyy-MM-ddTHH", System.Globalization.CultureInfo.InvariantCulture), audit, StringComparison.Ordinal);
+        Assert.Contains($"{CopPortal.Domain.Time.LondonTime.DateTime(_portal.Clock.GetUtcNow())}", audit, StringComparison.Ordinal);
+
         // Members cannot edit them.
         Assert.Equal(HttpStatusCode.Redirect, (await member.GetAsync("/staff/ground-rules")).StatusCode);
     }
@@ -266,6 +273,23 @@ public sealed class NewUserTests : IDisposable
         var profession = await _portal.WithDbAsync(db => db.Professions.Select(p => p.Id).FirstAsync());
         var saved = await client.SubmitFormAsync("/account/profile?welcome=true", Html.Form(("Input.DisplayName", "Welcome Person"), ("Input.ProfessionId", profession.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Region", "Midlands")));
         Assert.Equal("/my", AccountTestData.RedirectPath(saved));
+    }
+
+    [Theory]
+    [InlineData("InformationRequestedById", "Information requested by")]
+    [InlineData("InformationRequestedAt", "Information requested at")]
+    [InlineData("CommunityId", "Community")]
+    [InlineData("DisplayName", "Display name")]
+    public void Staff_pages_show_property_names_in_plain_words(string name, string label) =>
+        Assert.Equal(label, CopPortal.Web.Infrastructure.StaffDisplay.Property(name));
+
+    [Fact]
+    public void Staff_pages_show_email_kinds_and_stored_times_in_plain_words()
+    {
+        Assert.Equal("Join request: information requested", CopPortal.Web.Infrastructure.StaffDisplay.MessageKind("join-request.information-requested"));
+        Assert.Equal("3 December 2026 at 2:05pm", CopPortal.Web.Infrastructure.StaffDisplay.Value("2026-12-03T14:05:00+00:00"));
+        Assert.Equal("1 July 2026 at 3:05pm", CopPortal.Web.Infrastructure.StaffDisplay.Value("2026-07-01T14:05:00Z"));
+        Assert.Equal("nhs.uk", CopPortal.Web.Infrastructure.StaffDisplay.Value("nhs.uk"));
     }
 
     private static int CountOf(string text, string phrase)

@@ -23,6 +23,7 @@ catch (Exception ex) when (ex is not HostAbortedException)
     return 1;
 }
 app.UseCopPortal();
+ConsoleOutput.WriteBannerWhenStarted(app);
 await app.RunAsync();
 return 0;
 

@@ -30,6 +30,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
     public DbSet<CommunitySearchTerm> CommunitySearchTerms => Set<CommunitySearchTerm>();
     public DbSet<TermsTemplate> TermsTemplates => Set<TermsTemplate>();
+    public DbSet<GroundRules> GroundRules => Set<GroundRules>();
     public DbSet<CommunityMembership> Memberships => Set<CommunityMembership>();
     public DbSet<CommunityEligibleProfession> CommunityEligibleProfessions => Set<CommunityEligibleProfession>();
     public DbSet<CoreTeamVacancy> Vacancies => Set<CoreTeamVacancy>();
@@ -135,6 +136,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.HasOne(t => t.CreatedBy).WithMany().HasForeignKey(t => t.CreatedById).OnDelete(DeleteBehavior.SetNull);
         });
         ConfigureTermsContent(builder.Entity<TermsTemplate>());
+        builder.Entity<GroundRules>(e =>
+        {
+            e.Property(g => g.Text).HasMaxLength(CopPortal.Domain.Communities.GroundRules.MaxLength);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(g => g.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+        });
 
         builder.Entity<CommunityEligibleProfession>(e =>
         {

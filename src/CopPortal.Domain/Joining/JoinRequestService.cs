@@ -398,8 +398,8 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         $"""
         What happens next
         - Read the community's Terms of Reference: {site.Url($"/communities/{community.Slug}/terms")}
-        - The community's page, with its forum and documents: {site.Url($"/communities/{community.Slug}")}
-        - When the community's next meetings are scheduled, you will receive calendar invitations to them.
+        - The community's page: {site.Url($"/communities/{community.Slug}")}
+        - The community's core team will invite you to its next meetings.
         - See all your communities at {site.Url("/my")}
         """;
 

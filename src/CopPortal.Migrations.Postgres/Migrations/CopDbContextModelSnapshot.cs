@@ -309,6 +309,32 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.ToTable("Vacancies");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Communities.GroundRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("GroundRules");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Communities.TermsTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1156,6 +1182,14 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.Communities.GroundRules", b =>
+                {
+                    b.HasOne("CopPortal.Domain.People.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CopPortal.Domain.Communities.TermsVersion", b =>

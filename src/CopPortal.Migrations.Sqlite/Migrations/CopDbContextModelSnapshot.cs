@@ -293,6 +293,30 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.ToTable("Vacancies");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Communities.GroundRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.ToTable("GroundRules");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Communities.TermsTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1116,6 +1140,14 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Community");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.Communities.GroundRules", b =>
+                {
+                    b.HasOne("CopPortal.Domain.People.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CopPortal.Domain.Communities.TermsVersion", b =>

@@ -51,14 +51,22 @@ public static class PortalSetup
         services.AddSingleton(portal);
         services.AddSingleton(TimeProvider.System);
 
-        // UTC with its offset written out ("+00:00"): the clock of the machine is never guessed from a literal Z.
-        // Scopes carry the request's TraceId (the reference the error page shows) and SpanId.
-        builder.Logging.AddJsonConsole(o =>
+        if (ConsoleOutput.IsPlainText(builder.Configuration, environment))
         {
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz";
-            o.IncludeScopes = true;
-        });
+            // Someone is reading this console (Development or --demo): one plain line per entry.
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        else
+        {
+            // UTC with its offset written out ("+00:00"): the clock of the machine is never guessed from a literal Z.
+            // Scopes carry the request's TraceId (the reference the error page shows) and SpanId.
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz";
+                o.IncludeScopes = true;
+            });
+        }
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.AddPortalTelemetry();
 

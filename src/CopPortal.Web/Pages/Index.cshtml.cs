@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CopPortal.Web.Pages;
@@ -7,7 +8,6 @@ public class IndexModel(CopPortal.Web.Infrastructure.PortalOptions portal) : Pag
     public string NetworkName => portal.NetworkName;
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Signed-in people have one personal home page, /my, whatever their role; / is the public welcome.</summary>
+    public IActionResult OnGet() => SignedIn ? Redirect("/my") : Page();
 }

@@ -51,7 +51,7 @@ public sealed class JoiningJourneyTests(BrowserSession session) : IClassFixture<
         var applicantColumnWidths = await staff.EvalOnSelectorAllAsync<int[]>(".app-queue-table th:first-child", "cells => cells.map(c => Math.round(c.getBoundingClientRect().width))");
         Assert.True(applicantColumnWidths.Length > 1);
         Assert.Single(applicantColumnWidths.Distinct());
-        var filterFillsColumn = await staff.EvalOnSelectorAsync<bool>("#community", "s => Math.abs(s.getBoundingClientRect().width - s.parentElement.getBoundingClientRect().width) < 2");
+        var filterFillsColumn = await staff.EvalOnSelectorAsync<bool>("#community-name", "s => Math.abs(s.getBoundingClientRect().width - s.parentElement.getBoundingClientRect().width) < 2");
         Assert.True(filterFillsColumn);
 
         await staff.GotoAsync("/staff/join-requests/bulk-approve");

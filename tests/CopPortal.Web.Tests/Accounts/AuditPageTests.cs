@@ -25,7 +25,7 @@ public sealed class AuditPageTests : IDisposable
         Assert.Contains(DemoData.MemberEmail, newest.TextContent, StringComparison.Ordinal);
         Assert.Contains("Changed user account", newest.TextContent, StringComparison.Ordinal);
         var changes = newest.QuerySelectorAll(".app-changes dt").Zip(newest.QuerySelectorAll(".app-changes dd"), (dt, dd) => (dt.TextContent, dd.TextContent)).ToList();
-        Assert.Contains(("DisplayName", "Aisha Begum → Aisha B"), changes);
+        Assert.Contains(("Display name", "Aisha Begum → Aisha B"), changes);
         Assert.All(rows, r => Assert.Contains(DemoData.MemberEmail, r.TextContent, StringComparison.Ordinal));
     }
 

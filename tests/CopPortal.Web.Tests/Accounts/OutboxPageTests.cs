@@ -48,7 +48,7 @@ public sealed class OutboxPageTests : IDisposable
         Assert.Equal("18 November 2026 at 10am", cells[0]);
         Assert.Equal("failed@nhs.net", cells[1]);
         Assert.Contains("Subject for failed@nhs.net", cells[2], StringComparison.Ordinal);
-        Assert.Contains("test.kind", cells[2], StringComparison.Ordinal);
+        Assert.Contains("Test: kind", cells[2], StringComparison.Ordinal);
         Assert.Equal("Failed", row.QuerySelector(".nhsuk-tag")!.TextContent);
         Assert.StartsWith("6", cells[4], StringComparison.Ordinal);
         // The error is shown as text, not markup.

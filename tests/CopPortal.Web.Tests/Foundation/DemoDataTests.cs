@@ -36,7 +36,7 @@ public sealed class DemoDataTests
     {
         using var portal = new PortalFactory();
         var client = await portal.SignedInClientAsync(email);
-        var home = await client.GetPageAsync("/");
+        var home = await client.GetPageAsync("/my");
         Assert.NotNull(home.QuerySelector("form[action='/account/sign-out']"));
     }
 

@@ -14,7 +14,7 @@ public sealed class SignInTests : IDisposable
         var response = await client.SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", DemoData.StaffEmail), ("Input.Password", DemoData.Password)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
-        var home = await client.GetPageAsync("/");
+        var home = await client.GetPageAsync("/my");
         Assert.Contains("Sam Okafor", home.QuerySelector(".nhsuk-header__account")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -85,7 +85,8 @@ public sealed class JoinDecisionTests : IDisposable
         Assert.Equal(Applicant, mail.ToAddress);
         Assert.Equal("Welcome to Psychological Practitioners", mail.Subject);
         Assert.Contains("/communities/psychological-practitioners/terms", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("calendar invitations", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("core team will invite you to its next meetings", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("forum", mail.TextBody, StringComparison.Ordinal);
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "JoinRequest" && a.EntityId == id.ToString() && a.Changes!.Contains("Approved"))));
 
         // The review page now shows the decision instead of the decision forms.

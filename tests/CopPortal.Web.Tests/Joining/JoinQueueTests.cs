@@ -53,12 +53,11 @@ public sealed class JoinQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task Community_filter_shows_a_renamed_community_at_once_although_the_names_are_kept_in_memory()
+    public async Task Community_filter_finds_a_renamed_community_at_once_although_the_names_are_kept_in_memory()
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var caps = await _portal.CommunityAsync(JoiningTestData.Caps);
-        var before = await staff.GetPageAsync("/staff/join-requests");
-        Assert.Contains(caps.Name, FilterOptions(before));
+        Assert.Equal(caps.Name, ChosenCommunity(await staff.GetPageAsync($"/staff/join-requests?community-name={Uri.EscapeDataString(caps.Name)}")));
 
         await _portal.WithDbAsync(async db =>
         {
@@ -67,9 +66,8 @@ public sealed class JoinQueueTests : IDisposable
             await db.SaveChangesAsync();
         });
 
-        var after = FilterOptions(await staff.GetPageAsync("/staff/join-requests"));
-        Assert.Contains("Renamed Associates Community", after);
-        Assert.DoesNotContain(caps.Name, after);
+        Assert.Equal("Renamed Associates Community", ChosenCommunity(await staff.GetPageAsync("/staff/join-requests?community-name=renamed+associates")));
+        Assert.Equal("Renamed Associates Community", ChosenCommunity(await staff.GetPageAsync($"/staff/join-requests?community={caps.Id}")));
     }
 
     [Fact]
@@ -77,14 +75,39 @@ public sealed class JoinQueueTests : IDisposable
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var caps = await _portal.CommunityAsync(JoiningTestData.Caps);
-        Assert.Contains(caps.Name, FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+        var url = $"/staff/join-requests?community={caps.Id}";
+        Assert.Equal(caps.Name, ChosenCommunity(await staff.GetPageAsync(url)));
 
         // As if another server running the portal renamed it: this app's SaveChanges never sees the change.
         await _portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Communities\" SET \"Name\" = 'Renamed Elsewhere' WHERE \"Id\" = {caps.Id}"));
-        Assert.Contains(caps.Name, FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+        Assert.Equal(caps.Name, ChosenCommunity(await staff.GetPageAsync(url)));
 
         _portal.Clock.Advance(CopPortal.Domain.Communities.CommunityCache.MaxAge);
-        Assert.Contains("Renamed Elsewhere", FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+        Assert.Equal("Renamed Elsewhere", ChosenCommunity(await staff.GetPageAsync(url)));
+    }
+
+    [Fact]
+    public async Task Community_filter_by_part_of_a_name_filters_on_one_match_lists_several_and_says_when_none()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        var caps = await _portal.CommunityAsync(JoiningTestData.Caps);
+
+        // One match: the queue for that community, the box showing its full name.
+        var one = await staff.GetPageAsync("/staff/join-requests?community-name=clinical+associate&status=all");
+        Assert.Equal(caps.Name, ChosenCommunity(one));
+        Assert.All(one.QuerySelectorAll("table.app-queue-table tbody tr td:nth-child(2)"), td => Assert.Equal(caps.Name, td.CellText().Trim()));
+
+        // Several: a list to choose from, each link keeping the other filters, and no queue that ignores the text.
+        var several = await staff.GetPageAsync("/staff/join-requests?community-name=psycholog&status=all");
+        Assert.Null(several.QuerySelector("table.app-queue-table"));
+        var choices = several.QuerySelectorAll(".app-community-choices a").ToList();
+        Assert.True(choices.Count > 1);
+        Assert.Contains(choices, a => a.TextContent == caps.Name && a.GetAttribute("href") == $"/staff/join-requests?community={caps.Id}&status=all");
+        Assert.Contains($"{choices.Count} communities match", several.QuerySelector("#community-choice")!.TextContent, StringComparison.Ordinal);
+
+        var none = await staff.GetPageAsync("/staff/join-requests?community-name=zzz");
+        Assert.Null(none.QuerySelector("table.app-queue-table"));
+        Assert.Equal("No community's name contains “zzz”", none.QuerySelector("#community-choice")!.TextContent.Trim());
     }
 
     [Fact]
@@ -109,8 +132,8 @@ public sealed class JoinQueueTests : IDisposable
         Assert.Equal("6 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
     }
 
-    private static List<string> FilterOptions(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelectorAll("#community option").Select(o => o.TextContent.Trim()).ToList();
+    private static string? ChosenCommunity(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector("#community-name")?.GetAttribute("value");
 
     [Fact]
     public async Task Get_filters_by_community_status_and_outcome()

@@ -99,6 +99,11 @@ public static class ReferenceData
             db.TermsTemplates.Add(Template(clock.GetUtcNow()));
         }
 
+        if (!await db.GroundRules.AnyAsync())
+        {
+            db.GroundRules.Add(new GroundRules { Text = GroundRules.DefaultText, UpdatedAt = clock.GetUtcNow() });
+        }
+
         if (!await db.DeclineReasonTemplates.AnyAsync())
         {
             db.DeclineReasonTemplates.AddRange(
@@ -123,7 +128,7 @@ public static class ReferenceData
         MeetingNote = "Meetings are held online on Microsoft Teams unless the community agrees otherwise.",
         ChairingArrangements = "Meetings are led by a chair or co-chairs drawn from the membership, supported by the network team.",
         NoteTakingArrangements = "The secretary takes notes with actions; the chair approves them before they are shared with members.",
-        ParticipationExpectations = "Members attend when they can, send apologies when they cannot, follow the network's ground rules, and contribute to the discussion forum between meetings.",
+        ParticipationExpectations = "Members attend when they can, send apologies when they cannot, follow the network's ground rules, and share what they learn between meetings.",
         Eligibility = new EligibilityCriteria { RegionRule = RegionRule.InRegionOnly },
     };
 }

@@ -9,6 +9,9 @@ namespace CopPortal.Web.Pages.Account;
 /// <summary>Follows the link from the confirmation email. Confirming twice is harmless and shows the same success.</summary>
 public class ConfirmEmailModel(UserManager<PortalUser> users, ILogger<ConfirmEmailModel> logger) : PageModel
 {
+    /// <summary>A new account's first sign-in leads to its profile, which then goes on to the person's home page.</summary>
+    public const string AfterSignIn = "/account/profile?welcome=true";
+
     public bool Confirmed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? userId, string? code)

@@ -17,6 +17,14 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
     public InputModel Input { get; set; } = new();
 
     public string Email { get; private set; } = "";
+
+    /// <summary>Where to go once the profile is saved (a local address): the page that sent the person here.</summary>
+    [BindProperty(SupportsGet = true, Name = "returnUrl")]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Set after confirming a new account's email address: the page asks the person to complete it.</summary>
+    [BindProperty(SupportsGet = true, Name = "welcome")]
+    public bool Welcome { get; set; }
     public List<SelectListItem> Professions { get; private set; } = [];
     public List<SelectListItem> RegionItems { get; } = Regions.All.Select(r => new SelectListItem(r, r)).ToList();
     public List<SelectListItem> CareerStageItems { get; } = CareerStages.All.Select(s => new SelectListItem(CareerStages.Label(s), s.ToString())).ToList();
@@ -132,7 +140,11 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
         // The header shows the display name from the cookie; reissue it so a new name appears at once.
         await signIn.RefreshSignInAsync(user);
         TempData["Success"] = "Your profile has been saved";
-        return Redirect("/account/profile");
+        if (Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl!);
+        }
+        return Redirect(Welcome ? "/my" : "/account/profile");
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

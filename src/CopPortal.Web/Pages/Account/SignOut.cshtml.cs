@@ -22,7 +22,6 @@ public class SignOutModel(SignInManager<PortalUser> signIn, UserManager<PortalUs
             logger.LogInformation("User {UserId} signed out", user.Id);
         }
         await signIn.SignOutAsync();
-        TempData["Success"] = "You have signed out";
         return Redirect("/account/sign-out");
     }
 }

@@ -12,6 +12,14 @@ namespace CopPortal.Web.Pages.Communities;
 /// <summary>The public directory. Filters live in the query string so a filtered list can be shared.</summary>
 public class IndexModel(CopDbContext db, CommunityDirectory directory, CommunityCache cache, PortalOptions portal, TimeProvider clock) : PageModel
 {
+    /// <summary>
+    /// Longest search the box accepts (its maxlength too). Far below Kestrel's 8 KB request-line limit even when
+    /// every character is percent-encoded, so a search from the form never meets the server's blank 414.
+    /// </summary>
+    public const int WordsMaxLength = 100;
+
+    public const string WordsTooLong = "Search words must be 100 characters or fewer";
+
     [FromQuery(Name = "q")]
     public string? Words { get; set; }
 
@@ -31,6 +39,9 @@ public class IndexModel(CopDbContext db, CommunityDirectory directory, Community
     public int PageNumber { get; set; } = 1;
 
     public DirectoryPage Results { get; private set; } = new([], 0, 1, 1);
+
+    /// <summary>The search words were longer than <see cref="WordsMaxLength"/>, so no search was run.</summary>
+    public bool SearchTooLong { get; private set; }
     public List<(int Id, string Name)> Professions { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public string NetworkRegion => portal.NetworkRegion;
@@ -44,6 +55,14 @@ public class IndexModel(CopDbContext db, CommunityDirectory directory, Community
         }
         Today = LondonTime.Today(clock);
         Professions = (await cache.ActiveProfessionsAsync(db)).Select(p => (p.Id, p.DisplayName)).ToList();
+        if (Words?.Length > WordsMaxLength)
+        {
+            // A hand-made address can still carry more than the box allows: say so rather than search for it.
+            ModelState.AddModelError("q", WordsTooLong);
+            SearchTooLong = true;
+            Words = Words[..WordsMaxLength];
+            return;
+        }
         Results = await directory.SearchAsync(new DirectoryQuery(Words, ProfessionId, Region, OpenOnly, IncludeArchived, PageNumber));
     }
 

@@ -64,6 +64,9 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         public List<string?> QuestionAnswers { get; set; } = [];
     }
 
+    /// <summary>Whether any answer was filled in from the profile, so the page says so only when it is true.</summary>
+    public bool FilledFromProfile { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug)
     {
         if (!await LoadAsync(slug))
@@ -76,6 +79,7 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         Input.JobTitle = user.JobTitle;
         Input.Organisation = user.Organisation;
         Input.Region = user.Region;
+        FilledFromProfile = user.ProfessionId is not null || user.CareerStage is not null || user.JobTitle is not null || user.Organisation is not null || user.Region is not null;
         SizeLists();
         return Page();
     }

@@ -2,23 +2,38 @@ using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Domain.Messaging;
+using CopPortal.Domain.People;
+using CopPortal.Domain.Time;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.My;
 
-/// <summary>The signed-in person's communities and join requests.</summary>
-public class IndexModel(CopDbContext db) : PageModel
+/// <summary>
+/// The signed-in person's home page, whatever their role (/ sends signed-in people here): their communities and
+/// join requests; for a core team, what their communities need from them; for staff, the week's counts; for the
+/// council, escalations (none can exist until Triple-A reports are built, and the page says so).
+/// </summary>
+public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
 {
     public List<MembershipRow> Memberships { get; private set; } = [];
     public List<RequestRow> Requests { get; private set; } = [];
+    public List<CoreTeamTask> CoreTeamTasks { get; private set; } = [];
+    public StaffCounts? Staff { get; private set; }
+    public bool IsCouncil { get; private set; }
 
-    public sealed record MembershipRow(string Name, string Slug, CommunityRole Role, DateTimeOffset JoinedAt);
+    public sealed record MembershipRow(int CommunityId, string Name, string Slug, CommunityRole Role, DateTimeOffset JoinedAt, CommunityStatus Status, DateOnly? ReviewDueOn);
 
     public sealed record RequestRow(int Id, string Community, string Slug, DateTimeOffset SubmittedAt, JoinRequestStatus Status, string? DecisionReason, string? InformationRequested, int? WaitingListPosition)
     {
         public bool IsOpen => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested or JoinRequestStatus.WaitingList;
     }
+
+    /// <summary>Something a chair, co-chair or secretary can act on, with where to do it.</summary>
+    public sealed record CoreTeamTask(string Community, string Text, string? LinkText, string? Href);
+
+    public sealed record StaffCounts(int OpenRequests, int ArrivedThisWeek, int Proposals, int FailedEmails);
 
     public async Task OnGetAsync()
     {
@@ -26,7 +41,7 @@ public class IndexModel(CopDbContext db) : PageModel
         Memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
             .OrderBy(m => m.Community!.Name)
-            .Select(m => new MembershipRow(m.Community!.Name, m.Community.Slug, m.Role, m.JoinedAt))
+            .Select(m => new MembershipRow(m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role, m.JoinedAt, m.Community.Status, m.Community.TermsReviewDueOn))
             .ToListAsync();
         Requests = await db.JoinRequests.AsNoTracking()
             .Where(r => r.ApplicantId == userId)
@@ -37,5 +52,45 @@ public class IndexModel(CopDbContext db) : PageModel
                     ? db.JoinRequests.Count(w => w.CommunityId == r.CommunityId && w.Status == JoinRequestStatus.WaitingList && w.WaitlistedAt < r.WaitlistedAt) + 1
                     : null))
             .ToListAsync();
+
+        var today = LondonTime.Today(clock);
+        var coreTeam = Memberships.Where(m => CommunityRoles.IsCoreTeam(m.Role) && m.Status != CommunityStatus.Archived).ToList();
+        if (coreTeam.Count > 0)
+        {
+            var ids = coreTeam.Select(m => m.CommunityId).ToList();
+            var waiting = await db.JoinRequests.AsNoTracking()
+                .Where(r => ids.Contains(r.CommunityId) && r.InQueue == 1)
+                .GroupBy(r => r.CommunityId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count);
+            foreach (var m in coreTeam)
+            {
+                if (m.Status == CommunityStatus.Draft)
+                {
+                    CoreTeamTasks.Add(new(m.Name, "This community is a draft that only you, its core team and the network team can see.", "Check its Terms of Reference", $"/communities/{m.Slug}/terms"));
+                }
+                // Chairs get the review reminder email this many days ahead; the home page shows it from then too.
+                if (m.ReviewDueOn is DateOnly due && due <= today.AddDays(TermsReviewReminders.DaysBefore))
+                {
+                    var when = due < today ? $"was due on {LondonTime.Date(due)}" : $"is due by {LondonTime.Date(due)}";
+                    CoreTeamTasks.Add(new(m.Name, $"The annual review of the Terms of Reference {when}.", "Review the Terms of Reference", $"/communities/{m.Slug}/terms/edit"));
+                }
+                if (waiting.GetValueOrDefault(m.CommunityId) is int count and > 0)
+                {
+                    CoreTeamTasks.Add(new(m.Name, $"{count} {(count == 1 ? "person is" : "people are")} waiting for the network team to decide on a request to join.", null, null));
+                }
+            }
+        }
+
+        if (User.IsInRole(NetworkRoles.NetworkStaff))
+        {
+            var weekOf = LondonTime.WeekOf(clock.GetUtcNow());
+            Staff = new StaffCounts(
+                await db.JoinRequests.CountAsync(r => r.InQueue == 1),
+                await db.JoinRequests.CountAsync(r => r.SubmittedWeekOf == weekOf),
+                await db.Proposals.CountAsync(p => p.Status == ProposalStatus.Pending),
+                await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed));
+        }
+        IsCouncil = User.IsInRole(NetworkRoles.CouncilMember);
     }
 }

@@ -103,11 +103,11 @@ public class AuditModel(CopDbContext db) : PageModel
                         "Deleted" => "was " + before,
                         _ => $"{before} → {after}",
                     };
-                    changes.Add(new Change(property.Name, text));
+                    changes.Add(new Change(Infrastructure.StaffDisplay.Property(property.Name), text));
                 }
                 else
                 {
-                    changes.Add(new Change(property.Name, Show(property.Value)));
+                    changes.Add(new Change(Infrastructure.StaffDisplay.Property(property.Name), Show(property.Value)));
                 }
             }
             return changes;
@@ -121,7 +121,7 @@ public class AuditModel(CopDbContext db) : PageModel
     private static string Show(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => "(empty)",
-        JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : "(empty)",
+        JsonValueKind.String => value.GetString() is { Length: > 0 } s ? Infrastructure.StaffDisplay.Value(s) : "(empty)",
         _ => value.GetRawText(),
     };
 }

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Web.Accounts;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +14,36 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
 
     public List<AllowedEmailDomain> Domains { get; private set; } = [];
 
+    /// <summary>The domain whose removal is being confirmed (?remove=id), if any.</summary>
+    public AllowedEmailDomain? Removing { get; private set; }
+
+    /// <summary>The personal email service the domain being added would let in, when the tick box is needed.</summary>
+    public string? PersonalMatch { get; private set; }
+
     public sealed class InputModel
     {
         public string? Domain { get; set; }
         public string? Description { get; set; }
+
+        /// <summary>Ticked to allow a personal email service on purpose.</summary>
+        public bool AllowPersonal { get; set; }
     }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "remove")] int? remove)
+    {
+        if (remove is int id)
+        {
+            Removing = await db.AllowedEmailDomains.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id);
+            if (Removing is null)
+            {
+                TempData["Notice"] = "That domain had already been removed";
+                return Redirect("/staff/email-domains");
+            }
+            return Page();
+        }
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAddAsync()
     {
@@ -36,6 +60,14 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
         {
             ModelState.AddModelError("Input.Domain", $"{domain} is already on the list");
         }
+        else if (PersonalMailDomains.Match(domain) is string personal && !Input.AllowPersonal)
+        {
+            // Allowed silently, a personal service would let anyone register; make adding one a deliberate act.
+            PersonalMatch = personal;
+            ModelState.AddModelError("Input.AllowPersonal", personal == domain
+                ? $"{domain} is a personal email service: anyone can get an address on it. Tick the box if you are sure anyone with one may register"
+                : $"{domain} includes {personal}, a personal email service: anyone could register. Tick the box if you are sure");
+        }
         if ((Input.Description?.Trim().Length ?? 0) > 200)
         {
             ModelState.AddModelError("Input.Description", "Description must be 200 characters or fewer");
@@ -51,8 +83,13 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
         return Redirect("/staff/email-domains");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id)
+    /// <summary>Removes a domain once confirmed; the list's buttons only lead to the confirmation (?remove=id).</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(int id, [FromForm(Name = "confirm")] string? confirm)
     {
+        if (confirm != "yes")
+        {
+            return Redirect($"/staff/email-domains?remove={id}");
+        }
         var domain = await db.AllowedEmailDomains.SingleOrDefaultAsync(d => d.Id == id);
         if (domain is null)
         {

@@ -36,6 +36,19 @@ public class CreateModel(CopDbContext db, CommunityAdmin admin) : PageModel
         var errors = await admin.ValidateAsync(details, null);
         foreach (var (field, message) in errors)
         {
+            if (field == "Slug" && string.IsNullOrWhiteSpace(Input.Slug))
+            {
+                // The web address name is optional: with no name there is nothing to make one from and the name's
+                // own error says so; a name with no letters or numbers needs the optional field after all.
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+                ModelState.AddFirstError("Input.Slug", slug.Length == 0
+                    ? "Enter a web address name, because the name has no letters or numbers to make one from"
+                    : message);
+                continue;
+            }
             ModelState.AddFirstError($"Input.{field}", message);
         }
         if (!ModelState.IsValid)

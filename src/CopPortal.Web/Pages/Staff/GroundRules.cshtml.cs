@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Staff;
+
+/// <summary>Staff edit the network's ground rules; the public page shows the saved text at once. Saves are audited.</summary>
+public class GroundRulesModel(CopDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public string? Text { get; set; }
+    }
+
+    public async Task OnGetAsync() => Input.Text = (await LoadAsync()).Text;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var text = Input.Text?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            ModelState.AddModelError("Input.Text", "Enter the ground rules");
+        }
+        else if (text.Length > GroundRules.MaxLength)
+        {
+            ModelState.AddModelError("Input.Text", $"Ground rules must be {GroundRules.MaxLength:N0} characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var rules = await LoadAsync();
+        rules.Text = text;
+        rules.UpdatedAt = clock.GetUtcNow();
+        rules.UpdatedById = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        await db.SaveChangesAsync();
+        TempData["Success"] = "The ground rules have been saved and are published at /ground-rules";
+        return Redirect("/staff");
+    }
+
+    private async Task<GroundRules> LoadAsync()
+    {
+        var rules = await db.GroundRules.OrderBy(g => g.Id).FirstOrDefaultAsync();
+        if (rules is null)
+        {
+            rules = new GroundRules { Text = GroundRules.DefaultText, UpdatedAt = clock.GetUtcNow() };
+            db.GroundRules.Add(rules);
+        }
+        return rules;
+    }
+}

@@ -6,7 +6,7 @@ namespace CopPortal.Web.Infrastructure.Communities;
 /// Once a day, queues the 30-day ToR review reminders. Off when Mail:DispatcherEnabled is false (tests
 /// call TermsReviewReminders directly with their own clock).
 /// </summary>
-public sealed class TermsReviewReminderService(IServiceScopeFactory scopes, IConfiguration configuration, PortalOptions portal, TimeProvider clock, ILogger<TermsReviewReminderService> logger) : BackgroundService
+public sealed class TermsReviewReminderService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<TermsReviewReminderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +21,7 @@ public sealed class TermsReviewReminderService(IServiceScopeFactory scopes, ICon
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var reminders = scope.ServiceProvider.GetRequiredService<TermsReviewReminders>();
-                var count = await reminders.QueueDueAsync(portal.PublicBaseUrl, stoppingToken);
+                var count = await reminders.QueueDueAsync(stoppingToken);
                 if (count > 0)
                 {
                     logger.LogInformation("Queued Terms of Reference review reminders for {Count} communities", count);

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -132,7 +133,7 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
         // The header shows the display name from the cookie; reissue it so a new name appears at once.
         await signIn.RefreshSignInAsync(user);
         TempData["Success"] = "Your profile has been saved";
-        return Redirect("/account/profile");
+        return Redirect(PortalPaths.Profile);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,6 @@ public class SignOutModel(SignInManager<PortalUser> signIn, UserManager<PortalUs
         }
         await signIn.SignOutAsync();
         TempData["Success"] = "You have signed out";
-        return Redirect("/account/sign-out");
+        return Redirect(PortalPaths.SignOut);
     }
 }

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -48,7 +49,7 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
         db.AllowedEmailDomains.Add(new AllowedEmailDomain { Domain = domain!, Description = Input.Description?.Trim() ?? "", IncludeSubdomains = true });
         await db.SaveChangesAsync();
         TempData["Success"] = $"{domain} has been added. People with an email address on it can now register";
-        return Redirect("/staff/email-domains");
+        return Redirect(PortalPaths.StaffEmailDomains);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id)
@@ -58,12 +59,12 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
         {
             // Already removed (for example a double click): show the list as it now is.
             TempData["Notice"] = "That domain had already been removed";
-            return Redirect("/staff/email-domains");
+            return Redirect(PortalPaths.StaffEmailDomains);
         }
         db.AllowedEmailDomains.Remove(domain);
         await db.SaveChangesAsync();
         TempData["Success"] = $"{domain.Domain} has been removed. Existing accounts are not affected; new people on it will need an invitation";
-        return Redirect("/staff/email-domains");
+        return Redirect(PortalPaths.StaffEmailDomains);
     }
 
     private async Task LoadAsync() =>

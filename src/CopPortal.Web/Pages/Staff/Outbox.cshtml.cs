@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
         {
             query = query.Where(m => m.Status == status);
         }
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/outbox", new Dictionary<string, string?> { ["status"] = Status?.ToString() });
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffOutbox, new Dictionary<string, string?> { ["status"] = Status?.ToString() });
         Messages = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync();
     }
 
@@ -57,11 +58,11 @@ public class OutboxModel(CopDbContext db, TimeProvider clock) : PageModel
         {
             // A double click, or another member of staff got there first.
             TempData["Notice"] = $"The email to {message.ToAddress} is not failed, so it was left as it is";
-            return Redirect("/staff/outbox");
+            return Redirect(PortalPaths.StaffOutbox);
         }
         OutboxProcessor.Retry(message, clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Success"] = $"The email to {message.ToAddress} will be sent again in the next few seconds";
-        return Redirect("/staff/outbox?status=Pending");
+        return Redirect(PortalPaths.WithQuery(PortalPaths.StaffOutbox, ("status", "Pending")));
     }
 }

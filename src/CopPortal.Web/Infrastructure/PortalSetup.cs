@@ -136,6 +136,7 @@ public static class PortalSetup
         services.Configure<CopPortal.Domain.Privacy.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxProcessor>();
+        services.AddSingleton<MailComposer>();
         services.AddSingleton<PickupFolderTransport>();
         services.AddSingleton<SmtpTransport>();
         services.AddSingleton<IMailTransport>(sp =>

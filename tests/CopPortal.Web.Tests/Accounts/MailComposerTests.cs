@@ -33,7 +33,8 @@ public sealed class MailComposerTests
     private static MimeMessage RoundTrip(MimeMessage message)
     {
         using var stream = new MemoryStream();
-        message.WriteTo(stream);
+        // As on the wire: CRLF line ends (RFC 5322, and RFC 5545 for the calendar).
+        message.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, stream);
         stream.Position = 0;
         return MimeMessage.Load(stream);
     }

@@ -55,7 +55,7 @@ public sealed class MailDeliveryTests : IAsyncDisposable
         var mail = Assert.Single(_smtp.Received);
         Assert.Equal(["jo.bloggs@mft.nhs.uk"], mail.To);
         Assert.Contains("Subject: Your request to join the PWP community", mail.Data, StringComparison.Ordinal);
-        Assert.Contains("To: \"Jo Bloggs\" <jo.bloggs@mft.nhs.uk>", mail.Data, StringComparison.Ordinal);
+        Assert.Contains("To: Jo Bloggs <jo.bloggs@mft.nhs.uk>", mail.Data, StringComparison.Ordinal);
         Assert.Contains($"Message-ID: <{id:N}@copportal>", mail.Data, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("X-CopPortal-Kind: test.kind", mail.Data, StringComparison.Ordinal);
         var message = await MessageAsync(id);

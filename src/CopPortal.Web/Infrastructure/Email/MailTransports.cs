@@ -20,6 +20,8 @@ public interface IMailTransport
 /// </summary>
 public sealed class PickupFolderTransport(IOptions<MailOptions> options, PortalOptions portal, MailComposer composer) : IMailTransport
 {
+    private static readonly MimeKit.FormatOptions PickupFormat = new() { NewLineFormat = MimeKit.NewLineFormat.Dos };
+
     public string Directory => options.Value.PickupDirectory ?? Path.Combine(portal.DataDirectory, "mail");
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -31,7 +33,8 @@ public sealed class PickupFolderTransport(IOptions<MailOptions> options, PortalO
         var staging = Path.Combine(Directory, $".{message.Id:N}.tmp");
         try
         {
-            await mime.WriteToAsync(staging, cancellationToken);
+            // CRLF line ends, as on the wire (RFC 5322; RFC 5545 for a calendar part), whatever the platform.
+            await mime.WriteToAsync(PickupFormat, staging, cancellationToken);
             File.Move(staging, final, overwrite: true);
         }
         finally

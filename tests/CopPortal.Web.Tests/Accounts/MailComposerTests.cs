@@ -50,8 +50,21 @@ public sealed class MailComposerTests
         Assert.Equal("REQUEST", calendar.ContentType.Parameters["method"]);
         Assert.Equal("utf-8", calendar.ContentType.Charset, ignoreCase: true);
         Assert.Equal(ContentEncoding.QuotedPrintable, calendar.ContentTransferEncoding);
-        // The calendar arrives byte for byte, including its non-ASCII dash.
-        Assert.Equal(Calendar, calendar.Text);
+        // The calendar arrives intact, including its non-ASCII dash (MimeKit hands text back with the platform's line ends;
+        // on the wire, as the raw test below shows, lines end CRLF as RFC 5545 asks).
+        Assert.Equal(Calendar.ReplaceLineEndings("\n"), calendar.Text.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void The_calendar_part_is_written_with_its_content_type_parameters_and_crlf_lines()
+    {
+        using var stream = new MemoryStream();
+        Composer.Compose(Message("You are invited.", "meeting.invitation", Calendar)).WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, stream);
+        var raw = System.Text.Encoding.ASCII.GetString(stream.ToArray());
+
+        Assert.Contains("Content-Type: text/calendar; charset=utf-8; method=REQUEST", raw, StringComparison.Ordinal);
+        Assert.Contains("\r\nMETHOD:REQUEST\r\n", raw, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: multipart/alternative", raw, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,12 @@ using CopPortal.Benchmarks;
 // throughput (one EF query for 12 rows, rendered), so results compare across noisy machines.
 // Usage (see README): bash tests/CopPortal.Benchmarks/run.sh [--scale 1] [--duration 10] [--warmup 15] [--rounds 3] [--connections 16] [--compare-10x]
 var settings = Settings.Parse(args);
+if (args.Contains("--mail"))
+{
+    // Mail throughput instead of pages: run.sh --mail [--mail-count 10000]
+    var mailCount = int.Parse(Settings.Value(args, "--mail-count", "10000"), CultureInfo.InvariantCulture);
+    return await MailThroughput.RunAsync(settings.PortalDll, settings.WorkDirectory, settings.Port, mailCount);
+}
 var culture = CultureInfo.InvariantCulture;
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB; wrk -t2 -c{settings.Connections}, {settings.Rounds} rounds of {settings.Duration} s per page after {settings.Warmup} s untimed; SQLite; {DateTime.UtcNow:yyyy-MM-dd}");
@@ -146,6 +152,7 @@ await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine();
 Console.WriteLine(report);
 Console.WriteLine($"Written to {output}");
+return 0;
 
 static double Median(IEnumerable<double> values)
 {
@@ -155,6 +162,12 @@ static double Median(IEnumerable<double> values)
 
 internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Warmup, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove, int Rounds)
 {
+    public static string Value(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
     public static Settings Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -223,7 +236,7 @@ internal sealed class Portal : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static Portal Start(string dll, string dataDir, int port, bool demo)
+    public static Portal Start(string dll, string dataDir, int port, bool demo, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.GetFullPath(dll));
@@ -242,6 +255,10 @@ internal sealed class Portal : IAsyncDisposable
         info.Environment["RateLimits__SignInPerAddressPerMinute"] = "1000";
         info.Environment["Mail__DispatcherEnabled"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
         info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };

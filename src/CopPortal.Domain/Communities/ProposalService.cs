@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,13 @@ public enum ProposalDecisionResult
 /// Proposals for new CoPs: accepting creates a draft CoP from the network template with the proposer
 /// as chair-designate; declining needs a reason. The proposer is emailed either way.
 /// </summary>
-public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipService memberships, Outbox outbox, TimeProvider clock)
+public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipService memberships, Outbox outbox, TimeProvider clock, IPortalSite site)
 {
     /// <summary>
     /// Records the proposal and tells the network team. Saves. Returns false (and saves nothing) when the
     /// same person already has a pending proposal with the same name: a repeated submit.
     /// </summary>
-    public async Task<bool> SubmitAsync(CommunityProposal proposal, string baseUrl, CancellationToken cancellationToken = default)
+    public async Task<bool> SubmitAsync(CommunityProposal proposal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var lowerName = proposal.Name.ToLowerInvariant();
@@ -41,7 +42,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
 
                 Who it is for: {proposal.WhoFor}
 
-                Review it: {baseUrl.TrimEnd('/')}/staff/proposals
+                Review it: {site.Url(PortalPaths.StaffProposals)}
                 """);
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -49,7 +50,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
     }
 
     /// <summary>Creates the draft CoP, makes the proposer its chair and emails them. Saves.</summary>
-    public async Task<(ProposalDecisionResult Result, Community? Community)> AcceptAsync(CommunityProposal proposal, string deciderId, string baseUrl, CancellationToken cancellationToken = default)
+    public async Task<(ProposalDecisionResult Result, Community? Community)> AcceptAsync(CommunityProposal proposal, string deciderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         if (proposal.Status != ProposalStatus.Pending)
@@ -88,7 +89,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
 
             Next, the network team will contact you to agree its Terms of Reference, which start from the network's template. When they are ready, the community will open to members.
 
-            Draft Terms of Reference: {baseUrl.TrimEnd('/')}/communities/{community.Slug}/terms
+            Draft Terms of Reference: {site.Url(PortalPaths.Terms(community.Slug))}
             """);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -96,7 +97,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
     }
 
     /// <summary>Declines with a reason that is sent to the proposer. Saves.</summary>
-    public async Task<ProposalDecisionResult> DeclineAsync(CommunityProposal proposal, string reason, string deciderId, string baseUrl, CancellationToken cancellationToken = default)
+    public async Task<ProposalDecisionResult> DeclineAsync(CommunityProposal proposal, string reason, string deciderId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
@@ -119,7 +120,7 @@ public class ProposalService(CopDbContext db, CommunityAdmin admin, MembershipSe
 
             You can still browse the existing communities and ask to join one that fits, or reply to this email to talk it through with the network team.
 
-            Communities: {baseUrl.TrimEnd('/')}/communities
+            Communities: {site.Url(PortalPaths.Communities)}
             """);
         await db.SaveChangesAsync(cancellationToken);
         return ProposalDecisionResult.Done;

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
@@ -10,12 +11,12 @@ namespace CopPortal.Domain.Communities;
 /// The annual ToR review: 30 days before a current version's review date (or as soon as we notice it is
 /// overdue), its chairs and co-chairs get one reminder email — or the network team, if there is no chair.
 /// </summary>
-public class TermsReviewReminders(CopDbContext db, Outbox outbox, TimeProvider clock)
+public class TermsReviewReminders(CopDbContext db, Outbox outbox, TimeProvider clock, IPortalSite site)
 {
     public const int DaysBefore = 30;
 
     /// <summary>Queues the reminders that are due and marks them sent. Returns how many ToRs were reminded.</summary>
-    public async Task<int> QueueDueAsync(string? baseUrl, CancellationToken cancellationToken = default)
+    public async Task<int> QueueDueAsync(CancellationToken cancellationToken = default)
     {
         var horizon = LondonTime.Today(clock).AddDays(DaysBefore);
         var due = await db.TermsVersions
@@ -47,7 +48,6 @@ public class TermsReviewReminders(CopDbContext db, Outbox outbox, TimeProvider c
                 staff ??= await StaffRecipients.ListAsync(db, cancellationToken);
                 recipients = staff;
             }
-            var link = $"{baseUrl?.TrimEnd('/')}/communities/{community.Slug}/terms";
             foreach (var (email, name) in recipients)
             {
                 var greeting = toStaff
@@ -65,8 +65,8 @@ public class TermsReviewReminders(CopDbContext db, Outbox outbox, TimeProvider c
 
                     Please read them with your core team and either confirm they are still right or change them. Saving the Terms of Reference, even with no other change, records the review and sets the next review date.
 
-                    Terms of Reference: {link}
-                    Edit them: {link}/edit
+                    Terms of Reference: {site.Url(PortalPaths.Terms(community.Slug))}
+                    Edit them: {site.Url(PortalPaths.TermsEdit(community.Slug))}
                     """);
             }
             version.ReviewReminderSentAt = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +14,12 @@ public enum InterestResult
 }
 
 /// <summary>Core-team vacancies: staff open and close them; anyone signed in can say they are interested.</summary>
-public class VacancyService(CopDbContext db, Outbox outbox, TimeProvider clock)
+public class VacancyService(CopDbContext db, Outbox outbox, TimeProvider clock, IPortalSite site)
 {
     public const int MessageMaxLength = 2000;
 
     /// <summary>Records one interest per person per vacancy and emails the network team. Saves.</summary>
-    public async Task<InterestResult> RegisterInterestAsync(CoreTeamVacancy vacancy, PortalUser user, string? message, string baseUrl, CancellationToken cancellationToken = default)
+    public async Task<InterestResult> RegisterInterestAsync(CoreTeamVacancy vacancy, PortalUser user, string? message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vacancy);
         ArgumentNullException.ThrowIfNull(user);
@@ -43,7 +44,7 @@ public class VacancyService(CopDbContext db, Outbox outbox, TimeProvider clock)
                 {(user.JobTitle is null ? "" : $"Job title: {user.JobTitle}\n")}{(user.Organisation is null ? "" : $"Organisation: {user.Organisation}\n")}
                 Their message: {trimmed ?? "(none)"}
 
-                Manage the community: {baseUrl.TrimEnd('/')}/staff/communities/{community.Slug}
+                Manage the community: {site.Url(PortalPaths.ManageCommunity(community.Slug))}
                 """);
         }
         try

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Text;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Messaging;
@@ -55,10 +56,10 @@ public class JoinRequestDigest(CopDbContext db, TimeProvider clock, Outbox outbo
         {
             var days = (int)(clock.GetUtcNow() - oldest.SubmittedAt).TotalDays;
             body.AppendLine();
-            body.AppendLine($"The oldest is from {oldest.Applicant} to join {oldest.Community}, sent on {LondonTime.Date(oldest.SubmittedAt)} ({days} {(days == 1 ? "day" : "days")} ago): {site.Url($"/staff/join-requests/{oldest.Id}")}");
+            body.AppendLine($"The oldest is from {oldest.Applicant} to join {oldest.Community}, sent on {LondonTime.Date(oldest.SubmittedAt)} ({days} {(days == 1 ? "day" : "days")} ago): {site.Url(PortalPaths.JoinRequestReview(oldest.Id))}");
         }
         body.AppendLine();
-        body.AppendLine($"Process the requests at {site.Url("/staff/join-requests")}");
+        body.AppendLine($"Process the requests at {site.Url(PortalPaths.StaffJoinRequests)}");
 
         foreach (var person in staff)
         {

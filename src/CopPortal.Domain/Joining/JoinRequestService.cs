@@ -1,5 +1,6 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
@@ -86,7 +87,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
 
             The {site.NetworkName} team checks requests against the community's Terms of Reference every week. We will email you with our decision{decisionBy}.
 
-            You can see your request, or withdraw it, at {site.Url("/my")}
+            You can see your request, or withdraw it, at {site.Url(PortalPaths.My)}
 
             {site.NetworkName} team
             """);
@@ -181,7 +182,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         var instead = alternatives.Count == 0
             ? ""
             : "Your answers meet the criteria of these other communities, which you could ask to join:\n" +
-              string.Join("\n", alternatives.Select(a => $"- {a.Name}: {site.Url($"/communities/{a.Slug}/join")}")) + "\n\n";
+              string.Join("\n", alternatives.Select(a => $"- {a.Name}: {site.Url(PortalPaths.Join(a.Slug))}")) + "\n\n";
         outbox.Enqueue(DeclinedEmail, applicant.Email!, applicant.DisplayName, $"Your request to join {community.Name}",
             $"""
             Dear {applicant.DisplayName},
@@ -192,7 +193,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
 
             What you could do instead
 
-            {instead}If no community fits your role or area of practice, you could propose a new one: {site.Url("/communities/propose")}
+            {instead}If no community fits your role or area of practice, you could propose a new one: {site.Url(PortalPaths.ProposeCommunity)}
             The {site.NetworkName} team can help you set it up if there is enough interest.
 
             If your circumstances change, you can ask to join again. If you think we have made a mistake, reply to this email.
@@ -228,7 +229,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
 
             {request.InformationRequested}
 
-            Answer here: {site.Url($"/my/requests/{request.Id}/respond")}
+            Answer here: {site.Url(PortalPaths.RespondToRequest(request.Id))}
 
             Your request will come back to the network team as soon as you answer.
 
@@ -337,7 +338,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
 
                 When a place becomes free it goes to the first person on the list, and we will email you. You do not need to do anything.
 
-                You can see your place, or leave the waiting list, at {site.Url("/my")}
+                You can see your place, or leave the waiting list, at {site.Url(PortalPaths.My)}
 
                 {site.NetworkName} team
                 """);
@@ -397,10 +398,10 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     private string NextSteps(Community community) =>
         $"""
         What happens next
-        - Read the community's Terms of Reference: {site.Url($"/communities/{community.Slug}/terms")}
-        - The community's page: {site.Url($"/communities/{community.Slug}")}
+        - Read the community's Terms of Reference: {site.Url(PortalPaths.Terms(community.Slug))}
+        - The community's page: {site.Url(PortalPaths.Community(community.Slug))}
         - The community's core team will invite you to its next meetings.
-        - See all your communities at {site.Url("/my")}
+        - See all your communities at {site.Url(PortalPaths.My)}
         """;
 
     private void Decide(JoinRequest request, JoinRequestStatus status, string staffUserId)

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
@@ -9,7 +10,7 @@ namespace CopPortal.Web.Accounts;
 /// The account emails. Each is queued in the caller's unit of work (the outbox), so it is sent only
 /// if the change that caused it is saved. Plain text, plain English, and always says what to do next.
 /// </summary>
-public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOptions portal, TimeProvider clock)
+public sealed class AccountEmails(Outbox outbox, IPortalSite site, PortalOptions portal, TimeProvider clock)
 {
     /// <summary>Emails anyone can trigger by typing an address: at most this many of a kind to one address...</summary>
     public const int MaxTriggeredPerAddress = 3;
@@ -30,12 +31,12 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
         : $"If you need help, email the network team at {portal.ContactEmail}.";
 
     public static string ConfirmPath(string userId, string token) =>
-        $"/account/confirm-email?userId={Uri.EscapeDataString(userId)}&code={PortalLinks.EncodeToken(token)}";
+        PortalPaths.ConfirmEmail(userId, PortalLinks.EncodeToken(token));
 
     public static string ResetPath(string userId, string token) =>
-        $"/account/reset-password?userId={Uri.EscapeDataString(userId)}&code={PortalLinks.EncodeToken(token)}";
+        PortalPaths.ResetPassword(userId, PortalLinks.EncodeToken(token));
 
-    public static string InvitationPath(string token) => "/account/invitation/" + token;
+    public static string InvitationPath(string token) => PortalPaths.Invitation(token);
 
     /// <summary>
     /// Whether another email of this kind may go to this person now. The pages that ask answer the visitor the
@@ -57,10 +58,10 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
 
             To finish, confirm your email address by opening this link:
 
-            {links.Absolute(ConfirmPath(user.Id, token))}
+            {site.Url(ConfirmPath(user.Id, token))}
 
             The link works for 24 hours. If it has expired, ask for a new one at:
-            {links.Absolute("/account/resend-confirmation")}
+            {site.Url(PortalPaths.ResendConfirmation)}
 
             If you did not register, you do not need to do anything: the account will not be usable without this link.
 
@@ -79,10 +80,10 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
             Someone tried to register for the {Service} with this email address, but you already have an account.
 
             Sign in here:
-            {links.Absolute("/account/sign-in")}
+            {site.Url(PortalPaths.SignIn)}
 
             If you have forgotten your password, reset it here:
-            {links.Absolute("/account/forgot-password")}
+            {site.Url(PortalPaths.ForgotPassword)}
 
             If this was not you, you do not need to do anything. Your account has not been changed.
 
@@ -101,7 +102,7 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
 
             To choose a new password, open this link:
 
-            {links.Absolute(ResetPath(user.Id, token))}
+            {site.Url(ResetPath(user.Id, token))}
 
             The link works for 24 hours and only once.
 
@@ -123,7 +124,7 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
             If you changed it, you do not need to do anything.
 
             If you did not change it, reset your password straight away:
-            {links.Absolute("/account/forgot-password")}
+            {site.Url(PortalPaths.ForgotPassword)}
 
             and tell the network team. {Help}
             """;
@@ -146,7 +147,7 @@ public sealed class AccountEmails(Outbox outbox, PortalLinks links, PortalOption
             {note}
             To create your account, open this link:
 
-            {links.Absolute(InvitationPath(token))}
+            {site.Url(InvitationPath(token))}
 
             The link can be used once and works until {LondonTime.Date(invitation.ExpiresAt)}. If it has expired, ask the network team to send a new one.
 

@@ -1,14 +1,11 @@
 using System.Text;
-using CopPortal.Domain.Messaging;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CopPortal.Web.Accounts;
 
-/// <summary>Links in account emails: absolute addresses come from the one IPortalSite, plus Identity token encoding.</summary>
-public sealed class PortalLinks(IPortalSite site)
+/// <summary>Identity tokens in account links (the paths come from PortalPaths, absolute addresses from IPortalSite).</summary>
+public static class PortalLinks
 {
-    public string Absolute(string path) => site.Url(path);
-
     /// <summary>Identity tokens contain '+', '/' and '='; encode them so they survive a URL and an email client.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

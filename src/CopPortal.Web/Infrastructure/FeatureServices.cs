@@ -10,7 +10,6 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Communities.TermsService>();
         services.AddScoped<CopPortal.Domain.Communities.MembershipService>();
         services.AddScoped<CopPortal.Domain.People.InvitationService>();
-        services.AddScoped<CopPortal.Web.Accounts.PortalLinks>();
         services.AddScoped<CopPortal.Web.Accounts.AccountEmails>();
         services.AddScoped<CopPortal.Domain.Messaging.IPortalSite, CopPortal.Web.Infrastructure.Email.PortalSite>();
         services.AddScoped<CopPortal.Domain.Joining.JoinRequestService>();

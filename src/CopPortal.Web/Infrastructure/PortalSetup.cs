@@ -1,5 +1,6 @@
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
@@ -114,9 +115,9 @@ public static class PortalSetup
         services.ConfigureApplicationCookie(o =>
         {
             SecurityStampCheck.Install(o.Events);
-            o.LoginPath = "/account/sign-in";
-            o.LogoutPath = "/account/sign-out";
-            o.AccessDeniedPath = "/account/access-denied";
+            o.LoginPath = PortalPaths.SignIn;
+            o.LogoutPath = PortalPaths.SignOut;
+            o.AccessDeniedPath = PortalPaths.AccessDenied;
             o.Cookie.Name = "copportal.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -162,6 +163,7 @@ public static class PortalSetup
         services.Configure<CopPortal.Domain.Privacy.RetentionOptions>(builder.Configuration.GetSection("Retention"));
         services.AddScoped<Outbox>();
         services.AddScoped<OutboxProcessor>();
+        services.AddSingleton<MailComposer>();
         services.AddSingleton<PickupFolderTransport>();
         services.AddSingleton<SmtpTransport>();
         services.AddSingleton<IMailTransport>(sp => new CountingMailTransport(

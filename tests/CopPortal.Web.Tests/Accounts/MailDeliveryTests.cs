@@ -55,7 +55,7 @@ public sealed class MailDeliveryTests : IAsyncDisposable
         var mail = Assert.Single(_smtp.Received);
         Assert.Equal(["jo.bloggs@mft.nhs.uk"], mail.To);
         Assert.Contains("Subject: Your request to join the PWP community", mail.Data, StringComparison.Ordinal);
-        Assert.Contains("To: \"Jo Bloggs\" <jo.bloggs@mft.nhs.uk>", mail.Data, StringComparison.Ordinal);
+        Assert.Contains("To: Jo Bloggs <jo.bloggs@mft.nhs.uk>", mail.Data, StringComparison.Ordinal);
         Assert.Contains($"Message-ID: <{id:N}@copportal>", mail.Data, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("X-CopPortal-Kind: test.kind", mail.Data, StringComparison.Ordinal);
         var message = await MessageAsync(id);
@@ -79,7 +79,7 @@ public sealed class MailDeliveryTests : IAsyncDisposable
         var first = await MessageAsync(id);
         Assert.Equal((OutboxStatus.Pending, 1), (first.Status, first.Attempts));
         Assert.Equal(start.AddSeconds(30), first.NextAttemptAt);
-        Assert.StartsWith("SmtpException", first.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("SmtpCommandException", first.LastError, StringComparison.Ordinal);
         Assert.Null(first.LockedUntil);
 
         // Not due yet: nothing is attempted.
@@ -97,7 +97,7 @@ public sealed class MailDeliveryTests : IAsyncDisposable
         await DeliverAsync();
         var failed = await MessageAsync(id);
         Assert.Equal((OutboxStatus.Failed, 3), (failed.Status, failed.Attempts));
-        Assert.StartsWith("SmtpException", failed.LastError, StringComparison.Ordinal);
+        Assert.StartsWith("SmtpCommandException", failed.LastError, StringComparison.Ordinal);
         Assert.Empty(_smtp.Received);
 
         // Failed messages are left alone by later passes.
@@ -165,6 +165,81 @@ public sealed class MailDeliveryTests : IAsyncDisposable
         Assert.Contains("Subject: Second", text, StringComparison.Ordinal);
         Assert.Contains("two@nhs.net", text, StringComparison.Ordinal);
         Assert.Empty(System.IO.Directory.GetDirectories(pickup));
+    }
+
+    private static MimeKit.MimeMessage Parse(string data) => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(data)));
+
+    [Fact]
+    public async Task Smtp_mail_has_a_plain_text_and_an_html_part_quoted_printable_with_reply_to_the_network_team()
+    {
+        UseSmtp();
+        await EnqueueAsync();
+
+        Assert.Equal(1, await DeliverAsync());
+
+        var data = Assert.Single(_smtp.Received).Data;
+        // Readable as sent: quoted-printable text, never base64.
+        Assert.DoesNotContain("base64", data, StringComparison.OrdinalIgnoreCase);
+        var mail = Parse(data);
+        var body = Assert.IsType<MimeKit.MultipartAlternative>(mail.Body);
+        Assert.Equal(["text/plain", "text/html"], body.Select(p => p.ContentType.MimeType));
+        Assert.All(body.OfType<MimeKit.TextPart>(), p => Assert.Equal(MimeKit.ContentEncoding.QuotedPrintable, p.ContentTransferEncoding));
+        Assert.Contains("A line that starts with a dot.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("-- \nPPN Midlands communities of practice", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(">PPN Midlands</div>", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("A line that starts with a dot.", mail.HtmlBody, StringComparison.Ordinal);
+        // The decline email says "reply to this email": replies reach the network team (Network:ContactEmail), not no-reply.
+        var replyTo = Assert.Single(mail.ReplyTo.Mailboxes);
+        Assert.Equal("network.team@copportal.local", replyTo.Address);
+        Assert.Equal("PPN Midlands team", replyTo.Name);
+    }
+
+    [Fact]
+    public async Task Mail_ReplyTo_setting_overrides_the_network_contact_address()
+    {
+        UseSmtp();
+        _portal.Settings["Mail:ReplyTo"] = "cops.team@example.nhs.uk";
+        await EnqueueAsync();
+
+        await DeliverAsync();
+
+        Assert.Equal("cops.team@example.nhs.uk", Assert.Single(Parse(Assert.Single(_smtp.Received).Data).ReplyTo.Mailboxes).Address);
+    }
+
+    [Fact]
+    public async Task A_batch_of_messages_is_sent_over_one_smtp_connection()
+    {
+        UseSmtp();
+        for (var i = 0; i < 5; i++)
+        {
+            await EnqueueAsync($"person{i}@nhs.net", $"Message {i}");
+        }
+
+        Assert.Equal(5, await DeliverAsync());
+
+        Assert.Equal(5, _smtp.Received.Count);
+        Assert.Equal(1, _smtp.Connections);
+    }
+
+    [Fact]
+    public async Task Pickup_eml_file_reads_as_text_and_parses_back_with_both_parts()
+    {
+        var pickup = Path.Combine(_portal.DataDirectory, "outgoing");
+        _portal.Settings["Mail:PickupDirectory"] = pickup;
+        var id = await EnqueueAsync("one@nhs.net", "Your request to join the PWP community");
+
+        await DeliverAsync();
+
+        var file = Assert.Single(System.IO.Directory.GetFiles(pickup, "*.eml"));
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("Hello Jo,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("base64", text, StringComparison.OrdinalIgnoreCase);
+        var mail = await MimeKit.MimeMessage.LoadAsync(file);
+        Assert.Equal($"{id:N}@copportal", mail.MessageId);
+        Assert.Equal("Your request to join the PWP community", mail.Subject);
+        Assert.Equal("one@nhs.net", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains("Hello Jo,", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hello Jo,", mail.HtmlBody, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

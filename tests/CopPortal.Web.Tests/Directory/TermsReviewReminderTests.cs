@@ -13,7 +13,7 @@ public sealed class TermsReviewReminderTests : IDisposable
     {
         var count = 0;
         await _portal.WithServicesAsync(async services =>
-            count = await services.GetRequiredService<TermsReviewReminders>().QueueDueAsync("https://cops.example.nhs.uk"));
+            count = await services.GetRequiredService<TermsReviewReminders>().QueueDueAsync());
         return count;
     }
 
@@ -28,6 +28,8 @@ public sealed class TermsReviewReminderTests : IDisposable
     [Fact]
     public async Task QueueDue_emails_the_chair_30_days_before_once_only()
     {
+        // Links come from the configured public address, never from anything the caller passes.
+        _portal.Settings["PublicBaseUrl"] = "https://cops.example.nhs.uk";
         await _portal.PublishTermsAsync(DirectoryTestData.Practitioners, _ => { }, new DateOnly(2027, 1, 20));
         _portal.Clock.Set(new DateTimeOffset(2026, 12, 20, 6, 0, 0, TimeSpan.Zero));
         Assert.Equal(0, await RunAsync());

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -61,6 +62,6 @@ public class ChangePasswordModel(CopDbContext db, UserManager<PortalUser> users,
         await transaction.CommitAsync();
         await signIn.RefreshSignInAsync(user);
         TempData["Success"] = "Your password has been changed";
-        return Redirect("/account/profile");
+        return Redirect(PortalPaths.Profile);
     }
 }

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Privacy;
 using Microsoft.AspNetCore.Authorization;
@@ -63,6 +64,6 @@ public class CloseAccountModel(UserManager<PortalUser> users, SignInManager<Port
     private async Task<IActionResult> FinishAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/account/closed");
+        return Redirect(PortalPaths.AccountClosed);
     }
 }

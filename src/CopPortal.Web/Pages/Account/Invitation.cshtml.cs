@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure;
@@ -99,7 +100,7 @@ public class InvitationModel(CopDbContext db, UserManager<PortalUser> users, Sig
 
         await signIn.SignInAsync(user, isPersistent: false);
         TempData["Success"] = "Your account has been created. Add your profession and region so community leads can check you can join";
-        return Redirect("/account/profile");
+        return Redirect(PortalPaths.Profile);
     }
 
     private async Task<Invitation?> FindOpenAsync(string token)

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -144,7 +145,7 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
         {
             return LocalRedirect(ReturnUrl!);
         }
-        return Redirect(Welcome ? "/my" : "/account/profile");
+        return Redirect(Welcome ? PortalPaths.My : PortalPaths.Profile);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

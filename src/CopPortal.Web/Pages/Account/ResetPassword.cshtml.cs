@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Security;
@@ -75,7 +76,7 @@ public class ResetPasswordModel(UserManager<PortalUser> users, ILogger<ResetPass
         await users.ResetAccessFailedCountAsync(user);
         logger.LogInformation("User {UserId} reset their password", user.Id);
         TempData["Success"] = "Your password has been changed. Sign in with your new password";
-        return Redirect("/account/sign-in");
+        return Redirect(PortalPaths.SignIn);
     }
 
     private async Task<(PortalUser? User, string? Token)> FindAsync()

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,6 @@ public class SignOutModel(SignInManager<PortalUser> signIn, UserManager<PortalUs
             logger.LogInformation("User {UserId} signed out", user.Id);
         }
         await signIn.SignOutAsync();
-        return Redirect("/account/sign-out");
+        return Redirect(PortalPaths.SignOut);
     }
 }

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Globalization;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
@@ -125,7 +126,7 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         var offered = await joining.OfferFreedPlacesAsync(Community);
         TempData["Success"] = $"Eligibility saved as version {version.VersionNumber} of the Terms of Reference"
             + (offered > 0 ? $". {offered} {(offered == 1 ? "person" : "people")} from the waiting list now {(offered == 1 ? "has a place" : "have places")}" : "");
-        return Redirect($"/communities/{Community.Slug}/terms/eligibility");
+        return Redirect(PortalPaths.TermsEligibility(Community.Slug));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)

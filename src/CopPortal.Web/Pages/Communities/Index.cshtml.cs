@@ -1,6 +1,7 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -76,6 +77,6 @@ public class IndexModel(CopDbContext db, CommunityDirectory directory, Community
         if (OpenOnly) query.Add(new("open", "true"));
         if (IncludeArchived) query.Add(new("archived", "true"));
         if (page > 1) query.Add(new("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return "/communities" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+        return PortalPaths.Communities + Microsoft.AspNetCore.Http.QueryString.Create(query);
     }
 }

@@ -1,5 +1,6 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
@@ -13,7 +14,7 @@ namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>"I'm interested" in a core-team vacancy: an optional message, and the network team is emailed.</summary>
 [Authorize]
-public class InterestModel(CopDbContext db, VacancyService vacancies, UserManager<PortalUser> users, PortalOptions portal) : PageModel
+public class InterestModel(CopDbContext db, VacancyService vacancies, UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -55,14 +56,14 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
         {
             return Challenge();
         }
-        var outcome = await vacancies.RegisterInterestAsync(Vacancy, user, Input.Message, portal.PublicBaseUrl);
+        var outcome = await vacancies.RegisterInterestAsync(Vacancy, user, Input.Message);
         TempData[outcome == InterestResult.Registered ? "Success" : "Notice"] = outcome switch
         {
             InterestResult.Registered => $"Thank you. We have told the network team you are interested in being the {RoleName}. They will contact you.",
             InterestResult.AlreadyInterested => $"You have already told us you are interested in being the {RoleName}. The network team will contact you.",
             _ => $"This community is no longer looking for a {RoleName}.",
         };
-        return Redirect($"/communities/{slug}");
+        return Redirect(PortalPaths.Community(slug));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug, int id)
@@ -76,7 +77,7 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
         if (vacancy.ClosedAt is not null || vacancy.Community.Status == CommunityStatus.Archived)
         {
             TempData["Notice"] = $"This community is no longer looking for a {RoleName}.";
-            return Redirect($"/communities/{slug}");
+            return Redirect(PortalPaths.Community(slug));
         }
         return null;
     }

@@ -1,6 +1,7 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +64,7 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         }
         if (TempData.Peek(TempDataKey) as string != slug || TempData.Peek(SubmissionKeyTempDataKey) is not string key)
         {
-            return Redirect("/my");
+            return Redirect(PortalPaths.My);
         }
         // A replayed cookie whose key has been used gets the outcome, not the form again.
         if (await UsedAsync(EqualityMonitoringResponse.HashSubmissionKey(key)))
@@ -71,7 +72,7 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
             TempData.Remove(TempDataKey);
             TempData.Remove(SubmissionKeyTempDataKey);
             TempData["Success"] = AlreadyRecorded;
-            return Redirect("/my");
+            return Redirect(PortalPaths.My);
         }
         return Page();
     }
@@ -84,7 +85,7 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         }
         if (TempData[TempDataKey] as string != slug || TempData[SubmissionKeyTempDataKey] is not string key)
         {
-            return Redirect("/my");
+            return Redirect(PortalPaths.My);
         }
         // Redirects keep all TempData, so remove the keys explicitly: the form is used once.
         TempData.Remove(TempDataKey);
@@ -108,7 +109,7 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
             if (await UsedAsync(keyHash))
             {
                 TempData["Success"] = AlreadyRecorded;
-                return Redirect("/my");
+                return Redirect(PortalPaths.My);
             }
             db.EqualityMonitoringResponses.Add(response);
             try
@@ -124,11 +125,11 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
                     throw;
                 }
                 TempData["Success"] = AlreadyRecorded;
-                return Redirect("/my");
+                return Redirect(PortalPaths.My);
             }
         }
         TempData["Success"] = "Thank you. Your monitoring answers have been saved separately from your request";
-        return Redirect("/my");
+        return Redirect(PortalPaths.My);
     }
 
     private Task<bool> UsedAsync(string keyHash) => db.EqualityMonitoringResponses.AnyAsync(r => r.SubmissionKeyHash == keyHash);

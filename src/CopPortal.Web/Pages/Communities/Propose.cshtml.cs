@@ -1,4 +1,5 @@
 using CopPortal.Domain.Communities;
+using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Security;
@@ -12,7 +13,7 @@ namespace CopPortal.Web.Pages.Communities;
 /// <summary>A signed-in user proposes a new CoP; the network team decides at /staff/proposals.</summary>
 [Authorize]
 [RateLimitPosts(RateLimitScope.Proposal)]
-public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domain.People.PortalUser> users, PortalOptions portal) : PageModel
+public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domain.People.PortalUser> users) : PageModel
 {
     public const int ShortMax = 150;
     public const int LongMax = 2000;
@@ -61,10 +62,10 @@ public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domai
             ChairVolunteers = string.IsNullOrWhiteSpace(Input.ChairVolunteers) ? null : TermsInput.Clean(Input.ChairVolunteers),
             SecretaryVolunteers = string.IsNullOrWhiteSpace(Input.SecretaryVolunteers) ? null : TermsInput.Clean(Input.SecretaryVolunteers),
         };
-        TempData["Success"] = await proposals.SubmitAsync(proposal, portal.PublicBaseUrl)
+        TempData["Success"] = await proposals.SubmitAsync(proposal)
             ? $"Thank you. We have sent your proposal for {proposal.Name} to the network team. They will email you with their decision."
             : $"You have already proposed {proposal.Name}. The network team will email you with their decision.";
-        return Redirect("/communities");
+        return Redirect(PortalPaths.Communities);
     }
 
     private void Check(string field, string? value, string? requiredMessage, int max)

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
@@ -104,7 +105,7 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
             return Page();
         }
         TempData["Success"] = $"Terms of Reference saved as version {version.VersionNumber}";
-        return Redirect($"/communities/{Community.Slug}/terms");
+        return Redirect(PortalPaths.Terms(Community.Slug));
     }
 
     private async Task<IActionResult?> LoadAsync(string slug)
@@ -122,7 +123,7 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         if (community.Status == CommunityStatus.Archived)
         {
             TempData["Notice"] = "This community is archived, so its Terms of Reference cannot be changed. Reopen it first.";
-            return Redirect($"/communities/{slug}/terms");
+            return Redirect(PortalPaths.Terms(slug));
         }
         Community = community;
         var current = await db.TermsVersions.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.VersionNumber == community.CurrentTermsVersion);

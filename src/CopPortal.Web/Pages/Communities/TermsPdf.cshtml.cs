@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Pdf;
@@ -25,6 +26,6 @@ public class TermsPdfModel(CopDbContext db, PortalOptions portal, PdfService pdf
             return NotFound();
         }
         View = view;
-        return await this.RenderAsPdfAsync(pdf, $"{slug}-terms-of-reference.pdf", $"/communities/{slug}/terms?print=true");
+        return await this.RenderAsPdfAsync(pdf, $"{slug}-terms-of-reference.pdf", PortalPaths.TermsPrint(slug));
     }
 }

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
@@ -37,10 +38,10 @@ public class LeaveCommunityModel(CopDbContext db, JoinRequestService joining) : 
         {
             // Another tab or device left first.
             TempData["Notice"] = ex.Message;
-            return Redirect("/my");
+            return Redirect(PortalPaths.My);
         }
         TempData["Success"] = $"You have left {Community.Name}";
-        return Redirect("/my");
+        return Redirect(PortalPaths.My);
     }
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
@@ -62,7 +63,7 @@ public class RespondToRequestModel(CopDbContext db, JoinRequestService joining) 
         {
             TempData["Notice"] = ex.Message;
         }
-        return Redirect("/my");
+        return Redirect(PortalPaths.My);
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
@@ -18,7 +19,7 @@ public class WithdrawRequestModel(CopDbContext db, JoinRequestService joining) :
         {
             return NotFound();
         }
-        return JoinRequest.IsOpen ? Page() : Redirect("/my");
+        return JoinRequest.IsOpen ? Page() : Redirect(PortalPaths.My);
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
@@ -36,7 +37,7 @@ public class WithdrawRequestModel(CopDbContext db, JoinRequestService joining) :
         {
             TempData["Notice"] = ex.Message;
         }
-        return Redirect("/my");
+        return Redirect(PortalPaths.My);
     }
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Text.Json;
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
@@ -65,7 +66,7 @@ public class AuditModel(CopDbContext db) : PageModel
             var lower = user.ToLowerInvariant();
             query = query.Where(a => a.UserId == user || (a.UserName != null && a.UserName.ToLower().Contains(lower)));
         }
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/audit", new Dictionary<string, string?> { ["entity"] = Entity, ["user"] = user });
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffAudit, new Dictionary<string, string?> { ["entity"] = Entity, ["user"] = user });
         var entries = await query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync();
         Entries = entries.Select(e => new Row(e, Describe(e))).ToList();
     }

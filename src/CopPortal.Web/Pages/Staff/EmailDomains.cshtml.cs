@@ -1,5 +1,6 @@
 using CopPortal.Domain.Data;
 using CopPortal.Web.Accounts;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -80,7 +81,7 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
         db.AllowedEmailDomains.Add(new AllowedEmailDomain { Domain = domain!, Description = Input.Description?.Trim() ?? "", IncludeSubdomains = true });
         await db.SaveChangesAsync();
         TempData["Success"] = $"{domain} has been added. People with an email address on it can now register";
-        return Redirect("/staff/email-domains");
+        return Redirect(PortalPaths.StaffEmailDomains);
     }
 
     /// <summary>Removes a domain once confirmed; the list's buttons only lead to the confirmation (?remove=id).</summary>
@@ -88,19 +89,19 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
     {
         if (confirm != "yes")
         {
-            return Redirect($"/staff/email-domains?remove={id}");
+            return Redirect(PortalPaths.WithQuery(PortalPaths.StaffEmailDomains, ("remove", id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
         var domain = await db.AllowedEmailDomains.SingleOrDefaultAsync(d => d.Id == id);
         if (domain is null)
         {
             // Already removed (for example a double click): show the list as it now is.
             TempData["Notice"] = "That domain had already been removed";
-            return Redirect("/staff/email-domains");
+            return Redirect(PortalPaths.StaffEmailDomains);
         }
         db.AllowedEmailDomains.Remove(domain);
         await db.SaveChangesAsync();
         TempData["Success"] = $"{domain.Domain} has been removed. Existing accounts are not affected; new people on it will need an invitation";
-        return Redirect("/staff/email-domains");
+        return Redirect(PortalPaths.StaffEmailDomains);
     }
 
     private async Task LoadAsync() =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +48,7 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
         {
             query = query.Where(m => m.Status == status);
         }
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/outbox", new Dictionary<string, string?> { ["status"] = Status?.ToString() });
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffOutbox, new Dictionary<string, string?> { ["status"] = Status?.ToString() });
         FailedCount = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed);
         Messages = await query.OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync();
     }
@@ -63,12 +64,12 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
         {
             // A double click, or another member of staff got there first.
             TempData["Notice"] = $"The email to {message.ToAddress} is not failed, so it was left as it is";
-            return Redirect("/staff/outbox");
+            return Redirect(PortalPaths.StaffOutbox);
         }
         OutboxProcessor.Retry(message, clock.GetUtcNow());
         await db.SaveChangesAsync();
         TempData["Success"] = $"The email to {message.ToAddress} will be sent again in the next few seconds";
-        return Redirect("/staff/outbox?status=Pending");
+        return Redirect(PortalPaths.WithQuery(PortalPaths.StaffOutbox, ("status", "Pending")));
     }
 
     /// <summary>After a mail server outage: every failed email back in the queue at once, recorded with the count.</summary>
@@ -80,7 +81,7 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
         if (requeued == 0)
         {
             TempData["Notice"] = "There are no failed emails to try again";
-            return Redirect("/staff/outbox");
+            return Redirect(PortalPaths.StaffOutbox);
         }
         db.AuditEntries.Add(new AuditEntry
         {
@@ -96,7 +97,7 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
         TempData["Success"] = requeued == 1
             ? "1 failed email will be sent again in the next few seconds"
             : $"{requeued} failed emails will be sent again in the next few seconds";
-        return Redirect("/staff/outbox?status=Pending");
+        return Redirect(PortalPaths.WithQuery(PortalPaths.StaffOutbox, ("status", "Pending")));
     }
 
     public const string RetryAllAction = "outbox.retry-all-failed";

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
@@ -32,7 +33,7 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, IPasswor
         public string? Password { get; set; }
     }
 
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/account/profile") : Page();
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect(PortalPaths.Profile) : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -136,6 +137,6 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, IPasswor
     private RedirectResult RedirectToCheckEmail(string email)
     {
         TempData["RegisteredEmail"] = email;
-        return Redirect("/account/register/check-your-email");
+        return Redirect(PortalPaths.RegisterCheckYourEmail);
     }
 }

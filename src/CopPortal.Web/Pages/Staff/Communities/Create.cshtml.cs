@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
@@ -58,6 +59,6 @@ public class CreateModel(CopDbContext db, CommunityAdmin admin) : PageModel
         var community = await admin.CreateFromTemplateAsync(details, User.FindFirstValue(ClaimTypes.NameIdentifier));
         await db.SaveChangesAsync();
         TempData["Success"] = $"{community.Name} has been created as a draft. Edit its Terms of Reference, then publish it.";
-        return Redirect($"/staff/communities/{community.Slug}");
+        return Redirect(PortalPaths.ManageCommunity(community.Slug));
     }
 }

@@ -1,5 +1,6 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure.Communities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -83,7 +84,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         await admin.UpdateAsync(Community, details);
         await db.SaveChangesAsync();
         TempData["Success"] = "Community details saved";
-        return Redirect($"/staff/communities/{Community.Slug}");
+        return Redirect(PortalPaths.ManageCommunity(Community.Slug));
     }
 
     public async Task<IActionResult> OnPostStatusAsync(string slug, string change)
@@ -102,11 +103,11 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         if (message is null)
         {
             TempData["Notice"] = "That change has already been made.";
-            return Redirect($"/staff/communities/{slug}");
+            return Redirect(PortalPaths.ManageCommunity(slug));
         }
         await db.SaveChangesAsync();
         TempData["Success"] = message;
-        return Redirect($"/staff/communities/{slug}");
+        return Redirect(PortalPaths.ManageCommunity(slug));
     }
 
     public async Task<IActionResult> OnPostAssignAsync(string slug)
@@ -140,7 +141,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
             await db.SaveChangesAsync();
         });
         TempData["Success"] = $"{user!.DisplayName} is now {CommunityRoles.Label(role).ToLowerInvariant()} of {Community.Name}";
-        return Redirect($"/staff/communities/{slug}#core-team");
+        return Redirect(PortalPaths.ManageCommunity(slug, "core-team"));
     }
 
     /// <summary>Takes away a core-team role; the person stays a member.</summary>
@@ -154,13 +155,13 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         if (membership is null || membership.Role == CommunityRole.Member)
         {
             TempData["Notice"] = "That person no longer has a core-team role.";
-            return Redirect($"/staff/communities/{slug}#core-team");
+            return Redirect(PortalPaths.ManageCommunity(slug, "core-team"));
         }
         var oldRole = CommunityRoles.Label(membership.Role).ToLowerInvariant();
         membership.Role = CommunityRole.Member;
         await db.SaveChangesAsync();
         TempData["Success"] = $"{membership.User!.DisplayName} is no longer {oldRole}. They are still a member";
-        return Redirect($"/staff/communities/{slug}#core-team");
+        return Redirect(PortalPaths.ManageCommunity(slug, "core-team"));
     }
 
     public async Task<IActionResult> OnPostOpenVacancyAsync(string slug)
@@ -190,7 +191,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         }
         await db.SaveChangesAsync();
         TempData["Success"] = $"The community page now says it is looking for a {CommunityRoles.Label(role).ToLowerInvariant()}";
-        return Redirect($"/staff/communities/{slug}#vacancies");
+        return Redirect(PortalPaths.ManageCommunity(slug, "vacancies"));
     }
 
     public async Task<IActionResult> OnPostCloseVacancyAsync(string slug, int vacancyId)
@@ -207,7 +208,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         vacancies.Close(vacancy);
         await db.SaveChangesAsync();
         TempData["Success"] = $"The {CommunityRoles.Label(vacancy.Role).ToLowerInvariant()} vacancy is closed";
-        return Redirect($"/staff/communities/{slug}#vacancies");
+        return Redirect(PortalPaths.ManageCommunity(slug, "vacancies"));
     }
 
     private string Do(Action<Community> action, string message)

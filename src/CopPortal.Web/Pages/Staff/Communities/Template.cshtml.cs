@@ -1,5 +1,6 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure.Communities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,6 +36,6 @@ public class TemplateModel(CopDbContext db, TimeProvider clock) : PageModel
         template.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
         TempData["Success"] = "Terms of Reference template saved. New communities will start from it";
-        return Redirect("/staff/communities");
+        return Redirect(PortalPaths.StaffCommunities);
     }
 }

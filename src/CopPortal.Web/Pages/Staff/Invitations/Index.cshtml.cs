@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -52,7 +53,7 @@ public class IndexModel(CopDbContext db, InvitationService invitations, AccountE
             InvitationState.Revoked => query.Where(i => i.RevokedAt != null),
             _ => query,
         };
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/invitations", new Dictionary<string, string?> { ["state"] = State?.ToString() });
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffInvitations, new Dictionary<string, string?> { ["state"] = State?.ToString() });
         var page = await query.OrderByDescending(i => i.CreatedAt).Skip(Pager.Skip).Take(PageSize)
             .Select(i => new { Invitation = i, InvitedBy = i.InvitedBy!.DisplayName })
             .ToListAsync();
@@ -69,13 +70,13 @@ public class IndexModel(CopDbContext db, InvitationService invitations, AccountE
         if (invitation.StateAt(clock.GetUtcNow()) is InvitationState.Used or InvitationState.Revoked)
         {
             TempData["Notice"] = $"The invitation to {invitation.Email} was not resent because it has already been used or withdrawn";
-            return Redirect("/staff/invitations");
+            return Redirect(PortalPaths.StaffInvitations);
         }
         var token = invitations.Resend(invitation);
         emails.QueueInvitation(invitation, token, await InviterNameAsync());
         await db.SaveChangesAsync();
         TempData["Success"] = $"A new invitation link has been sent to {invitation.Email}. The old link no longer works";
-        return Redirect("/staff/invitations");
+        return Redirect(PortalPaths.StaffInvitations);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id)
@@ -94,7 +95,7 @@ public class IndexModel(CopDbContext db, InvitationService invitations, AccountE
         {
             TempData["Notice"] = $"The invitation to {invitation.Email} was not open, so there was nothing to withdraw";
         }
-        return Redirect("/staff/invitations");
+        return Redirect(PortalPaths.StaffInvitations);
     }
 
     private async Task<string> InviterNameAsync() => (await users.GetUserAsync(User))?.DisplayName ?? "The network team";

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -59,6 +60,6 @@ public class NewModel(CopDbContext db, InvitationService invitations, AccountEma
         emails.QueueInvitation(invitation, token, inviter.DisplayName);
         await db.SaveChangesAsync();
         TempData["Success"] = $"Invitation sent to {invitation.Email}";
-        return Redirect("/staff/invitations");
+        return Redirect(PortalPaths.StaffInvitations);
     }
 }

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
@@ -39,7 +40,7 @@ public class BulkApproveModel(CopDbContext db, JoinRequestService joining) : Pag
         if (Ids.Count == 0)
         {
             TempData["Notice"] = "There were no requests to approve.";
-            return Redirect("/staff/join-requests");
+            return Redirect(PortalPaths.StaffJoinRequests);
         }
         int approved, waiting;
         try
@@ -49,7 +50,7 @@ public class BulkApproveModel(CopDbContext db, JoinRequestService joining) : Pag
         catch (DbUpdateConcurrencyException)
         {
             TempData["Notice"] = "Someone else decided some of these requests while you were approving them, so none were approved. Check the list and approve again.";
-            return Redirect("/staff/join-requests");
+            return Redirect(PortalPaths.StaffJoinRequests);
         }
         var message = $"You approved {approved} {(approved == 1 ? "request" : "requests")}.";
         if (waiting > 0)
@@ -62,6 +63,6 @@ public class BulkApproveModel(CopDbContext db, JoinRequestService joining) : Pag
             message += $" {skipped} {(skipped == 1 ? "request was" : "requests were")} not approved because someone had already dealt with {(skipped == 1 ? "it" : "them")}.";
         }
         TempData["Success"] = message + " We have emailed everyone.";
-        return Redirect("/staff/join-requests");
+        return Redirect(PortalPaths.StaffJoinRequests);
     }
 }

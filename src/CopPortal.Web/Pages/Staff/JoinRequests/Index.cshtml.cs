@@ -1,6 +1,7 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure.Joining;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -194,19 +195,10 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
     private static PrecheckOutcome? ParseOutcome(string? key) =>
         Enum.GetValues<PrecheckOutcome>().Where(o => JoiningDisplay.OutcomeKey(o) == key).Select(o => (PrecheckOutcome?)o).FirstOrDefault();
 
-    public string PageUrl(int page)
-    {
-        var query = new List<string>();
-        if (CommunityId is int id)
-        {
-            query.Add($"community={id}");
-        }
-        query.Add($"status={Uri.EscapeDataString(Status ?? OpenStatus)}");
-        if (!string.IsNullOrEmpty(Outcome))
-        {
-            query.Add($"outcome={Uri.EscapeDataString(Outcome)}");
-        }
-        query.Add($"page={page}");
-        return "/staff/join-requests?" + string.Join("&", query);
-    }
+    public string PageUrl(int page) =>
+        PortalPaths.WithQuery(PortalPaths.StaffJoinRequests,
+            ("community", CommunityId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("status", Status ?? OpenStatus),
+            ("outcome", Outcome),
+            ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

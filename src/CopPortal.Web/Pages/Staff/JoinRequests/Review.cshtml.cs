@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
@@ -131,7 +132,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         if (JoinRequest.ConcurrencyStamp != Input.Stamp)
         {
             TempData["Notice"] = "Someone else changed this request after you opened it. Check it again before you decide.";
-            return Redirect($"/staff/join-requests/{JoinRequest.Id}");
+            return Redirect(PortalPaths.JoinRequestReview(JoinRequest.Id));
         }
         try
         {
@@ -140,15 +141,15 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         catch (JoinRequestException ex)
         {
             TempData["Notice"] = ex.Message;
-            return Redirect($"/staff/join-requests/{JoinRequest.Id}");
+            return Redirect(PortalPaths.JoinRequestReview(JoinRequest.Id));
         }
         catch (DbUpdateConcurrencyException)
         {
             TempData.Remove("Success");
             TempData["Notice"] = "Someone else changed this request after you opened it. Check it again before you decide.";
-            return Redirect($"/staff/join-requests/{JoinRequest.Id}");
+            return Redirect(PortalPaths.JoinRequestReview(JoinRequest.Id));
         }
-        return Redirect("/staff/join-requests");
+        return Redirect(PortalPaths.StaffJoinRequests);
     }
 
     /// <summary>Loads the request and what the page shows beside it. Only a decision tracks the request for saving.</summary>

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Privacy;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public class CloseModel(CopDbContext db, AccountClosure closure) : PageModel
         {
             return NotFound();
         }
-        return Person.ClosedAt is null ? Page() : Redirect($"/staff/people/{id}");
+        return Person.ClosedAt is null ? Page() : Redirect(PortalPaths.StaffPerson(id));
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
@@ -41,7 +42,7 @@ public class CloseModel(CopDbContext db, AccountClosure closure) : PageModel
         {
             // A second click, or another member of staff got there first: the account is closed either way.
             TempData["Success"] = "The account has been closed";
-            return Redirect($"/staff/people/{id}");
+            return Redirect(PortalPaths.StaffPerson(id));
         }
         var reason = Input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -66,7 +67,7 @@ public class CloseModel(CopDbContext db, AccountClosure closure) : PageModel
             return Page();
         }
         TempData["Success"] = "The account has been closed";
-        return Redirect($"/staff/people/{id}");
+        return Redirect(PortalPaths.StaffPerson(id));
     }
 
     private async Task<bool> LoadAsync(string id)

@@ -1,4 +1,5 @@
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,7 +40,7 @@ public class IndexModel(CopDbContext db) : PageModel
             var lower = q.ToLowerInvariant();
             query = query.Where(u => u.DisplayName.ToLower().Contains(lower) || u.NormalizedEmail!.Contains(upper));
         }
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), "/staff/people", new Dictionary<string, string?> { ["q"] = q });
+        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffPeople, new Dictionary<string, string?> { ["q"] = q });
         var users = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize).ToListAsync();
         var ids = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Text.Json;
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
@@ -37,7 +38,7 @@ public class PersonModel(CopDbContext db, UserManager<PortalUser> users, ICurren
             await transaction.CommitAsync();
         }
         TempData["Success"] = $"{Person.DisplayName} now has the {IndexModel.RoleLabel(role).ToLowerInvariant()} role";
-        return Redirect($"/staff/people/{Person.Id}");
+        return Redirect(PortalPaths.StaffPerson(Person.Id));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string id, string? role)
@@ -62,7 +63,7 @@ public class PersonModel(CopDbContext db, UserManager<PortalUser> users, ICurren
             await transaction.CommitAsync();
         }
         TempData["Success"] = $"{Person.DisplayName} no longer has the {IndexModel.RoleLabel(role).ToLowerInvariant()} role";
-        return Redirect($"/staff/people/{Person.Id}");
+        return Redirect(PortalPaths.StaffPerson(Person.Id));
     }
 
     /// <summary>Identity's join row has only key columns, so the automatic entry says little; record the role by name.</summary>

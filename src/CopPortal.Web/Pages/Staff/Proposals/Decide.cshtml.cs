@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Pages.Staff.Proposals;
 
 /// <summary>One proposal: accept (creates a draft CoP, proposer becomes chair-designate) or decline with a reason.</summary>
-public class DecideModel(CopDbContext db, ProposalService proposals, PortalOptions portal) : PageModel
+public class DecideModel(CopDbContext db, ProposalService proposals) : PageModel
 {
     public CommunityProposal Proposal { get; private set; } = default!;
     public string ProposerName { get; private set; } = "";
@@ -34,18 +35,18 @@ public class DecideModel(CopDbContext db, ProposalService proposals, PortalOptio
         {
             return NotFound();
         }
-        var (result, community) = await proposals.AcceptAsync(Proposal, User.FindFirstValue(ClaimTypes.NameIdentifier)!, portal.PublicBaseUrl);
+        var (result, community) = await proposals.AcceptAsync(Proposal, User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         switch (result)
         {
             case ProposalDecisionResult.AlreadyDecided:
                 TempData["Notice"] = "This proposal has already been decided.";
-                return Redirect($"/staff/proposals/{id}");
+                return Redirect(PortalPaths.ProposalDecision(id));
             case ProposalDecisionResult.NameTaken:
                 ModelState.AddModelError("", $"A community called {Proposal.Name} already exists. Decline this proposal and point the proposer to it, or create a community with a different name.");
                 return Page();
         }
         TempData["Success"] = $"Proposal accepted. {community!.Name} has been created as a draft with {ProposerName} as chair. We have emailed them";
-        return Redirect($"/staff/communities/{community.Slug}");
+        return Redirect(PortalPaths.ManageCommunity(community.Slug));
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id)
@@ -66,11 +67,11 @@ public class DecideModel(CopDbContext db, ProposalService proposals, PortalOptio
         {
             return Page();
         }
-        var result = await proposals.DeclineAsync(Proposal, TermsInput.Clean(Decline.Reason), User.FindFirstValue(ClaimTypes.NameIdentifier)!, portal.PublicBaseUrl);
+        var result = await proposals.DeclineAsync(Proposal, TermsInput.Clean(Decline.Reason), User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         TempData[result == ProposalDecisionResult.Done ? "Success" : "Notice"] = result == ProposalDecisionResult.Done
             ? $"Proposal declined. We have emailed {ProposerName} with your reason"
             : "This proposal has already been decided.";
-        return Redirect(result == ProposalDecisionResult.Done ? "/staff/proposals" : $"/staff/proposals/{id}");
+        return Redirect(result == ProposalDecisionResult.Done ? PortalPaths.StaffProposals : PortalPaths.ProposalDecision(id));
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+
+namespace CopPortal.Domain.Links;
+
+/// <summary>
+/// Every portal path that C# code builds (redirects, pagers, email links, tests), in one place. Route values are
+/// escaped here, so a slug or token can never break out of its segment. Paths are relative; an email's absolute
+/// link comes only from <see cref="Messaging.IPortalSite.Url"/>, which prefixes the configured public address.
+/// A test resolves each member against the app's page routes, so renaming a page's route breaks the build's tests
+/// rather than a link.
+/// </summary>
+public static class PortalPaths
+{
+    public static string Home => "/";
+    public static string Help => "/help";
+    public static string Privacy => "/privacy";
+    public static string Glossary => "/glossary";
+    public static string Accessibility => "/accessibility";
+    public static string Council => "/council";
+
+    // The directory and a community's public pages.
+    public static string Communities => "/communities";
+    public static string ProposeCommunity => "/communities/propose";
+
+    public static string Community(string slug) => "/communities/" + Segment(slug);
+    public static string Join(string slug) => Community(slug) + "/join";
+    public static string JoinMonitoring(string slug) => Community(slug) + "/join/monitoring";
+    public static string Terms(string slug) => Community(slug) + "/terms";
+
+    /// <summary>The ToR laid out for printing: what the PDF renderer opens.</summary>
+    public static string TermsPrint(string slug) => Terms(slug) + "?print=true";
+    public static string TermsPdf(string slug) => Community(slug) + "/terms.pdf";
+    public static string TermsEdit(string slug) => Terms(slug) + "/edit";
+    public static string TermsEligibility(string slug) => Terms(slug) + "/eligibility";
+    public static string TermsVersion(string slug, int number) => Terms(slug) + "/versions/" + Number(number);
+    public static string VacancyInterest(string slug, int vacancyId) => Community(slug) + "/vacancies/" + Number(vacancyId) + "/interest";
+
+    // The signed-in person's own pages.
+    public static string My => "/my";
+    public static string MyData => "/my/data";
+    public static string RespondToRequest(int joinRequestId) => "/my/requests/" + Number(joinRequestId) + "/respond";
+    public static string WithdrawRequest(int joinRequestId) => "/my/requests/" + Number(joinRequestId) + "/withdraw";
+    public static string LeaveCommunity(string slug) => "/my/communities/" + Segment(slug) + "/leave";
+
+    // Accounts.
+    public static string SignIn => "/account/sign-in";
+    public static string SignOut => "/account/sign-out";
+    public static string AccessDenied => "/account/access-denied";
+    public static string Register => "/account/register";
+    public static string RegisterCheckYourEmail => "/account/register/check-your-email";
+    public static string ResendConfirmation => "/account/resend-confirmation";
+    public static string ForgotPassword => "/account/forgot-password";
+    public static string Profile => "/account/profile";
+    public static string ChangePassword => "/account/change-password";
+    public static string CloseAccount => "/account/close";
+    public static string AccountClosed => "/account/closed";
+
+    /// <param name="userId">The account's id.</param>
+    /// <param name="code">The confirmation token, already encoded for a URL (PortalLinks.EncodeToken).</param>
+    public static string ConfirmEmail(string userId, string code) =>
+        WithQuery("/account/confirm-email", ("userId", userId), ("code", code));
+
+    /// <param name="userId">The account's id.</param>
+    /// <param name="code">The reset token, already encoded for a URL (PortalLinks.EncodeToken).</param>
+    public static string ResetPassword(string userId, string code) =>
+        WithQuery("/account/reset-password", ("userId", userId), ("code", code));
+
+    public static string Invitation(string token) => "/account/invitation/" + Segment(token);
+
+    // The network team's pages.
+    public static string Staff => "/staff";
+    public static string StaffJoinRequests => "/staff/join-requests";
+    public static string JoinRequestReview(int joinRequestId) => "/staff/join-requests/" + Number(joinRequestId);
+    public static string BulkApprove => "/staff/join-requests/bulk-approve";
+    public static string StaffPeople => "/staff/people";
+    public static string StaffPerson(string userId) => "/staff/people/" + Segment(userId);
+    public static string ClosePerson(string userId) => StaffPerson(userId) + "/close";
+    public static string StaffInvitations => "/staff/invitations";
+    public static string NewInvitation => "/staff/invitations/new";
+    public static string StaffOutbox => "/staff/outbox";
+    public static string StaffAudit => "/staff/audit";
+    public static string StaffEmailDomains => "/staff/email-domains";
+    public static string StaffEquality => "/staff/equality";
+    public static string StaffProposals => "/staff/proposals";
+    public static string ProposalDecision(int proposalId) => "/staff/proposals/" + Number(proposalId);
+    public static string StaffCommunities => "/staff/communities";
+    public static string NewCommunity => "/staff/communities/new";
+    public static string CommunityTemplate => "/staff/communities/template";
+
+    /// <param name="slug">The community's slug.</param>
+    /// <param name="section">An optional fragment on the page, e.g. "core-team".</param>
+    public static string ManageCommunity(string slug, string? section = null) =>
+        "/staff/communities/" + Segment(slug) + (string.IsNullOrEmpty(section) ? "" : "#" + Uri.EscapeDataString(section));
+
+    /// <summary>A path with a query string; parameters whose value is null or empty are left out.</summary>
+    public static string WithQuery(string path, params (string Name, string? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var result = new StringBuilder(path);
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        foreach (var (name, value) in parameters)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+            result.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            separator = '&';
+        }
+        return result.ToString();
+    }
+
+    private static string Segment(string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        return Uri.EscapeDataString(value);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,146 @@
+using System.Reflection;
+using CopPortal.Domain.Links;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CopPortal.Web.Tests.Foundation;
+
+/// <summary>
+/// Every path PortalPaths builds is resolved against the app's own page routes (its endpoint data source), and
+/// must land on the page it is meant for: renaming a page's route, or a typo in PortalPaths, fails here.
+/// </summary>
+public sealed class PortalPathsTests : IDisposable
+{
+    private readonly PortalFactory _portal = new(PortalFactory.DefaultProvider(), demoData: false);
+
+    /// <summary>Each member of PortalPaths, a sample of what it builds, and the Razor page that must answer it.</summary>
+    private static readonly (string Member, string Path, string Page)[] Expected =
+    [
+        (nameof(PortalPaths.Home), PortalPaths.Home, "/Index"),
+        (nameof(PortalPaths.Help), PortalPaths.Help, "/Help/Index"),
+        (nameof(PortalPaths.Privacy), PortalPaths.Privacy, "/Help/Privacy"),
+        (nameof(PortalPaths.Glossary), PortalPaths.Glossary, "/Help/Glossary"),
+        (nameof(PortalPaths.Accessibility), PortalPaths.Accessibility, "/Help/Accessibility"),
+        (nameof(PortalPaths.Council), PortalPaths.Council, "/Council/Index"),
+        (nameof(PortalPaths.Communities), PortalPaths.Communities, "/Communities/Index"),
+        (nameof(PortalPaths.ProposeCommunity), PortalPaths.ProposeCommunity, "/Communities/Propose"),
+        (nameof(PortalPaths.Community), PortalPaths.Community("psychological-practitioners"), "/Communities/Details"),
+        (nameof(PortalPaths.Join), PortalPaths.Join("psychological-practitioners"), "/Communities/Join"),
+        (nameof(PortalPaths.JoinMonitoring), PortalPaths.JoinMonitoring("psychological-practitioners"), "/Communities/JoinMonitoring"),
+        (nameof(PortalPaths.Terms), PortalPaths.Terms("psychological-practitioners"), "/Communities/Terms"),
+        (nameof(PortalPaths.TermsPrint), PortalPaths.TermsPrint("psychological-practitioners"), "/Communities/Terms"),
+        (nameof(PortalPaths.TermsPdf), PortalPaths.TermsPdf("psychological-practitioners"), "/Communities/TermsPdf"),
+        (nameof(PortalPaths.TermsEdit), PortalPaths.TermsEdit("psychological-practitioners"), "/Communities/TermsEdit"),
+        (nameof(PortalPaths.TermsEligibility), PortalPaths.TermsEligibility("psychological-practitioners"), "/Communities/EditEligibility"),
+        (nameof(PortalPaths.TermsVersion), PortalPaths.TermsVersion("psychological-practitioners", 2), "/Communities/TermsVersion"),
+        (nameof(PortalPaths.VacancyInterest), PortalPaths.VacancyInterest("psychological-practitioners", 7), "/Communities/Interest"),
+        (nameof(PortalPaths.My), PortalPaths.My, "/My/Index"),
+        (nameof(PortalPaths.MyData), PortalPaths.MyData, "/My/Data"),
+        (nameof(PortalPaths.RespondToRequest), PortalPaths.RespondToRequest(12), "/My/RespondToRequest"),
+        (nameof(PortalPaths.WithdrawRequest), PortalPaths.WithdrawRequest(12), "/My/WithdrawRequest"),
+        (nameof(PortalPaths.LeaveCommunity), PortalPaths.LeaveCommunity("psychological-practitioners"), "/My/LeaveCommunity"),
+        (nameof(PortalPaths.SignIn), PortalPaths.SignIn, "/Account/SignIn"),
+        (nameof(PortalPaths.SignOut), PortalPaths.SignOut, "/Account/SignOut"),
+        (nameof(PortalPaths.AccessDenied), PortalPaths.AccessDenied, "/Account/AccessDenied"),
+        (nameof(PortalPaths.Register), PortalPaths.Register, "/Account/Register/Index"),
+        (nameof(PortalPaths.RegisterCheckYourEmail), PortalPaths.RegisterCheckYourEmail, "/Account/Register/CheckYourEmail"),
+        (nameof(PortalPaths.ResendConfirmation), PortalPaths.ResendConfirmation, "/Account/ResendConfirmation"),
+        (nameof(PortalPaths.ForgotPassword), PortalPaths.ForgotPassword, "/Account/ForgotPassword"),
+        (nameof(PortalPaths.Profile), PortalPaths.Profile, "/Account/Profile"),
+        (nameof(PortalPaths.ChangePassword), PortalPaths.ChangePassword, "/Account/ChangePassword"),
+        (nameof(PortalPaths.CloseAccount), PortalPaths.CloseAccount, "/Account/CloseAccount"),
+        (nameof(PortalPaths.AccountClosed), PortalPaths.AccountClosed, "/Account/Closed"),
+        (nameof(PortalPaths.ConfirmEmail), PortalPaths.ConfirmEmail("user-1", "Q2ZESjhB"), "/Account/ConfirmEmail"),
+        (nameof(PortalPaths.ResetPassword), PortalPaths.ResetPassword("user-1", "Q2ZESjhB"), "/Account/ResetPassword"),
+        (nameof(PortalPaths.Invitation), PortalPaths.Invitation("abc123"), "/Account/Invitation"),
+        (nameof(PortalPaths.Staff), PortalPaths.Staff, "/Staff/Index"),
+        (nameof(PortalPaths.StaffJoinRequests), PortalPaths.StaffJoinRequests, "/Staff/JoinRequests/Index"),
+        (nameof(PortalPaths.JoinRequestReview), PortalPaths.JoinRequestReview(12), "/Staff/JoinRequests/Review"),
+        (nameof(PortalPaths.BulkApprove), PortalPaths.BulkApprove, "/Staff/JoinRequests/BulkApprove"),
+        (nameof(PortalPaths.StaffPeople), PortalPaths.StaffPeople, "/Staff/People/Index"),
+        (nameof(PortalPaths.StaffPerson), PortalPaths.StaffPerson("0b9f6c1e-user"), "/Staff/People/Person"),
+        (nameof(PortalPaths.ClosePerson), PortalPaths.ClosePerson("0b9f6c1e-user"), "/Staff/People/Close"),
+        (nameof(PortalPaths.StaffInvitations), PortalPaths.StaffInvitations, "/Staff/Invitations/Index"),
+        (nameof(PortalPaths.NewInvitation), PortalPaths.NewInvitation, "/Staff/Invitations/New"),
+        (nameof(PortalPaths.StaffOutbox), PortalPaths.StaffOutbox, "/Staff/Outbox"),
+        (nameof(PortalPaths.StaffAudit), PortalPaths.StaffAudit, "/Staff/Audit"),
+        (nameof(PortalPaths.StaffEmailDomains), PortalPaths.StaffEmailDomains, "/Staff/EmailDomains"),
+        (nameof(PortalPaths.StaffEquality), PortalPaths.StaffEquality, "/Staff/Equality"),
+        (nameof(PortalPaths.StaffProposals), PortalPaths.StaffProposals, "/Staff/Proposals/Index"),
+        (nameof(PortalPaths.ProposalDecision), PortalPaths.ProposalDecision(3), "/Staff/Proposals/Decide"),
+        (nameof(PortalPaths.StaffCommunities), PortalPaths.StaffCommunities, "/Staff/Communities/Index"),
+        (nameof(PortalPaths.NewCommunity), PortalPaths.NewCommunity, "/Staff/Communities/Create"),
+        (nameof(PortalPaths.CommunityTemplate), PortalPaths.CommunityTemplate, "/Staff/Communities/Template"),
+        (nameof(PortalPaths.ManageCommunity), PortalPaths.ManageCommunity("psychological-practitioners", "core-team"), "/Staff/Communities/Manage"),
+    ];
+
+    [Fact]
+    public void Every_PortalPaths_member_is_checked_here()
+    {
+        var members = typeof(PortalPaths).GetMembers(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+            .Where(m => m is PropertyInfo || (m is MethodInfo method && !method.IsSpecialName))
+            .Select(m => m.Name)
+            .Where(n => n != nameof(PortalPaths.WithQuery))
+            .ToHashSet();
+        Assert.Empty(members.Except(Expected.Select(e => e.Member)));
+    }
+
+    [Fact]
+    public void Every_PortalPaths_member_routes_to_its_page()
+    {
+        _ = _portal.Services;
+        var resolver = _portal.Services.GetRequiredService<IInlineConstraintResolver>();
+        var pages = _portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Page: e.Metadata.GetMetadata<PageActionDescriptor>()))
+            .Where(e => e.Page is not null)
+            .Select(e => (e.Page!.ViewEnginePath, Template: TemplateParser.Parse(e.Endpoint.RoutePattern.RawText ?? "")))
+            .ToList();
+        Assert.NotEmpty(pages);
+
+        var wrong = new List<string>();
+        foreach (var (member, path, page) in Expected)
+        {
+            var answering = PageFor(path, pages, resolver);
+            if (answering != page)
+            {
+                wrong.Add($"{member}: {path} is answered by {answering ?? "no page"}, not {page}");
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void Route_values_are_escaped_so_they_stay_in_their_segment()
+    {
+        Assert.Equal("/communities/a%20b%2Fc%3Fd/terms", PortalPaths.Terms("a b/c?d"));
+        Assert.Equal("/account/confirm-email?userId=a%26b&code=x%3Dy", PortalPaths.ConfirmEmail("a&b", "x=y"));
+        Assert.Equal("/staff/outbox?status=Pending", PortalPaths.WithQuery(PortalPaths.StaffOutbox, ("status", "Pending"), ("p", null)));
+        Assert.Equal("/staff/communities/x#core-team", PortalPaths.ManageCommunity("x", "core-team"));
+        Assert.Throws<ArgumentException>(() => PortalPaths.Community(""));
+    }
+
+    /// <summary>The page whose route matches the path (constraints checked); literal segments beat parameters, as in ASP.NET Core routing.</summary>
+    private static string? PageFor(string path, List<(string Page, RouteTemplate Template)> pages, IInlineConstraintResolver resolver)
+    {
+        var pathOnly = path.Split('?', '#')[0];
+        return pages
+            .Where(p =>
+            {
+                var values = new RouteValueDictionary();
+                if (!new TemplateMatcher(p.Template, new RouteValueDictionary()).TryMatch(pathOnly, values))
+                {
+                    return false;
+                }
+                return p.Template.Parameters.All(parameter => parameter.InlineConstraints.All(c =>
+                    resolver.ResolveConstraint(c.Constraint)!.Match(null, null, parameter.Name!, values, RouteDirection.IncomingRequest)));
+            })
+            .OrderBy(p => p.Template.Segments.Count(s => !s.IsSimple || !s.Parts[0].IsLiteral))
+            .Select(p => p.Page)
+            .FirstOrDefault();
+    }
+
+    public void Dispose() => _portal.Dispose();
+}

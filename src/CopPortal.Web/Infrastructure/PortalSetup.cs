@@ -4,6 +4,7 @@ using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Infrastructure.Email;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Pdf;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +41,7 @@ public static class PortalSetup
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(portal);
         services.AddSingleton(TimeProvider.System);
+        services.AddFormValidators();
 
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
 

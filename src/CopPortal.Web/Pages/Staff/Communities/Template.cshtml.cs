@@ -1,6 +1,7 @@
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,7 @@ public class TemplateModel(CopDbContext db, TimeProvider clock) : PageModel
     {
         var template = await db.TermsTemplates.OrderBy(t => t.Id).FirstAsync();
         UpdatedAt = template.UpdatedAt;
-        Input.Validate(ModelState);
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

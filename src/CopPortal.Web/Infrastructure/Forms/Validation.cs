@@ -27,11 +27,11 @@ public static class Validation
     /// bound property's name; <paramref name="context"/> carries what a rule needs from the page (the CoP's criteria,
     /// the profession list), read in the validator with <see cref="FormContext{TContext}"/>.
     /// </summary>
-    public static Task<bool> ValidateInputAsync<T>(this PageModel page, T model, string prefix = "Input", object? context = null)
+    public static Task<bool> ValidateInputAsync<T>(this PageModel page, T model, string prefix = "Input", object? context = null, string? ruleSet = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var validator = page.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
-        return validator.ValidateIntoAsync(model, page.ModelState, prefix, context);
+        return validator.ValidateIntoAsync(model, page.ModelState, prefix, context, ruleSet);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ public static class Validation
     /// message replaces the framework's binding error ("The value 'abc' is not valid") for that field, so every
     /// message a person sees is written by a validator.
     /// </summary>
-    public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T model, ModelStateDictionary modelState, string prefix = "Input", object? context = null)
+    public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T model, ModelStateDictionary modelState, string prefix = "Input", object? context = null, string? ruleSet = null)
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -48,7 +48,8 @@ public static class Validation
             .Where(kv => kv.Value is { Errors.Count: > 0 } && kv.Key.StartsWith(keyPrefix, StringComparison.Ordinal))
             .Select(kv => kv.Key[keyPrefix.Length..])
             .ToHashSet(StringComparer.Ordinal);
-        var validation = new ValidationContext<T>(model);
+        // A rule set picks the rules of one of a page's several buttons (a join request's decline or question).
+        var validation = ruleSet is null ? new ValidationContext<T>(model) : ValidationContext<T>.CreateWithOptions(model, o => o.IncludeRuleSets(ruleSet));
         validation.RootContextData[BindingFailuresKey] = failedToBind;
         if (context is not null)
         {

@@ -4,6 +4,7 @@ using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,8 @@ public class NewModel(CopDbContext db, InvitationService invitations, AccountEma
     public async Task<IActionResult> OnPostAsync()
     {
         var email = EmailAddresses.Normalise(Input.Email);
-        var emailUsable = await this.ValidateInputAsync(Input);
+        await this.ValidateInputAsync(Input);
+        var emailUsable = ModelState.GetFieldValidationState("Input.Email") != ModelValidationState.Invalid;
         if (emailUsable && await users.FindByEmailAsync(email!) is not null)
         {
             ModelState.AddModelError("Input.Email", "Someone already has an account with this email address");

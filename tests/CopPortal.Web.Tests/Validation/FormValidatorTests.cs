@@ -178,13 +178,13 @@ public sealed class FormValidatorTests
         });
         Assert.Equal(
             [
-                "Who it would be for must be 2,000 characters or fewer",
                 "Purpose must be 2,000 characters or fewer",
-                "Why no existing community fits must be 2,000 characters or fewer",
-                "Who would chair it must be 2,000 characters or fewer",
+                "Who it would be for must be 2,000 characters or fewer",
                 "Who would be its secretary must be 2,000 characters or fewer",
+                "Who would chair it must be 2,000 characters or fewer",
+                "Why no existing community fits must be 2,000 characters or fewer",
             ],
-            errors.Values);
+            errors.Values.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -318,7 +318,7 @@ public sealed class FormValidatorTests
 
     private static TermsInput Valid() => TermsInput.From(ValidContent());
 
-    private static TermsContent ValidContent() => new Content
+    private static Content ValidContent() => new Content
     {
         WhoFor = "Psychologists",
         Purpose = "Share practice",

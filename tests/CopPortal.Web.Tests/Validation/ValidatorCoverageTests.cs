@@ -11,7 +11,7 @@ namespace CopPortal.Web.Tests.Validation;
 /// <summary>A new form cannot forget its validator: every input model a page binds has one registered.</summary>
 public sealed class ValidatorCoverageTests
 {
-    private static readonly Assembly Web = typeof(Validation).Assembly;
+    private static readonly Assembly Web = typeof(CopPortal.Web.Infrastructure.Forms.Validation).Assembly;
 
     /// <summary>The input models pages bind: [BindProperty] properties whose type is a class of the web app.</summary>
     public static TheoryData<string, Type> BoundInputModels()

@@ -1,6 +1,4 @@
-using CopPortal.Domain.Messaging;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CopPortal.Web.Accounts;
 
@@ -38,20 +36,4 @@ public sealed class EmailLookupNormalizer : ILookupNormalizer
 
     private static string? WithoutRootDot(string? email) =>
         email is not null && email.Contains('@', StringComparison.Ordinal) ? email.TrimEnd('.') : email;
-}
-
-/// <summary>The form check for names and titles that can reach an email's subject or headers.</summary>
-public static class SingleLineField
-{
-    /// <summary>Adds "{label} must not contain line breaks…" when the value has one; returns true when it is fine.</summary>
-    public static bool Check(ModelStateDictionary modelState, string key, string? value, string label)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        if (!SingleLine.HasControlCharacters(value))
-        {
-            return true;
-        }
-        modelState.AddModelError(key, $"{label} {SingleLine.Rule}");
-        return false;
-    }
 }

@@ -15,26 +15,6 @@ public static class PasswordRules
         && MailAddress.TryCreate(value, out var parsed) && parsed.Address == value
         && parsed.Host.Contains('.', StringComparison.Ordinal);
 
-    /// <summary>
-    /// The email field's two checks shared by every form that asks for an address: present, then well formed.
-    /// Returns true when the address can be used.
-    /// </summary>
-    public static bool CheckEmail(ModelStateDictionary modelState, string key, string? email, string missingMessage = "Enter your email address", string example = "name@example.nhs.uk")
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        if (string.IsNullOrEmpty(email))
-        {
-            modelState.AddModelError(key, missingMessage);
-            return false;
-        }
-        if (!LooksLikeEmail(email))
-        {
-            modelState.AddModelError(key, $"Enter an email address in the correct format, like {example}");
-            return false;
-        }
-        return true;
-    }
-
     /// <summary>Copies Identity's errors into the form in NHS.UK wording.</summary>
     public static void AddErrors(ModelStateDictionary modelState, IdentityResult result, string passwordKey, string? emailKey = null)
     {

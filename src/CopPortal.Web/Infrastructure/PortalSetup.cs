@@ -6,6 +6,7 @@ using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Infrastructure.Email;
 using CopPortal.Web.Infrastructure.Operations;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Pdf;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -51,6 +52,7 @@ public static class PortalSetup
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddSingleton(portal);
         services.AddSingleton(TimeProvider.System);
+        services.AddFormValidators();
 
         if (ConsoleOutput.IsPlainText(builder.Configuration, environment))
         {

@@ -90,7 +90,7 @@ public sealed class StaffCommunitiesTests : IDisposable
                 "A community with this name already exists. Choose a different name",
                 "Web address name must use only lower-case letters, numbers and single hyphens, and be 80 characters or fewer",
                 "Enter a short summary of who the community is for",
-                "Meeting frequency must be between 1 and 12 months",
+                "Months between meetings must be between 1 and 12",
                 "Meeting length must be a whole number of minutes, like 90",
             },
             (await Html.ParseAsync(response)).ErrorSummary(),

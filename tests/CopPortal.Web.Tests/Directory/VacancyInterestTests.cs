@@ -65,7 +65,7 @@ public sealed class VacancyInterestTests : IDisposable
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var response = await client.SubmitFormAsync(url, Html.Form(("Input.Message", new string('a', 2001))));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["Your message must be 2000 characters or fewer"], (await Html.ParseAsync(response)).ErrorSummary());
+        Assert.Equal(["Your message must be 2,000 characters or fewer"], (await Html.ParseAsync(response)).ErrorSummary());
         Assert.Equal(0, await _portal.WithDbAsync(db => db.VacancyInterests.CountAsync()));
     }
 

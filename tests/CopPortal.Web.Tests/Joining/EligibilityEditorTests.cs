@@ -75,7 +75,7 @@ public sealed class EligibilityEditorTests : IDisposable
             ("Input.Capacity", "lots")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            ["Capacity must be a whole number, 1 or more", "Enter a summary of what changed", "The closing date must be the same as or after the opening date"],
+            ["Enter a summary of what changed", "Maximum number of members must be a whole number from 1 to 100,000", "The closing date must be the same as or after the opening date"],
             (await Html.ParseAsync(response)).ErrorSummary().Order(StringComparer.Ordinal));
         Assert.Equal(1, (await _portal.CommunityAsync(JoiningTestData.Practitioners)).CurrentTermsVersion);
     }

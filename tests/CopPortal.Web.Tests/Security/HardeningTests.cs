@@ -376,7 +376,7 @@ public sealed partial class HardeningTests : IDisposable
             ("Input.WhyNoExistingFits", "None.")));
 
         var page = await Html.ParseAsync(response);
-        Assert.Contains("Name must not contain line breaks, tabs or other control characters", page.ErrorSummary());
+        Assert.Contains("Name of the community must not contain line breaks, tabs or other control characters", page.ErrorSummary());
         Assert.Empty(await _portal.OutboxAsync());
     }
 

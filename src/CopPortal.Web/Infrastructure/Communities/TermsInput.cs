@@ -1,5 +1,4 @@
 using CopPortal.Domain.Communities;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CopPortal.Web.Infrastructure.Communities;
 
@@ -39,42 +38,6 @@ public class TermsInput
         };
     }
 
-    public void Validate(ModelStateDictionary state, string prefix = "Input")
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        Required(state, prefix, nameof(WhoFor), WhoFor, "Enter who the community is for");
-        Required(state, prefix, nameof(Purpose), Purpose, "Enter the community's purpose");
-        Required(state, prefix, nameof(Aims), Aims, "Enter the community's aims");
-        var frequencyKey = $"{prefix}.{nameof(MeetingFrequencyMonths)}";
-        if (!state.ReplaceBindingError(frequencyKey, "Months between meetings must be a whole number, like 3"))
-        {
-            if (MeetingFrequencyMonths is null)
-            {
-                state.AddModelError(frequencyKey, "Enter how many months there are between meetings");
-            }
-            else if (MeetingFrequencyMonths is < 1 or > 12)
-            {
-                state.AddModelError(frequencyKey, "Months between meetings must be between 1 and 12");
-            }
-        }
-        var durationKey = $"{prefix}.{nameof(MeetingDurationMinutes)}";
-        if (!state.ReplaceBindingError(durationKey, "Meeting length must be a whole number of minutes, like 90"))
-        {
-            if (MeetingDurationMinutes is null)
-            {
-                state.AddModelError(durationKey, "Enter how long meetings last, in minutes");
-            }
-            else if (MeetingDurationMinutes is < 15 or > 480)
-            {
-                state.AddModelError(durationKey, "Meeting length must be between 15 and 480 minutes");
-            }
-        }
-        TooLong(state, prefix, nameof(MeetingNote), MeetingNote);
-        Required(state, prefix, nameof(ChairingArrangements), ChairingArrangements, "Enter how the community is chaired");
-        Required(state, prefix, nameof(NoteTakingArrangements), NoteTakingArrangements, "Enter who takes notes");
-        Required(state, prefix, nameof(ParticipationExpectations), ParticipationExpectations, "Enter how members are expected to take part");
-    }
-
     /// <summary>Copies the text and cadence onto content, leaving its eligibility untouched.</summary>
     public void ApplyTo(TermsContent content)
     {
@@ -91,25 +54,5 @@ public class TermsInput
     }
 
     /// <summary>Trims, and normalises Windows line endings from browsers so versions compare equal.</summary>
-    public static string Clean(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-
-    private static void Required(ModelStateDictionary state, string prefix, string field, string? value, string message)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            state.AddModelError($"{prefix}.{field}", message);
-        }
-        else
-        {
-            TooLong(state, prefix, field, value);
-        }
-    }
-
-    private static void TooLong(ModelStateDictionary state, string prefix, string field, string? value)
-    {
-        if (value is not null && Clean(value).Length > TextMaxLength)
-        {
-            state.AddModelError($"{prefix}.{field}", $"Must be {TextMaxLength} characters or fewer");
-        }
-    }
+    public static string Clean(string? text) => CopPortal.Web.Infrastructure.Forms.Validators.FieldRules.Clean(text);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CopPortal.Web.Infrastructure.Forms;
 
@@ -24,17 +23,6 @@ public sealed class DateInput
             && year is >= 1900 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
-
-    /// <summary>The date, with "{what} must be a real date" added under the key when the parts do not make one.</summary>
-    public DateOnly? Check(ModelStateDictionary modelState, string key, string what)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        if (!IsEmpty && Value is null)
-        {
-            modelState.AddModelError(key, $"{what} must be a real date");
-        }
-        return Value;
-    }
 
     public static DateInput From(DateOnly? date) => date is DateOnly d
         ? new DateInput

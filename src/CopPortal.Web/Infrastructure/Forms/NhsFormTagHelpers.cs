@@ -29,6 +29,13 @@ public abstract class NhsFieldTagHelper : TagHelper
     /// <summary>Makes the label a page heading (l, m, s) for one-question pages.</summary>
     public string? LabelSize { get; set; }
 
+    /// <summary>
+    /// The field's character limit (its validator's), shown before submitting with the NHS.UK character count:
+    /// "You can enter up to 2,000 characters" without JavaScript, a live count with it.
+    /// </summary>
+    [HtmlAttributeName("max-length")]
+    public int? MaxLength { get; set; }
+
     protected string Name => For.Name;
     protected string Id => FieldIds.For(For.Name);
     protected string LabelText => Label ?? For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? For.Name;
@@ -60,6 +67,8 @@ public abstract class NhsFieldTagHelper : TagHelper
     protected string DescribedBy(string? error)
     {
         var ids = new List<string>();
+        // The count message comes first, as in the NHS.UK character count.
+        if (MaxLength is not null) ids.Add(Id + "-info");
         if (Hint is not null) ids.Add(Id + "-hint");
         if (error is not null) ids.Add(Id + "-error");
         return ids.Count == 0 ? "" : $" aria-describedby=\"{string.Join(' ', ids)}\"";
@@ -79,6 +88,14 @@ public abstract class NhsFieldTagHelper : TagHelper
         return html.ToString();
     }
 
+    /// <summary>The character count's message, after the field; empty when the field has no limit.</summary>
+    protected string CountMessage() => MaxLength is int max
+        ? $"<div class=\"nhsuk-hint nhsuk-character-count__message\" id=\"{Id}-info\">You can enter up to {Numbers.Format(max)} characters</div>"
+        : "";
+
+    /// <summary>The class that marks the field the character count watches.</summary>
+    protected string CountClass => MaxLength is null ? "" : " nhsuk-js-character-count";
+
     protected string LabelHtml()
     {
         if (LabelSize is null)
@@ -93,7 +110,12 @@ public abstract class NhsFieldTagHelper : TagHelper
         FieldOrder.Register(ViewContext.HttpContext, Name);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", error is null ? "nhsuk-form-group" : "nhsuk-form-group nhsuk-form-group--error");
+        output.Attributes.SetAttribute("class", (error is null ? "nhsuk-form-group" : "nhsuk-form-group nhsuk-form-group--error") + (MaxLength is null ? "" : " nhsuk-character-count"));
+        if (MaxLength is int max)
+        {
+            output.Attributes.SetAttribute("data-module", "nhsuk-character-count");
+            output.Attributes.SetAttribute("data-maxlength", max.ToString(CultureInfo.InvariantCulture));
+        }
         output.Content.SetHtmlContent(inner);
     }
 }
@@ -116,11 +138,11 @@ public sealed class NhsInputTagHelper : NhsFieldTagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = ErrorMessage;
-        var css = "nhsuk-input" + (Width is null ? "" : $" nhsuk-input--width-{Width}") + (error is null ? "" : " nhsuk-input--error");
+        var css = "nhsuk-input" + (Width is null ? "" : $" nhsuk-input--width-{Width}") + (error is null ? "" : " nhsuk-input--error") + CountClass;
         var value = Type == "password" ? "" : CurrentValue;
         var extra = (Autocomplete is null ? "" : $" autocomplete=\"{E(Autocomplete)}\"") + (Spellcheck ? "" : " spellcheck=\"false\"");
         var input = $"<input class=\"{css}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\" value=\"{E(value)}\"{extra}{DescribedBy(error)}>";
-        Wrap(output, LabelHtml() + HintAndError(error) + input, error);
+        Wrap(output, LabelHtml() + HintAndError(error) + input + CountMessage(), error);
     }
 }
 
@@ -166,9 +188,9 @@ public sealed class NhsTextareaTagHelper : NhsFieldTagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = ErrorMessage;
-        var css = "nhsuk-textarea" + (error is null ? "" : " nhsuk-textarea--error");
+        var css = "nhsuk-textarea" + (error is null ? "" : " nhsuk-textarea--error") + CountClass;
         var textarea = $"<textarea class=\"{css}\" id=\"{Id}\" name=\"{E(Name)}\" rows=\"{Rows}\"{DescribedBy(error)}>{E(CurrentValue)}</textarea>";
-        Wrap(output, LabelHtml() + HintAndError(error) + textarea, error);
+        Wrap(output, LabelHtml() + HintAndError(error) + textarea + CountMessage(), error);
     }
 }
 

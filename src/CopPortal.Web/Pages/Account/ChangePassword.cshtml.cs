@@ -2,6 +2,7 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,15 +28,7 @@ public class ChangePasswordModel(CopDbContext db, UserManager<PortalUser> users,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrEmpty(Input.CurrentPassword))
-        {
-            ModelState.AddModelError("Input.CurrentPassword", "Enter your current password");
-        }
-        if (string.IsNullOrEmpty(Input.NewPassword))
-        {
-            ModelState.AddModelError("Input.NewPassword", "Enter a new password");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

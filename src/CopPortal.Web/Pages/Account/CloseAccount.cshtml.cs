@@ -1,6 +1,7 @@
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Privacy;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -38,12 +39,11 @@ public class CloseAccountModel(UserManager<PortalUser> users, SignInManager<Port
             // Closed already (a second click, or the first request won the race): finish as the first did.
             return await FinishAsync();
         }
-        if (string.IsNullOrEmpty(Input.Password))
+        if (!await this.ValidateInputAsync(Input))
         {
-            ModelState.AddModelError("Input.Password", "Enter your password");
             return Page();
         }
-        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             ModelState.AddModelError("Input.Password", check.IsLockedOut ? LockedOut : WrongPassword);

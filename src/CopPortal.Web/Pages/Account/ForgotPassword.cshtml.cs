@@ -1,6 +1,7 @@
 using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +30,7 @@ public class ForgotPasswordModel(CopDbContext db, UserManager<PortalUser> users,
     public async Task<IActionResult> OnPostAsync()
     {
         var email = EmailAddresses.Normalise(Input.Email);
-        PasswordRules.CheckEmail(ModelState, "Input.Email", email);
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

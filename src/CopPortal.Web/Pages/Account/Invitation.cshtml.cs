@@ -3,6 +3,7 @@ using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,22 +57,7 @@ public class InvitationModel(CopDbContext db, UserManager<PortalUser> users, Sig
             return AlreadyRegistered();
         }
         var name = Input.DisplayName?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            ModelState.AddModelError("Input.DisplayName", "Enter your full name");
-        }
-        else if (name.Length > 100)
-        {
-            ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
-        }
-        else
-        {
-            SingleLineField.Check(ModelState, "Input.DisplayName", name, "Full name");
-        }
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", "Enter a password");
-        }
+        await this.ValidateInputAsync(Input);
         if (!ModelState.IsValid)
         {
             return Page();

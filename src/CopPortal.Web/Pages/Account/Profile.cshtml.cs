@@ -1,7 +1,7 @@
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
-using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -68,26 +68,7 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
             return Challenge();
         }
         var name = Input.DisplayName?.Trim();
-        if (string.IsNullOrEmpty(name))
-        {
-            ModelState.AddModelError("Input.DisplayName", "Enter your full name");
-        }
-        else if (name.Length > 100)
-        {
-            ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
-        }
-        else
-        {
-            SingleLineField.Check(ModelState, "Input.DisplayName", name, "Full name");
-        }
-        if ((Input.JobTitle?.Trim().Length ?? 0) > 200)
-        {
-            ModelState.AddModelError("Input.JobTitle", "Job title must be 200 characters or fewer");
-        }
-        else
-        {
-            SingleLineField.Check(ModelState, "Input.JobTitle", Input.JobTitle?.Trim(), "Job title");
-        }
+        await this.ValidateInputAsync(Input);
         Profession? profession = null;
         if (int.TryParse(Input.ProfessionId, out var professionId))
         {
@@ -97,30 +78,7 @@ public class ProfileModel(CopDbContext db, UserManager<PortalUser> users, SignIn
         {
             ModelState.AddModelError("Input.ProfessionId", "Select your profession");
         }
-        if ((Input.Organisation?.Trim().Length ?? 0) > 200)
-        {
-            ModelState.AddModelError("Input.Organisation", "Organisation must be 200 characters or fewer");
-        }
-        else
-        {
-            SingleLineField.Check(ModelState, "Input.Organisation", Input.Organisation?.Trim(), "Organisation");
-        }
-        if (Input.Region is null || !Regions.All.Contains(Input.Region))
-        {
-            ModelState.AddModelError("Input.Region", "Select your region");
-        }
-        CareerStage? stage = null;
-        if (!string.IsNullOrEmpty(Input.CareerStage))
-        {
-            if (Enum.TryParse<CareerStage>(Input.CareerStage, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Input.CareerStage, out _))
-            {
-                stage = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.CareerStage", "Select your career stage");
-            }
-        }
+        var stage = ProfileInputValidator.ParseCareerStage(Input.CareerStage);
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);

@@ -1,6 +1,7 @@
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -51,12 +52,11 @@ public class ResetPasswordModel(UserManager<PortalUser> users, ILogger<ResetPass
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (string.IsNullOrEmpty(Input.Password))
+        if (!await this.ValidateInputAsync(Input))
         {
-            ModelState.AddModelError("Input.Password", "Enter a new password");
             return Page();
         }
-        var result = await users.ResetPasswordAsync(user, token!, Input.Password);
+        var result = await users.ResetPasswordAsync(user, token!, Input.Password!);
         if (!result.Succeeded)
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))

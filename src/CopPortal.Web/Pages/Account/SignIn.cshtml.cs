@@ -1,5 +1,6 @@
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -39,15 +40,7 @@ public class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUse
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (string.IsNullOrWhiteSpace(Input.Email))
-        {
-            ModelState.AddModelError("Input.Email", "Enter your email address");
-        }
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", "Enter your password");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

@@ -111,11 +111,12 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
             return result;
         }
         ModelState.Clear();
-        var criteria = Validate();
-        if (!ModelState.IsValid || criteria is null)
+        var professionIds = Professions.Select(p => int.Parse(p.Value, CultureInfo.InvariantCulture)).ToHashSet();
+        if (!await this.ValidateInputAsync(Input, context: new EditEligibilityInputValidator.Rules(professionIds)))
         {
             return Page();
         }
+        var criteria = ToCriteria();
 
         var content = new TermsVersion();
         content.CopyContentFrom(Current);
@@ -154,81 +155,13 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         return null;
     }
 
-    private EligibilityCriteria? Validate()
+    /// <summary>The criteria the validated form describes.</summary>
+    private EligibilityCriteria ToCriteria()
     {
-        var validProfessions = Professions.Select(p => int.Parse(p.Value, CultureInfo.InvariantCulture)).ToHashSet();
-        if (Input.ProfessionIds.Any(id => !validProfessions.Contains(id)))
-        {
-            ModelState.AddModelError("Input.ProfessionIds", "Select professions from the list");
-        }
-        if (!Enum.IsDefined(Input.RegionRule))
-        {
-            ModelState.AddModelError("Input.RegionRule", "Select who can join from other regions");
-        }
-        if (Input.RegionRule != RegionRule.AnyRegion && (string.IsNullOrWhiteSpace(Input.Region) || !Regions.All.Contains(Input.Region)))
-        {
-            ModelState.AddModelError("Input.Region", "Select the community's region");
-        }
-        var opens = Input.WindowOpens.Check(ModelState, "Input.WindowOpens", "The opening date");
-        var closes = Input.WindowCloses.Check(ModelState, "Input.WindowCloses", "The closing date");
-        var decision = Input.DecisionBy.Check(ModelState, "Input.DecisionBy", "The decision date");
-        ApplicationWindow? window = null;
-        var anyWindow = !Input.WindowOpens.IsEmpty || !Input.WindowCloses.IsEmpty || !Input.DecisionBy.IsEmpty;
-        if (anyWindow && ModelState.IsValid)
-        {
-            if (opens is null)
-            {
-                ModelState.AddModelError("Input.WindowOpens", "Enter the date applications open");
-            }
-            if (closes is null)
-            {
-                ModelState.AddModelError("Input.WindowCloses", "Enter the date applications close");
-            }
-            if (opens is DateOnly o && closes is DateOnly c)
-            {
-                if (c < o)
-                {
-                    ModelState.AddModelError("Input.WindowCloses", "The closing date must be the same as or after the opening date");
-                }
-                else if (decision is DateOnly d && d < c)
-                {
-                    ModelState.AddModelError("Input.DecisionBy", "The decision date must be the same as or after the closing date");
-                }
-                else
-                {
-                    window = new ApplicationWindow { Opens = o, Closes = c, DecisionBy = decision };
-                }
-            }
-        }
-        int? capacity = null;
-        if (!string.IsNullOrWhiteSpace(Input.Capacity))
-        {
-            if (int.TryParse(Input.Capacity.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= 100000)
-            {
-                capacity = value;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Capacity", "Capacity must be a whole number, 1 or more");
-            }
-        }
-        Length("Input.SeniorityRequirement", Input.SeniorityRequirement, "The seniority requirement", 300);
-        Length("Input.SettingRequirement", Input.SettingRequirement, "The setting or sector", 300);
-        Length("Input.ExcludedOrganisationTypes", Input.ExcludedOrganisationTypes, "Excluded organisation types", 2000);
-        Length("Input.RequiredDeclarations", Input.RequiredDeclarations, "Declarations", 2000);
-        Length("Input.Questions", Input.Questions, "Questions", 2000);
-        if (string.IsNullOrWhiteSpace(Input.ChangeSummary))
-        {
-            ModelState.AddModelError("Input.ChangeSummary", "Enter a summary of what changed");
-        }
-        else
-        {
-            Length("Input.ChangeSummary", Input.ChangeSummary, "The summary", 500);
-        }
-        if (!ModelState.IsValid)
-        {
-            return null;
-        }
+        var window = EditEligibilityInputValidator.HasWindow(Input)
+            ? new ApplicationWindow { Opens = Input.WindowOpens.Value!.Value, Closes = Input.WindowCloses.Value!.Value, DecisionBy = Input.DecisionBy.Value }
+            : null;
+        var capacity = EditEligibilityInputValidator.ParseCapacity(Input.Capacity);
         return new EligibilityCriteria
         {
             ProfessionIds = Input.ProfessionIds.Distinct().ToList(),
@@ -249,14 +182,6 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
             Window = window,
             Capacity = capacity,
         };
-    }
-
-    private void Length(string key, string? value, string what, int max)
-    {
-        if (value is not null && value.Trim().Length > max)
-        {
-            ModelState.AddModelError(key, $"{what} must be {max:N0} characters or fewer");
-        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

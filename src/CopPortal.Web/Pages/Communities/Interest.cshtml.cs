@@ -4,6 +4,7 @@ using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -46,9 +47,8 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
         {
             return result;
         }
-        if (Input.Message is { } message && message.Trim().Length > VacancyService.MessageMaxLength)
+        if (!await this.ValidateInputAsync(Input))
         {
-            ModelState.AddModelError("Input.Message", $"Your message must be {VacancyService.MessageMaxLength} characters or fewer");
             return Page();
         }
         var user = await users.GetUserAsync(User);

@@ -5,6 +5,7 @@ using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Joining;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -97,8 +98,8 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         {
             return Page();
         }
-        Validate();
-        if (!ModelState.IsValid)
+        var professionIds = Professions.Select(p => int.Parse(p.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        if (!await this.ValidateInputAsync(Input, context: new JoinInputValidator.Rules(Criteria, professionIds, HomeRegion)))
         {
             return Page();
         }
@@ -186,86 +187,6 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         }
         Input.Declarations = Input.Declarations.Take(Criteria.RequiredDeclarations.Count).ToList();
         Input.QuestionAnswers = Input.QuestionAnswers.Take(Criteria.Questions.Count).ToList();
-    }
-
-    private void Validate()
-    {
-        if (Input.ProfessionId is not int professionId || !Professions.Any(p => p.Value == professionId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        {
-            ModelState.AddModelError("Input.ProfessionId", "Select your profession");
-        }
-        if (Criteria.CareerStages.Count > 0 && Input.CareerStage is null)
-        {
-            ModelState.AddModelError("Input.CareerStage", "Select your career stage");
-        }
-        Text("Input.JobTitle", Input.JobTitle, "Enter your job title", "Job title", 200);
-        Text("Input.Organisation", Input.Organisation, "Enter the organisation you work for", "Organisation", 200);
-        if (string.IsNullOrWhiteSpace(Input.Region) || !CopPortal.Domain.People.Regions.All.Contains(Input.Region))
-        {
-            ModelState.AddModelError("Input.Region", "Select the region you work in");
-        }
-        else if (Criteria.RegionRule == RegionRule.OutOfRegionIfNoLocalCoP && !string.Equals(Input.Region, HomeRegion, StringComparison.OrdinalIgnoreCase))
-        {
-            Text("Input.NoLocalCoPExplanation", Input.NoLocalCoPExplanation, "Tell us whether there is a similar community in your own region", "Your answer", MaxAnswerLength);
-        }
-        if (!string.IsNullOrWhiteSpace(Criteria.SeniorityRequirement) && Input.MeetsSeniority is null)
-        {
-            ModelState.AddModelError("Input.MeetsSeniority", "Select yes if you meet the seniority requirement");
-        }
-        if (!string.IsNullOrWhiteSpace(Criteria.SettingRequirement) && Input.WorksInSetting is null)
-        {
-            ModelState.AddModelError("Input.WorksInSetting", $"Select yes if you work in {Criteria.SettingRequirement.ToLowerInvariant()}");
-        }
-        var organisation = Criteria.Organisation;
-        if (organisation.MustRepresentOrganisation && Input.RepresentsOrganisation is null)
-        {
-            ModelState.AddModelError("Input.RepresentsOrganisation", "Select yes if you are applying on behalf of an organisation");
-        }
-        if (organisation.MustBeBasedInEngland && Input.BasedInEngland is null)
-        {
-            ModelState.AddModelError("Input.BasedInEngland", "Select yes if your organisation is based in England");
-        }
-        if (organisation.MustDeliverHealthOrSocialCare && Input.DeliversHealthOrSocialCare is null)
-        {
-            ModelState.AddModelError("Input.DeliversHealthOrSocialCare", "Select yes if your organisation delivers health or social care services");
-        }
-        if (organisation.ExcludedOrganisationTypes.Count > 0 && !OrganisationTypes.Any(t => t.Value == Input.OrganisationType))
-        {
-            ModelState.AddModelError("Input.OrganisationType", "Select whether your organisation is one of these types");
-        }
-        for (var i = 0; i < Criteria.RequiredDeclarations.Count; i++)
-        {
-            if (Input.Declarations[i] is null)
-            {
-                ModelState.AddModelError($"Input.Declarations[{i}]", $"Select yes if you agree: {Criteria.RequiredDeclarations[i]}");
-            }
-        }
-        for (var i = 0; i < Criteria.Questions.Count; i++)
-        {
-            Text($"Input.QuestionAnswers[{i}]", Input.QuestionAnswers[i], $"Enter your answer to: {Criteria.Questions[i]}", "Your answer", MaxAnswerLength);
-        }
-        Optional("Input.SeniorityExplanation", Input.SeniorityExplanation);
-        Optional("Input.SettingExplanation", Input.SettingExplanation);
-    }
-
-    private void Text(string key, string? value, string missing, string what, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            ModelState.AddModelError(key, missing);
-        }
-        else if (value.Trim().Length > max)
-        {
-            ModelState.AddModelError(key, $"{what} must be {max:N0} characters or fewer");
-        }
-    }
-
-    private void Optional(string key, string? value)
-    {
-        if (value is not null && value.Trim().Length > MaxAnswerLength)
-        {
-            ModelState.AddModelError(key, $"Your answer must be {MaxAnswerLength:N0} characters or fewer");
-        }
     }
 
     private ApplicationAnswers ToAnswers()

@@ -3,6 +3,7 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,6 +87,13 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         if (TempData[TempDataKey] as string != slug || TempData[SubmissionKeyTempDataKey] is not string key)
         {
             return Redirect(PortalPaths.My);
+        }
+        if (!await this.ValidateInputAsync(Input))
+        {
+            // Shown again with its errors: the one-time key stays until the form is sent.
+            TempData.Keep(TempDataKey);
+            TempData.Keep(SubmissionKeyTempDataKey);
+            return Page();
         }
         // Redirects keep all TempData, so remove the keys explicitly: the form is used once.
         TempData.Remove(TempDataKey);

@@ -2,6 +2,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,18 +38,7 @@ public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domai
 
     public async Task<IActionResult> OnPostAsync()
     {
-        Check(nameof(InputModel.Name), Input.Name, "Enter a name for the community", ShortMax);
-        if (ModelState["Input.Name"] is not { Errors.Count: > 0 })
-        {
-            // The name goes into the subject of the email to staff.
-            CopPortal.Web.Accounts.SingleLineField.Check(ModelState, "Input.Name", Input.Name, "Name");
-        }
-        Check(nameof(InputModel.WhoFor), Input.WhoFor, "Enter who the community would be for", LongMax);
-        Check(nameof(InputModel.Purpose), Input.Purpose, "Enter the community's purpose", LongMax);
-        Check(nameof(InputModel.WhyNoExistingFits), Input.WhyNoExistingFits, "Enter why no existing community fits", LongMax);
-        Check(nameof(InputModel.ChairVolunteers), Input.ChairVolunteers, null, LongMax);
-        Check(nameof(InputModel.SecretaryVolunteers), Input.SecretaryVolunteers, null, LongMax);
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }
@@ -66,20 +56,5 @@ public class ProposeModel(ProposalService proposals, UserManager<CopPortal.Domai
             ? $"Thank you. We have sent your proposal for {proposal.Name} to the network team. They will email you with their decision."
             : $"You have already proposed {proposal.Name}. The network team will email you with their decision.";
         return Redirect(PortalPaths.Communities);
-    }
-
-    private void Check(string field, string? value, string? requiredMessage, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            if (requiredMessage is not null)
-            {
-                ModelState.AddModelError($"Input.{field}", requiredMessage);
-            }
-        }
-        else if (TermsInput.Clean(value).Length > max)
-        {
-            ModelState.AddModelError($"Input.{field}", $"Must be {max} characters or fewer");
-        }
     }
 }

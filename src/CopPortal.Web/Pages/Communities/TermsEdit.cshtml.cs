@@ -57,29 +57,8 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         {
             return result;
         }
-        Input.Validate(ModelState);
-        var today = LondonTime.Today(clock);
-        var reviewDue = Input.ReviewDueOn.Check(ModelState, "Input.ReviewDueOn", "The next review date");
-        if (Input.ReviewDueOn.IsEmpty)
-        {
-            ModelState.AddModelError("Input.ReviewDueOn", "Enter the next review date");
-        }
-        else if (reviewDue <= today)
-        {
-            ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be in the future");
-        }
-        else if (reviewDue > today.AddYears(2))
-        {
-            ModelState.AddModelError("Input.ReviewDueOn", "The next review date must be within 2 years");
-        }
-        if (string.IsNullOrWhiteSpace(Input.ChangeSummary))
-        {
-            ModelState.AddModelError("Input.ChangeSummary", "Enter what changed, or \"Annual review: no changes\"");
-        }
-        else if (Input.ChangeSummary.Trim().Length > 1000)
-        {
-            ModelState.AddModelError("Input.ChangeSummary", "What changed must be 1000 characters or fewer");
-        }
+        await this.ValidateInputAsync(Input);
+        var reviewDue = Input.ReviewDueOn.Value;
         if (Input.BasedOnVersion != Current.VersionNumber)
         {
             ModelState.AddModelError("", $"Someone else saved version {Current.VersionNumber} while you were editing. Your changes have not been saved: open the Terms of Reference again and make them on the new version.");

@@ -2,6 +2,7 @@ using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -42,15 +43,7 @@ public class RespondToRequestModel(CopDbContext db, JoinRequestService joining) 
         {
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(Input.Answer))
-        {
-            ModelState.AddModelError("Input.Answer", "Enter your answer");
-        }
-        else if (Input.Answer.Trim().Length > MaxLength)
-        {
-            ModelState.AddModelError("Input.Answer", $"Your answer must be {MaxLength:N0} characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

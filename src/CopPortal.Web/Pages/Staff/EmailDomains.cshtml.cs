@@ -2,7 +2,9 @@ using CopPortal.Domain.Data;
 using CopPortal.Web.Accounts;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,15 +51,8 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
     public async Task<IActionResult> OnPostAddAsync()
     {
         var domain = AllowedEmailDomain.Normalise(Input.Domain);
-        if (string.IsNullOrWhiteSpace(Input.Domain))
-        {
-            ModelState.AddModelError("Input.Domain", "Enter a domain");
-        }
-        else if (domain is null)
-        {
-            ModelState.AddModelError("Input.Domain", "Enter a domain in the correct format, like nhs.uk, without the @ or any spaces");
-        }
-        else if (await db.AllowedEmailDomains.AnyAsync(d => d.Domain == domain))
+        await this.ValidateInputAsync(Input);
+        if (ModelState.GetFieldValidationState("Input.Domain") != ModelValidationState.Invalid && await db.AllowedEmailDomains.AnyAsync(d => d.Domain == domain))
         {
             ModelState.AddModelError("Input.Domain", $"{domain} is already on the list");
         }
@@ -68,10 +63,6 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
             ModelState.AddModelError("Input.AllowPersonal", personal == domain
                 ? $"{domain} is a personal email service: anyone can get an address on it. Tick the box if you are sure anyone with one may register"
                 : $"{domain} includes {personal}, a personal email service: anyone could register. Tick the box if you are sure");
-        }
-        if ((Input.Description?.Trim().Length ?? 0) > 200)
-        {
-            ModelState.AddModelError("Input.Description", "Description must be 200 characters or fewer");
         }
         if (!ModelState.IsValid)
         {

@@ -3,9 +3,11 @@ using CopPortal.Domain.Links;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,19 +41,8 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, IPasswor
     {
         var name = Input.DisplayName?.Trim();
         var email = EmailAddresses.Normalise(Input.Email);
-        if (string.IsNullOrEmpty(name))
-        {
-            ModelState.AddModelError("Input.DisplayName", "Enter your full name");
-        }
-        else if (name.Length > 100)
-        {
-            ModelState.AddModelError("Input.DisplayName", "Full name must be 100 characters or fewer");
-        }
-        else
-        {
-            SingleLineField.Check(ModelState, "Input.DisplayName", name, "Full name");
-        }
-        if (PasswordRules.CheckEmail(ModelState, "Input.Email", email))
+        await this.ValidateInputAsync(Input);
+        if (ModelState.GetFieldValidationState("Input.Email") != ModelValidationState.Invalid)
         {
             var domains = await db.AllowedEmailDomains.AsNoTracking().ToListAsync();
             if (!AllowedEmailDomain.AnyAllows(domains, email!))
@@ -59,10 +50,6 @@ public class IndexModel(CopDbContext db, UserManager<PortalUser> users, IPasswor
                 NeedsInvitation = true;
                 ModelState.AddModelError("Input.Email", NotAllowedMessage);
             }
-        }
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError("Input.Password", "Enter a password");
         }
         if (!ModelState.IsValid)
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,8 +30,7 @@ public class CreateModel(CopDbContext db, CommunityAdmin admin) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.ReplaceBindingError("Input.MeetingFrequencyMonths", "Months between meetings must be a whole number, like 3");
-        ModelState.ReplaceBindingError("Input.MeetingDurationMinutes", "Meeting length must be a whole number of minutes, like 90");
+        await this.ValidateInputAsync(Input);
         var name = Input.Name?.Trim() ?? "";
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slugs.FromName(name) : Input.Slug.Trim();
         var details = new CommunityDetails(name, slug, Input.Summary ?? "", Input.MeetingFrequencyMonths ?? 0, Input.MeetingDurationMinutes ?? 0);

@@ -2,6 +2,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -72,6 +73,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         {
             return NotFound();
         }
+        await this.ValidateInputAsync(Details, nameof(Details));
         var details = new CommunityDetails(Details.Name ?? "", Details.Slug ?? "", Details.Summary ?? "");
         foreach (var (field, message) in await admin.ValidateAsync(details, Community.Id))
         {
@@ -117,14 +119,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
             return NotFound();
         }
         var email = CopPortal.Web.Accounts.EmailAddresses.Normalise(Assign.Email) ?? "";
-        if (email.Length == 0)
-        {
-            ModelState.AddModelError("Assign.Email", "Enter the person's email address");
-        }
-        if (!ModelState.ReplaceBindingError("Assign.Role", "Select a role") && Assign.Role is not (CommunityRole.Chair or CommunityRole.CoChair or CommunityRole.Secretary))
-        {
-            ModelState.AddModelError("Assign.Role", "Select a role");
-        }
+        await this.ValidateInputAsync(Assign, nameof(Assign));
         var user = email.Length == 0 ? null : await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email.ToUpperInvariant());
         if (email.Length > 0 && user is null)
         {
@@ -170,15 +165,7 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         {
             return NotFound();
         }
-        if (!ModelState.ReplaceBindingError("Vacancy.Role", "Select the role you are looking for") && Vacancy.Role is not (CommunityRole.Chair or CommunityRole.CoChair or CommunityRole.Secretary))
-        {
-            ModelState.AddModelError("Vacancy.Role", "Select the role you are looking for");
-        }
-        if (Vacancy.Description?.Trim().Length > 1000)
-        {
-            ModelState.AddModelError("Vacancy.Description", "Description must be 1000 characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Vacancy, nameof(Vacancy)))
         {
             return Page();
         }

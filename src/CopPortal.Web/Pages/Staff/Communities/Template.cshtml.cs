@@ -2,6 +2,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,7 @@ public class TemplateModel(CopDbContext db, TimeProvider clock) : PageModel
     {
         var template = await db.TermsTemplates.OrderBy(t => t.Id).FirstAsync();
         UpdatedAt = template.UpdatedAt;
-        Input.Validate(ModelState);
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

@@ -2,8 +2,10 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +29,8 @@ public class NewModel(CopDbContext db, InvitationService invitations, AccountEma
     public async Task<IActionResult> OnPostAsync()
     {
         var email = EmailAddresses.Normalise(Input.Email);
-        var emailUsable = PasswordRules.CheckEmail(ModelState, "Input.Email", email, "Enter their email address", "name@example.com");
+        await this.ValidateInputAsync(Input);
+        var emailUsable = ModelState.GetFieldValidationState("Input.Email") != ModelValidationState.Invalid;
         if (emailUsable && await users.FindByEmailAsync(email!) is not null)
         {
             ModelState.AddModelError("Input.Email", "Someone already has an account with this email address");
@@ -41,10 +44,6 @@ public class NewModel(CopDbContext db, InvitationService invitations, AccountEma
             {
                 ModelState.AddModelError("Input.Email", "There is already an open invitation for this email address. Resend it from the list of invitations instead");
             }
-        }
-        if ((Input.Note?.Length ?? 0) > 1000)
-        {
-            ModelState.AddModelError("Input.Note", "Message must be 1,000 characters or fewer");
         }
         if (!ModelState.IsValid)
         {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -77,15 +78,8 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         }
         var template = Templates.FirstOrDefault(t => t.Id == Input.TemplateId);
         var detail = Input.DeclineDetail?.Trim();
-        if (template is null && string.IsNullOrEmpty(detail))
-        {
-            ModelState.AddModelError("Input.TemplateId", "Select a reason for declining, or write your own");
-        }
-        if (detail?.Length > MaxTextLength)
-        {
-            ModelState.AddModelError("Input.DeclineDetail", $"The reason must be {MaxTextLength:N0} characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        var templates = new JoinDecisionInputValidator.Templates(Templates.Select(t => t.Id).ToHashSet());
+        if (!await this.ValidateInputAsync(Input, context: templates, ruleSet: JoinDecisionInputValidator.Decline))
         {
             return Page();
         }
@@ -104,15 +98,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
             return NotFound();
         }
         var question = Input.Question?.Trim();
-        if (string.IsNullOrEmpty(question))
-        {
-            ModelState.AddModelError("Input.Question", "Enter what you would like the applicant to tell you");
-        }
-        else if (question.Length > MaxTextLength)
-        {
-            ModelState.AddModelError("Input.Question", $"Your question must be {MaxTextLength:N0} characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input, ruleSet: JoinDecisionInputValidator.RequestInformation))
         {
             return Page();
         }

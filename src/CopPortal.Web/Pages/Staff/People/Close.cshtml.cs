@@ -2,6 +2,7 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Privacy;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -45,15 +46,7 @@ public class CloseModel(CopDbContext db, AccountClosure closure) : PageModel
             return Redirect(PortalPaths.StaffPerson(id));
         }
         var reason = Input.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            ModelState.AddModelError("Input.Reason", "Enter the reason for closing the account");
-        }
-        else if (reason.Length > ReasonMaxLength)
-        {
-            ModelState.AddModelError("Input.Reason", $"Reason must be {ReasonMaxLength} characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }

@@ -4,6 +4,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -55,15 +56,7 @@ public class DecideModel(CopDbContext db, ProposalService proposals) : PageModel
         {
             return NotFound();
         }
-        if (string.IsNullOrWhiteSpace(Decline.Reason))
-        {
-            ModelState.AddModelError("Decline.Reason", "Enter the reason for declining. We send it to the proposer");
-        }
-        else if (Decline.Reason.Trim().Length > 2000)
-        {
-            ModelState.AddModelError("Decline.Reason", "The reason must be 2000 characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Decline, nameof(Decline)))
         {
             return Page();
         }

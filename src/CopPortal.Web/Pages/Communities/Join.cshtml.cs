@@ -5,27 +5,25 @@ using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Joining;
 using CopPortal.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The application form, built from the criteria of the CoP's current ToR and pre-filled from the profile.</summary>
-[Authorize]
+[CommunityOperation(nameof(CommunityOperations.JoinCommunity))]
 [RateLimitPosts(RateLimitScope.JoinRequest)]
-public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCache cache, TimeProvider clock, PortalOptions portal) : PageModel
+public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCache cache, TimeProvider clock, PortalOptions portal) : CommunityPageModel
 {
     public const int MaxAnswerLength = 2000;
 
     [BindProperty]
     public JoinInput Input { get; set; } = new();
 
-    public Community Community { get; private set; } = default!;
     public EligibilityCriteria Criteria { get; private set; } = new();
     public JoinPageState State { get; private set; }
     public JoinRequest? OpenRequest { get; private set; }
@@ -64,9 +62,9 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         public List<string?> QuestionAnswers { get; set; } = [];
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -80,9 +78,9 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -123,14 +121,14 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private async Task<bool> LoadAsync(string slug)
+    private async Task<bool> LoadAsync()
     {
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug && c.Status == CommunityStatus.Active);
-        if (community is null)
+        // Nobody joins a draft, not even the staff and core team who can see it (archived ones are read-only by the seam).
+        var community = Community;
+        if (community.Status != CommunityStatus.Active)
         {
             return false;
         }
-        Community = community;
         var terms = await joining.CurrentTermsAsync(community.Id);
         if (terms is null)
         {
@@ -150,8 +148,8 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         {
             State = JoinPageState.AlreadyMember;
         }
-        else if ((OpenRequest = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CommunityId == community.Id && r.ApplicantId == userId
-                     && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList))) is not null)
+        else if ((OpenRequest = await db.JoinRequests.AsNoTracking().Where(r => r.CommunityId == community.Id && r.ApplicantId == userId)
+                     .Where(JoinRequest.OpenFilter).FirstOrDefaultAsync()) is not null)
         {
             State = JoinPageState.AlreadyRequested;
         }

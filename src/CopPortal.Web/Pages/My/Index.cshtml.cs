@@ -17,7 +17,7 @@ public class IndexModel(CopDbContext db) : PageModel
 
     public sealed record RequestRow(int Id, string Community, string Slug, DateTimeOffset SubmittedAt, JoinRequestStatus Status, string? DecisionReason, string? InformationRequested, int? WaitingListPosition)
     {
-        public bool IsOpen => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested or JoinRequestStatus.WaitingList;
+        public bool IsOpen => JoinRequest.OpenStatuses.Contains(Status);
     }
 
     public async Task OnGetAsync()

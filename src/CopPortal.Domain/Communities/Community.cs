@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 
@@ -113,12 +115,27 @@ public static class CommunityRoles
         _ => role.ToString(),
     };
 
-    public static bool IsCoreTeam(CommunityRole role) => role is not CommunityRole.Member;
+    /// <summary>
+    /// The core team: the roles that run a CoP. The one definition used by the permission rules, draft visibility,
+    /// the staff role picker and the community page.
+    /// </summary>
+    public static IReadOnlyList<CommunityRole> CoreTeam { get; } = [CommunityRole.Chair, CommunityRole.CoChair, CommunityRole.Secretary];
+
+    public static bool IsCoreTeam(CommunityRole? role) => role is { } r && CoreTeam.Contains(r);
+
+    /// <summary>
+    /// Core-team memberships as a query filter: named roles joined by OR (not "!= Member") so the
+    /// (CommunityId, Role) index finds the few core-team rows among thousands of members.
+    /// </summary>
+    public static Expression<Func<CommunityMembership, bool>> CoreTeamFilter { get; } = RuleExpressions.AnyOf<CommunityMembership, CommunityRole>(m => m.Role, CoreTeam);
+
 }
 
 /// <summary>An open core-team role, e.g. "this CoP is looking for a secretary".</summary>
-public class CoreTeamVacancy
+public class CoreTeamVacancy : ICommunityOwned
 {
+    string? ICommunityOwned.AuthorId => null;
+
     public int Id { get; set; }
     public int CommunityId { get; set; }
     public Community? Community { get; set; }

@@ -131,8 +131,7 @@ public class CommunityAdmin(CopDbContext db, TermsService terms, TimeProvider cl
         community.Name = details.Name.Trim();
         community.Slug = details.Slug.Trim();
         community.Summary = details.Summary.Trim();
-        var whoFor = await db.TermsVersions
-            .Where(t => t.CommunityId == community.Id && t.VersionNumber == community.CurrentTermsVersion)
+        var whoFor = await db.TermsVersions.CurrentOf(community.Id)
             .Select(t => t.WhoFor)
             .FirstOrDefaultAsync(cancellationToken);
         community.RefreshSearchText(whoFor);

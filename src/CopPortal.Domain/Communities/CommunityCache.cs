@@ -77,11 +77,10 @@ public sealed class CommunityCache
         {
             var professions = await db.Professions.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
             var communities = await (
-                    from c in db.Communities.AsNoTracking()
-                    join t in db.TermsVersions.AsNoTracking() on new { c.Id, Version = c.CurrentTermsVersion } equals new { Id = t.CommunityId, Version = t.VersionNumber }
-                    where c.Status == CommunityStatus.Active
-                    orderby c.Name
-                    select new CommunityCriteria(c.Id, c.Name, c.Slug, t.Eligibility))
+                    from t in db.TermsVersions.AsNoTracking().Current()
+                    where t.Community!.Status == CommunityStatus.Active
+                    orderby t.Community!.Name
+                    select new CommunityCriteria(t.CommunityId, t.Community!.Name, t.Community!.Slug, t.Eligibility))
                 .ToListAsync(cancellationToken);
             return new EligibilityCatalogue(communities, professions);
         });

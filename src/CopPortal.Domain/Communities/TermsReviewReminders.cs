@@ -19,11 +19,10 @@ public class TermsReviewReminders(CopDbContext db, Outbox outbox, TimeProvider c
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken = default)
     {
         var horizon = LondonTime.Today(clock).AddDays(DaysBefore);
-        var due = await db.TermsVersions
+        var due = await db.TermsVersions.Current()
             .Where(t => t.ReviewReminderSentAt == null
                 && t.ReviewDueOn <= horizon
-                && t.Community!.Status != CommunityStatus.Archived
-                && t.VersionNumber == t.Community.CurrentTermsVersion)
+                && t.Community!.Status != CommunityStatus.Archived)
             .Include(t => t.Community)
             .ToListAsync(cancellationToken);
         if (due.Count == 0)

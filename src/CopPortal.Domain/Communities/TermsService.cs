@@ -11,9 +11,7 @@ public class TermsService(CopDbContext db, TimeProvider clock)
 {
     /// <summary>The version in force for a community, or null before its first.</summary>
     public Task<TermsVersion?> CurrentAsync(int communityId, CancellationToken cancellationToken = default) =>
-        db.TermsVersions
-            .Where(t => t.CommunityId == communityId && t.VersionNumber == db.Communities.Where(c => c.Id == communityId).Select(c => c.CurrentTermsVersion).FirstOrDefault())
-            .FirstOrDefaultAsync(cancellationToken);
+        db.TermsVersions.CurrentOf(communityId).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<TermsVersion> PublishAsync(Community community, TermsContent content, DateOnly reviewDueOn, string changeSummary, string? userId, CancellationToken cancellationToken = default)
     {

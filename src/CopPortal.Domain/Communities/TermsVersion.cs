@@ -40,8 +40,11 @@ public abstract class TermsContent
 }
 
 /// <summary>One version of a CoP's Terms of Reference. Versions are never edited once created.</summary>
-public class TermsVersion : TermsContent
+public class TermsVersion : TermsContent, ICommunityOwned
 {
+    /// <summary>Versions are never edited, so whoever published one has no more rights over it than anyone.</summary>
+    string? ICommunityOwned.AuthorId => null;
+
     public int Id { get; set; }
     public int CommunityId { get; set; }
     public Community? Community { get; set; }

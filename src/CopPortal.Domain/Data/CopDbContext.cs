@@ -198,7 +198,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.HasIndex(r => new { r.ApplicantId, r.CommunityId });
             // One open request per person per CoP, enforced by the database as well as the page.
             e.HasIndex(r => new { r.CommunityId, r.ApplicantId }).IsUnique()
-                .HasFilter(IsSqlServer ? "[Status] IN (0, 1, 5)" : "\"Status\" IN (0, 1, 5)").HasDatabaseName("IX_JoinRequests_OneOpenPerApplicant");
+                .HasFilter(IsSqlServer ? JoinRequest.OpenIndexFilter.Replace("\"Status\"", "[Status]", StringComparison.Ordinal) : JoinRequest.OpenIndexFilter).HasDatabaseName("IX_JoinRequests_OneOpenPerApplicant");
         });
 
         builder.Entity<EqualityMonitoringResponse>(e =>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
 using CopPortal.Domain.People;
 
 namespace CopPortal.Domain.Joining;
@@ -66,7 +67,19 @@ public class JoinRequest
     /// <summary>Optimistic concurrency: two staff deciding the same request at once cannot both win.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
-    public bool IsOpen => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested or JoinRequestStatus.WaitingList;
+    /// <summary>
+    /// The statuses of an open request: the applicant is still waiting for an outcome, so may not ask again.
+    /// The one definition behind <see cref="IsOpen"/>, <see cref="OpenFilter"/> and the database's one-open-request index.
+    /// </summary>
+    public static IReadOnlyList<JoinRequestStatus> OpenStatuses { get; } = [JoinRequestStatus.Pending, JoinRequestStatus.InformationRequested, JoinRequestStatus.WaitingList];
+
+    public bool IsOpen => OpenStatuses.Contains(Status);
+
+    /// <summary><see cref="IsOpen"/> as a query filter.</summary>
+    public static Expression<Func<JoinRequest, bool>> OpenFilter { get; } = RuleExpressions.AnyOf<JoinRequest, JoinRequestStatus>(r => r.Status, OpenStatuses);
+
+    /// <summary>The SQL filter of the one-open-request index, from the same list (unchanged text: "Status" IN (0, 1, 5)).</summary>
+    public static string OpenIndexFilter { get; } = $"\"Status\" IN ({string.Join(", ", OpenStatuses.Select(s => ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
 
     /// <summary>Staff can approve, decline or ask for more information.</summary>
     public bool AwaitsDecision => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested;

@@ -27,9 +27,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
 
     /// <summary>The ToR version in force for a community, read without tracking.</summary>
     public Task<TermsVersion?> CurrentTermsAsync(int communityId, CancellationToken cancellationToken = default) =>
-        db.TermsVersions.AsNoTracking()
-            .Where(t => t.CommunityId == communityId && t.VersionNumber == db.Communities.Where(c => c.Id == communityId).Select(c => c.CurrentTermsVersion).FirstOrDefault())
-            .FirstOrDefaultAsync(cancellationToken);
+        db.TermsVersions.AsNoTracking().CurrentOf(communityId).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// Records the request with its pre-check. A second open request for the same CoP is refused here,
@@ -54,7 +52,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         {
             throw new JoinRequestException($"You are already a member of {community.Name}");
         }
-        if (await db.JoinRequests.AnyAsync(r => r.CommunityId == community.Id && r.ApplicantId == applicant.Id && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList), cancellationToken))
+        if (await db.JoinRequests.Where(r => r.CommunityId == community.Id && r.ApplicantId == applicant.Id).Where(JoinRequest.OpenFilter).AnyAsync(cancellationToken))
         {
             throw new JoinRequestException($"You have already asked to join {community.Name}");
         }

@@ -109,7 +109,7 @@ public class AccountClosure(CopDbContext db, MembershipService memberships, Join
             await memberships.RemoveAsync(community, userId, cancellationToken);
         }
         var open = await db.JoinRequests
-            .Where(r => r.ApplicantId == userId && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList))
+            .Where(r => r.ApplicantId == userId).Where(JoinRequest.OpenFilter)
             .ToListAsync(cancellationToken);
         foreach (var request in open)
         {

@@ -142,6 +142,7 @@ public static class PortalSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.NetworkStaff, p => p.RequireRole(NetworkRoles.NetworkStaff))
             .AddPolicy(Policies.CouncilOrStaff, p => p.RequireRole(NetworkRoles.CouncilMember, NetworkRoles.NetworkStaff));
+        services.AddScoped<CommunityRoleLookup>();
         services.AddScoped<IAuthorizationHandler, CommunityAuthorizationHandler>();
 
         services.AddRazorPages(o =>
@@ -154,6 +155,8 @@ public static class PortalSetup
             {
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 o.Filters.Add<UnknownHandlerFilter>();
+                // After the unknown-handler check: the community area's gate (Infrastructure/Communities).
+                o.Filters.Add<CopPortal.Web.Infrastructure.Communities.CommunityPageFilter>();
             });
         services.AddRouting(o =>
         {

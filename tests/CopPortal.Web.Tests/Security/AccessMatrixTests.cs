@@ -1,40 +1,244 @@
 using System.Net;
+using System.Text;
 using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Security;
 
 /// <summary>
-/// The permission matrix, twice: the rule table itself, and every protected page requested as every kind of
-/// user (anonymous, member, secretary, chair, council member, staff) over HTTP.
+/// The permission matrix, twice: the rule table itself, and every page and handler the app serves (read from its
+/// endpoint data source, so a new page with no row here fails) requested as every kind of user over HTTP.
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassFixture<AccessMatrixTests.Portal>
 {
-    public sealed class Portal : IDisposable
+    // Columns of the table: the kinds of user. "outsider" is signed in with no network role and no membership.
+    private static readonly string[] People = ["anonymous", "member", "outsider", "secretary", "chair", "council", "staff"];
+
+    // Outcomes: ok = 200; signin = redirect to sign-in; denied = 403 or the access-denied page; 404; readonly =
+    // sent back to the archived CoP's page; redirect = somewhere else (the page's own behaviour, e.g. "/my").
+    // A POST cell that says ok passes the gate and is not sent (its handler's tests post real forms); every
+    // refusal is sent, with a valid antiforgery token, and must be refused exactly so.
+    // Community pages have a row per state: their {slug} is an active, a draft or an archived CoP in which the
+    // member, secretary and chair hold those roles.
+    //
+    // Columns:                                                          anonymous member outsider secretary chair council staff
+    private static readonly (string Endpoint, string Expected)[] Expected =
+    [
+        ("GET /",                                                           "ok ok ok ok ok ok ok"),
+        ("GET /accessibility",                                              "ok ok ok ok ok ok ok"),
+        ("GET /account/access-denied",                                      "denied denied denied denied denied denied denied"),
+        ("GET /account/change-password",                                    "signin ok ok ok ok ok ok"),
+        ("GET /account/close",                                              "signin ok ok ok ok ok ok"),
+        ("GET /account/closed",                                             "ok ok ok ok ok ok ok"),
+        ("GET /account/confirm-email",                                      "400 400 400 400 400 400 400"),
+        ("GET /account/forgot-password",                                    "ok ok ok ok ok ok ok"),
+        ("GET /account/invitation/{token}",                                 "404 404 404 404 404 404 404"),
+        ("GET /account/profile",                                            "signin ok ok ok ok ok ok"),
+        ("GET /account/register",                                           "ok redirect redirect redirect redirect redirect redirect"),
+        ("GET /account/register/check-your-email",                          "ok ok ok ok ok ok ok"),
+        ("GET /account/resend-confirmation",                                "ok ok ok ok ok ok ok"),
+        ("GET /account/reset-password",                                     "400 400 400 400 400 400 400"),
+        ("GET /account/sign-in",                                            "ok ok ok ok ok ok ok"),
+        ("GET /account/sign-out",                                           "ok ok ok ok ok ok ok"),
+        ("GET /bench/floor",                                                "404 404 404 404 404 404 404"),
+        ("GET /communities",                                                "ok ok ok ok ok ok ok"),
+        ("GET /communities/propose",                                        "signin ok ok ok ok ok ok"),
+        ("GET /communities/{slug}",                                         "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug} [archived]",                              "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug} [draft]",                                 "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/join",                                    "signin ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/join [archived]",                         "signin readonly readonly readonly readonly readonly readonly"),
+        ("GET /communities/{slug}/join [draft]",                            "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/join/monitoring",                         "signin redirect redirect redirect redirect redirect redirect"),
+        ("GET /communities/{slug}/join/monitoring [archived]",              "signin readonly readonly readonly readonly readonly readonly"),
+        ("GET /communities/{slug}/join/monitoring [draft]",                 "404 404 404 redirect redirect 404 redirect"),
+        ("GET /communities/{slug}/terms",                                   "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/terms [archived]",                        "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/terms [draft]",                           "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/terms.pdf",                               "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/terms.pdf [archived]",                    "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/terms.pdf [draft]",                       "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/terms/edit",                              "signin denied denied denied ok denied ok"),
+        ("GET /communities/{slug}/terms/edit [archived]",                   "signin denied denied denied readonly denied readonly"),
+        ("GET /communities/{slug}/terms/edit [draft]",                      "404 404 404 denied ok 404 ok"),
+        ("GET /communities/{slug}/terms/eligibility",                       "signin denied denied denied ok denied ok"),
+        ("GET /communities/{slug}/terms/eligibility [archived]",            "signin denied denied denied readonly denied readonly"),
+        ("GET /communities/{slug}/terms/eligibility [draft]",               "404 404 404 denied ok 404 ok"),
+        ("GET /communities/{slug}/terms/versions/{number:int}",             "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/terms/versions/{number:int} [archived]",  "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/terms/versions/{number:int} [draft]",     "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/vacancies/{id:int}/interest",             "signin ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/vacancies/{id:int}/interest [archived]",  "signin readonly readonly readonly readonly readonly readonly"),
+        ("GET /communities/{slug}/vacancies/{id:int}/interest [draft]",     "404 404 404 ok ok 404 ok"),
+        ("GET /council",                                                    "signin denied denied denied denied ok ok"),
+        ("GET /error/{code:int?}",                                          "ok ok ok ok ok ok ok"),
+        ("GET /glossary",                                                   "ok ok ok ok ok ok ok"),
+        ("GET /help",                                                       "ok ok ok ok ok ok ok"),
+        ("GET /my",                                                         "signin ok ok ok ok ok ok"),
+        ("GET /my/communities/{slug}/leave",                                "signin ok 404 ok ok 404 404"),
+        ("GET /my/data/{handler?}",                                         "signin ok ok ok ok ok ok"),
+        ("GET /my/data/{handler?} Download",                                "signin ok ok ok ok ok ok"),
+        ("GET /my/requests/{id:int}/respond",                               "signin 404 404 404 404 404 404"),
+        ("GET /my/requests/{id:int}/withdraw",                              "signin 404 404 404 404 404 404"),
+        ("GET /privacy",                                                    "ok ok ok ok ok ok ok"),
+        ("GET /staff",                                                      "signin denied denied denied denied denied ok"),
+        ("GET /staff/audit",                                                "signin denied denied denied denied denied ok"),
+        ("GET /staff/communities",                                          "signin denied denied denied denied denied ok"),
+        ("GET /staff/communities/new",                                      "signin denied denied denied denied denied ok"),
+        ("GET /staff/communities/template",                                 "signin denied denied denied denied denied ok"),
+        ("GET /staff/communities/{slug}",                                   "signin denied denied denied denied denied ok"),
+        ("GET /staff/email-domains",                                        "signin denied denied denied denied denied ok"),
+        ("GET /staff/equality",                                             "signin denied denied denied denied denied ok"),
+        ("GET /staff/invitations",                                          "signin denied denied denied denied denied ok"),
+        ("GET /staff/invitations/new",                                      "signin denied denied denied denied denied ok"),
+        ("GET /staff/join-requests",                                        "signin denied denied denied denied denied ok"),
+        ("GET /staff/join-requests/bulk-approve",                           "signin denied denied denied denied denied ok"),
+        ("GET /staff/join-requests/{id:int}",                               "signin denied denied denied denied denied ok"),
+        ("GET /staff/outbox",                                               "signin denied denied denied denied denied ok"),
+        ("GET /staff/people",                                               "signin denied denied denied denied denied ok"),
+        ("GET /staff/people/{id}",                                          "signin denied denied denied denied denied ok"),
+        ("GET /staff/people/{id}/close",                                    "signin denied denied denied denied denied ok"),
+        ("GET /staff/proposals",                                            "signin denied denied denied denied denied ok"),
+        ("GET /staff/proposals/{id:int}",                                   "signin denied denied denied denied denied 404"),
+        ("POST /account/change-password",                                   "signin ok ok ok ok ok ok"),
+        ("POST /account/close",                                             "signin ok ok ok ok ok ok"),
+        ("POST /account/forgot-password",                                   "ok ok ok ok ok ok ok"),
+        ("POST /account/invitation/{token}",                                "ok ok ok ok ok ok ok"),
+        ("POST /account/profile",                                           "signin ok ok ok ok ok ok"),
+        ("POST /account/register",                                          "ok ok ok ok ok ok ok"),
+        ("POST /account/resend-confirmation",                               "ok ok ok ok ok ok ok"),
+        ("POST /account/reset-password",                                    "ok ok ok ok ok ok ok"),
+        ("POST /account/sign-in",                                           "ok ok ok ok ok ok ok"),
+        ("POST /account/sign-out",                                          "ok ok ok ok ok ok ok"),
+        ("POST /communities/propose",                                       "signin ok ok ok ok ok ok"),
+        ("POST /communities/{slug}/join",                                   "signin ok ok ok ok ok ok"),
+        ("POST /communities/{slug}/join [archived]",                        "signin readonly readonly readonly readonly readonly readonly"),
+        ("POST /communities/{slug}/join [draft]",                           "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/join/monitoring",                        "signin ok ok ok ok ok ok"),
+        ("POST /communities/{slug}/join/monitoring [archived]",             "signin readonly readonly readonly readonly readonly readonly"),
+        ("POST /communities/{slug}/join/monitoring [draft]",                "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/terms/edit",                             "signin denied denied denied ok denied ok"),
+        ("POST /communities/{slug}/terms/edit [archived]",                  "signin denied denied denied readonly denied readonly"),
+        ("POST /communities/{slug}/terms/edit [draft]",                     "404 404 404 denied ok 404 ok"),
+        ("POST /communities/{slug}/terms/eligibility",                      "signin denied denied denied ok denied ok"),
+        ("POST /communities/{slug}/terms/eligibility [archived]",           "signin denied denied denied readonly denied readonly"),
+        ("POST /communities/{slug}/terms/eligibility [draft]",              "404 404 404 denied ok 404 ok"),
+        ("POST /communities/{slug}/vacancies/{id:int}/interest",            "signin ok ok ok ok ok ok"),
+        ("POST /communities/{slug}/vacancies/{id:int}/interest [archived]", "signin readonly readonly readonly readonly readonly readonly"),
+        ("POST /communities/{slug}/vacancies/{id:int}/interest [draft]",    "404 404 404 ok ok 404 ok"),
+        ("POST /error/{code:int?}",                                         "ok ok ok ok ok ok ok"),
+        ("POST /my/communities/{slug}/leave",                               "signin ok ok ok ok ok ok"),
+        ("POST /my/requests/{id:int}/respond",                              "signin ok ok ok ok ok ok"),
+        ("POST /my/requests/{id:int}/withdraw",                             "signin ok ok ok ok ok ok"),
+        ("POST /staff/communities/new",                                     "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/template",                                "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/{slug} Assign",                           "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/{slug} CloseVacancy",                     "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/{slug} Details",                          "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/{slug} OpenVacancy",                      "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/{slug} RemoveRole",                       "signin denied denied denied denied denied ok"),
+        ("POST /staff/communities/{slug} Status",                           "signin denied denied denied denied denied ok"),
+        ("POST /staff/email-domains Add",                                   "signin denied denied denied denied denied ok"),
+        ("POST /staff/email-domains Remove",                                "signin denied denied denied denied denied ok"),
+        ("POST /staff/invitations Resend",                                  "signin denied denied denied denied denied ok"),
+        ("POST /staff/invitations Revoke",                                  "signin denied denied denied denied denied ok"),
+        ("POST /staff/invitations/new",                                     "signin denied denied denied denied denied ok"),
+        ("POST /staff/join-requests/bulk-approve",                          "signin denied denied denied denied denied ok"),
+        ("POST /staff/join-requests/{id:int} Approve",                      "signin denied denied denied denied denied ok"),
+        ("POST /staff/join-requests/{id:int} Decline",                      "signin denied denied denied denied denied ok"),
+        ("POST /staff/join-requests/{id:int} RequestInformation",           "signin denied denied denied denied denied ok"),
+        ("POST /staff/outbox Retry",                                        "signin denied denied denied denied denied ok"),
+        ("POST /staff/people/{id} Grant",                                   "signin denied denied denied denied denied ok"),
+        ("POST /staff/people/{id} Remove",                                  "signin denied denied denied denied denied ok"),
+        ("POST /staff/people/{id}/close",                                   "signin denied denied denied denied denied ok"),
+        ("POST /staff/proposals/{id:int} Accept",                           "signin denied denied denied denied denied ok"),
+        ("POST /staff/proposals/{id:int} Decline",                          "signin denied denied denied denied denied ok"),
+    ];
+
+    public sealed class Portal : IAsyncLifetime, IDisposable
     {
         public PortalFactory Factory { get; } = new();
         public Dictionary<string, HttpClient> Clients { get; } = [];
+        public Dictionary<string, string> Values { get; } = [];
+        public const string OutsiderEmail = "outsider@nhs.net";
+        public const string DraftSlug = DemoData.PractitionersSlug + "-draft";
+        public const string ArchivedSlug = DemoData.PractitionersSlug + "-archived";
+
+        public async Task InitializeAsync()
+        {
+            await Factory.CreateUserAsync(OutsiderEmail, "Olu Outsider");
+            await Factory.WithServicesAsync(async services =>
+            {
+                var db = services.GetRequiredService<CopDbContext>();
+                var terms = services.GetRequiredService<TermsService>();
+                var memberships = services.GetRequiredService<MembershipService>();
+                var practitioners = await db.Communities.FirstAsync(c => c.Slug == DemoData.PractitionersSlug);
+                var current = await terms.CurrentAsync(practitioners.Id);
+                var people = await db.Users.Where(u => u.Email == DemoData.ChairEmail || u.Email == DemoData.SecretaryEmail || u.Email == DemoData.MemberEmail)
+                    .ToDictionaryAsync(u => u.Email!, u => u.Id);
+                foreach (var (slug, status) in new[] { (DraftSlug, CommunityStatus.Draft), (ArchivedSlug, CommunityStatus.Archived) })
+                {
+                    var community = new Community { Slug = slug, Name = $"Practitioners ({status})", Summary = "A copy for the access matrix.", Status = status, CreatedAt = Factory.Clock.GetUtcNow() };
+                    db.Communities.Add(community);
+                    await terms.PublishAsync(community, current!, current!.ReviewDueOn, "First version.", null);
+                    await db.SaveChangesAsync();
+                    await db.InTransactionAsync(async () =>
+                    {
+                        await memberships.AddOrSetRoleAsync(community, people[DemoData.ChairEmail], CommunityRole.Chair);
+                        await memberships.AddOrSetRoleAsync(community, people[DemoData.SecretaryEmail], CommunityRole.Secretary);
+                        await memberships.AddOrSetRoleAsync(community, people[DemoData.MemberEmail], CommunityRole.Member);
+                        await db.SaveChangesAsync();
+                    });
+                }
+                foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
+                {
+                    var vacancy = new CoreTeamVacancy { CommunityId = community.Id, Role = CommunityRole.CoChair, Description = "Matrix", OpenedAt = Factory.Clock.GetUtcNow() };
+                    db.Vacancies.Add(vacancy);
+                    await db.SaveChangesAsync();
+                    Values["vacancy:" + community.Slug] = vacancy.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["person"] = people[DemoData.MemberEmail];
+            });
+        }
 
         public async Task<HttpClient> ClientAsync(string who)
         {
             if (!Clients.TryGetValue(who, out var client))
             {
-                client = who == "anonymous" ? Factory.CreateBrowserClient() : await Factory.SignedInClientAsync(who);
+                client = who switch
+                {
+                    "anonymous" => Factory.CreateBrowserClient(),
+                    "outsider" => await Factory.SignedInClientAsync(OutsiderEmail),
+                    _ => await Factory.SignedInClientAsync($"{who}@demo.nhs.uk"),
+                };
                 Clients[who] = client;
             }
             return client;
         }
 
+        public Task DisposeAsync() => Task.CompletedTask;
+
         public void Dispose() => Factory.Dispose();
     }
 
     [Theory]
+    [InlineData(nameof(CommunityOperations.ViewCommunity), "YYYYY")]
+    [InlineData(nameof(CommunityOperations.JoinCommunity), "YYYYY")]
     [InlineData(nameof(CommunityOperations.ViewMemberContent), "-YYYY")]
     [InlineData(nameof(CommunityOperations.EditTerms), "--YY-")]
     [InlineData(nameof(CommunityOperations.RunCommunity), "--YYY")]
     [InlineData(nameof(CommunityOperations.ChairCommunity), "--YY-")]
     [InlineData(nameof(CommunityOperations.ManageCommunity), "-----")]
+    [InlineData(nameof(CommunityOperations.EditItem), "--YYY")]
     public void Rule_table_for_people_who_are_not_staff(string operation, string expected)
     {
         // Columns: no role, Member, Chair, CoChair, Secretary.
@@ -44,62 +248,161 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
     }
 
     [Theory]
+    [InlineData(nameof(CommunityOperations.ViewCommunity), true)]
+    [InlineData(nameof(CommunityOperations.JoinCommunity), true)]
     [InlineData(nameof(CommunityOperations.ViewMemberContent), true)]
     [InlineData(nameof(CommunityOperations.EditTerms), true)]
     [InlineData(nameof(CommunityOperations.RunCommunity), true)]
     [InlineData(nameof(CommunityOperations.ChairCommunity), false)]
     [InlineData(nameof(CommunityOperations.ManageCommunity), true)]
+    [InlineData(nameof(CommunityOperations.EditItem), true)]
     public void Staff_without_a_role_in_the_community(string operation, bool allowed) =>
         Assert.Equal(allowed, CommunityAuthorizationHandler.Allows(operation, null, isStaff: true));
 
-    public static TheoryData<string, string, string> Pages()
+    [Fact]
+    public void Anonymous_users_may_only_view_public_pages() =>
+        Assert.Equal(
+            [nameof(CommunityOperations.ViewCommunity)],
+            CommunityOperations.All.Keys.Where(o => CommunityAuthorizationHandler.Allows(o, null, isStaff: false, signedIn: false)).ToList());
+
+    /// <summary>Every page and handler the app serves: "METHOD route [Handler]", from the endpoints and the compiled page models.</summary>
+    private async Task<List<(string Endpoint, string Route, string Method)>> EndpointsAsync()
     {
-        const string practitioners = "/communities/" + DemoData.PractitionersSlug;
-        // Expected: "ok" (200), "signin" (redirect to sign-in), "denied" (redirect to access denied or 403).
-        string[] people = ["anonymous", DemoData.MemberEmail, DemoData.SecretaryEmail, DemoData.ChairEmail, DemoData.CouncilEmail, DemoData.StaffEmail];
-        (string Path, string[] Expected)[] pages =
-        [
-            ("/staff", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/staff/join-requests", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/staff/communities", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/staff/proposals", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/staff/outbox", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/staff/audit", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/staff/invitations", ["signin", "denied", "denied", "denied", "denied", "ok"]),
-            ("/council", ["signin", "denied", "denied", "denied", "ok", "ok"]),
-            ("/my", ["signin", "ok", "ok", "ok", "ok", "ok"]),
-            (practitioners + "/terms/edit", ["signin", "denied", "denied", "ok", "denied", "ok"]),
-            (practitioners + "/terms/eligibility", ["signin", "denied", "denied", "ok", "denied", "ok"]),
-            (practitioners, ["ok", "ok", "ok", "ok", "ok", "ok"]),
-            (practitioners + "/terms", ["ok", "ok", "ok", "ok", "ok", "ok"]),
-            ("/communities", ["ok", "ok", "ok", "ok", "ok", "ok"]),
-        ];
-        var data = new TheoryData<string, string, string>();
-        foreach (var (path, expected) in pages)
+        var sources = portal.Factory.Services.GetRequiredService<EndpointDataSource>();
+        var loader = portal.Factory.Services.GetRequiredService<PageLoader>();
+        var found = new List<(string, string, string)>();
+        foreach (var endpoint in sources.Endpoints.OfType<RouteEndpoint>())
         {
-            for (var i = 0; i < people.Length; i++)
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
             {
-                data.Add(path, people[i], expected[i]);
+                continue;
+            }
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            // The handler methods Razor Pages found on the compiled page model (OnGet…, OnPost…).
+            var handlers = compiled.HandlerMethods
+                .Select(h => (Method: h.HttpMethod.ToUpperInvariant(), Name: h.Name ?? ""))
+                .Distinct()
+                .ToList();
+            if (!handlers.Any(h => h.Method == "GET"))
+            {
+                handlers.Add(("GET", "")); // a page with no GET handler still renders for GET
+            }
+            foreach (var (method, name) in handlers)
+            {
+                var endpointName = $"{method} {route}{(name.Length > 0 ? " " + name : "")}";
+                if (route.StartsWith("/communities/{slug}", StringComparison.Ordinal))
+                {
+                    foreach (var state in new[] { "", " [draft]", " [archived]" })
+                    {
+                        found.Add((endpointName + state, route, method));
+                    }
+                }
+                else
+                {
+                    found.Add((endpointName, route, method));
+                }
             }
         }
-        return data;
+        return found.DistinctBy(e => e.Item1).OrderBy(e => e.Item1, StringComparer.Ordinal).ToList();
     }
 
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public async Task Get_protected_page_as_each_kind_of_user(string path, string who, string expected)
+    [Fact]
+    public async Task Every_page_and_handler_has_a_row_in_the_table_and_every_row_is_a_real_page()
     {
-        var client = await portal.ClientAsync(who);
-        var response = await client.GetAsync(path);
+        var served = (await EndpointsAsync()).Select(e => e.Endpoint).ToList();
+        var table = Expected.Select(e => e.Endpoint).ToList();
+        Assert.True(served.Except(table).ToList() is [], "Pages with no row in the access table (add one):\n" + string.Join("\n", served.Except(table)));
+        Assert.True(table.Except(served).ToList() is [], "Rows for pages that no longer exist:\n" + string.Join("\n", table.Except(served)));
+        Assert.All(Expected, e => Assert.Equal(People.Length, e.Expected.Split(' ').Length));
+    }
+
+    [Fact]
+    public async Task Every_page_and_handler_gives_each_kind_of_user_the_outcome_in_the_table()
+    {
+        var expected = Expected.ToDictionary(e => e.Endpoint, e => e.Expected.Split(' '));
+        var actualTable = new StringBuilder();
+        var wrong = new List<string>();
+        foreach (var (endpoint, route, method) in await EndpointsAsync())
+        {
+            var cells = new string[People.Length];
+            for (var i = 0; i < People.Length; i++)
+            {
+                var want = expected.TryGetValue(endpoint, out var row) ? row[i] : null;
+                if (method == "POST" && want is null or "ok")
+                {
+                    cells[i] = want ?? "ok";
+                    continue;
+                }
+                var client = await portal.ClientAsync(People[i]);
+                cells[i] = await OutcomeAsync(client, method, Url(endpoint, route), People[i]);
+                if (want != cells[i])
+                {
+                    wrong.Add($"{endpoint} as {People[i]}: expected {want ?? "(no row)"}, got {cells[i]}");
+                }
+            }
+            actualTable.Append("        (\"").Append(endpoint).Append("\", \"").Append(string.Join(' ', cells)).Append("\"),\n");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong) + "\n\nWhat the app does now:\n" + actualTable);
+    }
+
+    private string Url(string endpoint, string route)
+    {
+        var slug = endpoint.EndsWith("[draft]", StringComparison.Ordinal) ? Portal.DraftSlug
+            : endpoint.EndsWith("[archived]", StringComparison.Ordinal) ? Portal.ArchivedSlug
+            : DemoData.PractitionersSlug;
+        var url = route
+            .Replace("{slug}", slug, StringComparison.Ordinal)
+            .Replace("vacancies/{id:int}", "vacancies/" + portal.Values["vacancy:" + slug], StringComparison.Ordinal)
+            .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
+            .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{id:int}", portal.Values["request"], StringComparison.Ordinal)
+            .Replace("/people/{id}", "/people/" + portal.Values["person"], StringComparison.Ordinal)
+            .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)
+            .Replace("{code:int?}", "404", StringComparison.Ordinal)
+            .Replace("/{handler?}", "", StringComparison.Ordinal);
+        var handler = endpoint.Split(' ') is [_, _, var name, ..] && !name.StartsWith('[') ? name : null;
+        return handler is null ? url : $"{url}?handler={handler}";
+    }
+
+    private async Task<string> OutcomeAsync(HttpClient client, string method, string url, string who)
+    {
+        HttpResponseMessage response;
+        if (method == "POST")
+        {
+            var token = await AntiforgeryTokenAsync(client, who);
+            response = await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        }
+        else
+        {
+            response = await client.GetAsync(url);
+        }
         var location = response.Headers.Location?.OriginalString ?? "";
-        var outcome = response.StatusCode switch
+        return response.StatusCode switch
         {
             HttpStatusCode.OK => "ok",
+            HttpStatusCode.NotFound => "404",
             HttpStatusCode.Forbidden => "denied",
             HttpStatusCode.Redirect when location.Contains("/account/access-denied", StringComparison.Ordinal) => "denied",
             HttpStatusCode.Redirect when location.Contains("/account/sign-in", StringComparison.Ordinal) => "signin",
-            _ => $"{(int)response.StatusCode} {location}",
+            HttpStatusCode.Redirect when location.StartsWith("/communities/", StringComparison.Ordinal) && location.Count(c => c == '/') == 2
+                && url.Contains(Portal.ArchivedSlug, StringComparison.Ordinal) => "readonly",
+            HttpStatusCode.Redirect => "redirect",
+            _ => ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        Assert.Equal(expected, outcome);
+    }
+
+    private readonly Dictionary<string, string> _tokens = [];
+
+    /// <summary>A real antiforgery token for this client, so a refused POST is refused by the gate, not by antiforgery.</summary>
+    private async Task<string> AntiforgeryTokenAsync(HttpClient client, string who)
+    {
+        if (!_tokens.TryGetValue(who, out var token))
+        {
+            var page = await client.GetPageAsync(who == "anonymous" ? "/account/sign-in" : "/account/change-password");
+            token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            _tokens[who] = token;
+        }
+        return token;
     }
 }

@@ -26,7 +26,7 @@ public sealed record TermsView(Community Community, TermsVersion Terms, string? 
             : await db.Professions.AsNoTracking().Where(p => ids.Contains(p.Id))
                 .ToDictionaryAsync(p => p.Id, p => p.Abbreviation == null ? p.Name : p.Name + " (" + p.Abbreviation + ")");
         var lines = EligibilitySummary.Lines(row.Terms.Eligibility, professions, networkRegion);
-        return new TermsView(community, row.Terms, row.CreatedBy, lines, versionNumber == community.CurrentTermsVersion);
+        return new TermsView(community, row.Terms, row.CreatedBy, lines, row.Terms.IsCurrentOf(community));
     }
 
     public static Task<List<TermsHistoryRow>> HistoryAsync(CopDbContext db, int communityId)

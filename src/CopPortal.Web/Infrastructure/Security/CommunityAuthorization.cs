@@ -11,6 +11,12 @@ namespace CopPortal.Web.Infrastructure.Security;
 /// <summary>What someone may do inside a CoP. Which roles allow each is decided in one place below.</summary>
 public static class CommunityOperations
 {
+    /// <summary>The CoP's public pages (summary, Terms of Reference): anyone, signed in or not. Drafts are hidden by the community area itself.</summary>
+    public static readonly OperationAuthorizationRequirement ViewCommunity = new() { Name = nameof(ViewCommunity) };
+
+    /// <summary>Ask to join, answer monitoring, offer to fill a vacancy: anyone signed in.</summary>
+    public static readonly OperationAuthorizationRequirement JoinCommunity = new() { Name = nameof(JoinCommunity) };
+
     /// <summary>Members-only content: joining links, minutes, documents, forum, member list.</summary>
     public static readonly OperationAuthorizationRequirement ViewMemberContent = new() { Name = nameof(ViewMemberContent) };
 
@@ -25,6 +31,20 @@ public static class CommunityOperations
 
     /// <summary>Create, archive, assign roles, add or remove members: network staff only.</summary>
     public static readonly OperationAuthorizationRequirement ManageCommunity = new() { Name = nameof(ManageCommunity) };
+
+    /// <summary>
+    /// Change or delete one item in a CoP (a post, a document): its author while still a member, and the core team
+    /// and staff, who moderate. Authorised against the item (<see cref="ICommunityOwned"/>), not the CoP.
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement EditItem = new() { Name = nameof(EditItem) };
+
+    public static IReadOnlyDictionary<string, OperationAuthorizationRequirement> All { get; } =
+        new[] { ViewCommunity, JoinCommunity, ViewMemberContent, EditTerms, RunCommunity, ChairCommunity, ManageCommunity, EditItem }
+            .ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    /// <summary>Operations that only read. Everything else changes the CoP, so an archived CoP refuses it.</summary>
+    public static bool OnlyReads(string operation) =>
+        operation is nameof(ViewCommunity) or nameof(ViewMemberContent);
 }
 
 public static class Policies
@@ -34,39 +54,80 @@ public static class Policies
 }
 
 /// <summary>
-/// The one resource-based handler: a user's role in the CoP (from the membership table) and their
-/// network role decide each operation. Checked per request, never cached across requests.
+/// The signed-in user's role in a CoP, read from the membership table at most once per CoP per request, so the
+/// community area and the handler share one lookup. Scoped: never cached across requests.
 /// </summary>
-public sealed class CommunityAuthorizationHandler(CopDbContext db) : AuthorizationHandler<OperationAuthorizationRequirement, Community>
+public sealed class CommunityRoleLookup(CopDbContext db)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Community resource)
+    private readonly Dictionary<(int CommunityId, string UserId), CommunityRole?> _roles = [];
+
+    public async Task<CommunityRole?> RoleAsync(int communityId, string? userId)
     {
-        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
+        {
+            return null;
+        }
+        if (!_roles.TryGetValue((communityId, userId), out var role))
+        {
+            role = await db.Memberships.AsNoTracking()
+                .Where(m => m.CommunityId == communityId && m.UserId == userId)
+                .Select(m => (CommunityRole?)m.Role)
+                .FirstOrDefaultAsync();
+            _roles[(communityId, userId)] = role;
+        }
+        return role;
+    }
+}
+
+/// <summary>
+/// The one resource-based handler: a user's role in the CoP (from the membership table) and their network role
+/// decide each operation, for a <see cref="Community"/> or for one <see cref="ICommunityOwned"/> item in it.
+/// Checked per request, never cached across requests.
+/// </summary>
+public sealed class CommunityAuthorizationHandler(CommunityRoleLookup roles) : IAuthorizationHandler
+{
+    public async Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (communityId, authorId) = context.Resource switch
+        {
+            Community c => (c.Id, (string?)null),
+            ICommunityOwned item => (item.CommunityId, item.AuthorId),
+            _ => (0, null),
+        };
+        if (communityId == 0)
         {
             return;
         }
-
-        var isStaff = context.User.IsInRole(NetworkRoles.NetworkStaff);
-        CommunityRole? role = await db.Memberships
-            .Where(m => m.CommunityId == resource.Id && m.UserId == userId)
-            .Select(m => (CommunityRole?)m.Role)
-            .FirstOrDefaultAsync();
-
-        if (Allows(requirement.Name, role, isStaff))
+        var signedIn = context.User.Identity?.IsAuthenticated == true;
+        var userId = signedIn ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        var isStaff = signedIn && context.User.IsInRole(NetworkRoles.NetworkStaff);
+        var role = await roles.RoleAsync(communityId, userId);
+        var isAuthor = userId is not null && authorId is not null && string.Equals(authorId, userId, StringComparison.Ordinal);
+        foreach (var requirement in context.PendingRequirements.OfType<OperationAuthorizationRequirement>().ToList())
         {
-            context.Succeed(requirement);
+            if (Allows(requirement.Name, role, isStaff, signedIn: userId is not null, isAuthor))
+            {
+                context.Succeed(requirement);
+            }
         }
     }
 
-    /// <summary>The permission matrix, public so it can be tested and documented as a table.</summary>
-    public static bool Allows(string operation, CommunityRole? role, bool isStaff) => operation switch
+    /// <summary>
+    /// The permission matrix, public so it can be tested and documented as a table. Anonymous is
+    /// (role null, not staff, not signed in); authorship counts only for item operations.
+    /// </summary>
+    public static bool Allows(string operation, CommunityRole? role, bool isStaff, bool signedIn = true, bool isAuthor = false) => operation switch
     {
+        nameof(CommunityOperations.ViewCommunity) => true,
+        nameof(CommunityOperations.JoinCommunity) => signedIn,
         nameof(CommunityOperations.ViewMemberContent) => isStaff || role is not null,
         nameof(CommunityOperations.EditTerms) => isStaff || role is CommunityRole.Chair or CommunityRole.CoChair,
-        nameof(CommunityOperations.RunCommunity) => isStaff || role is CommunityRole.Chair or CommunityRole.CoChair or CommunityRole.Secretary,
+        nameof(CommunityOperations.RunCommunity) => isStaff || CommunityRoles.IsCoreTeam(role),
         nameof(CommunityOperations.ChairCommunity) => role is CommunityRole.Chair or CommunityRole.CoChair,
         nameof(CommunityOperations.ManageCommunity) => isStaff,
+        // An author who has left the CoP no longer edits what they wrote there; moderators always can.
+        nameof(CommunityOperations.EditItem) => isStaff || CommunityRoles.IsCoreTeam(role) || (isAuthor && role is not null),
         _ => false,
     };
 }

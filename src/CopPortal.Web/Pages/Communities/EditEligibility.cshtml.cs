@@ -6,11 +6,10 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Security;
 using CopPortal.Web.Infrastructure.Forms;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +19,8 @@ namespace CopPortal.Web.Pages.Communities;
 /// Edit a CoP's eligibility criteria (staff, chairs and co-chairs). Saving publishes a new ToR version
 /// with the other ToR fields unchanged, so every request keeps the version it was checked against.
 /// </summary>
-[Authorize]
-public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinRequestService joining, IAuthorizationService authz, PortalOptions portal) : PageModel
+[CommunityOperation(nameof(CommunityOperations.EditTerms))]
+public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinRequestService joining, PortalOptions portal) : CommunityPageModel
 {
     public const string RepresentOrganisation = "represent";
     public const string BasedInEngland = "england";
@@ -30,7 +29,6 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
     [BindProperty]
     public EligibilityInput Input { get; set; } = new();
 
-    public Community Community { get; private set; } = default!;
     public TermsVersion Current { get; private set; } = default!;
     public List<SelectListItem> Professions { get; private set; } = [];
 
@@ -70,13 +68,9 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         public string? ChangeSummary { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
-        var result = await LoadAsync(slug);
-        if (result is not null)
-        {
-            return result;
-        }
+        await LoadAsync();
         var c = Current.Eligibility;
         Input = new EligibilityInput
         {
@@ -103,13 +97,9 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync()
     {
-        var result = await LoadAsync(slug);
-        if (result is not null)
-        {
-            return result;
-        }
+        await LoadAsync();
         ModelState.Clear();
         var professionIds = Professions.Select(p => int.Parse(p.Value, CultureInfo.InvariantCulture)).ToHashSet();
         if (!await this.ValidateInputAsync(Input, context: new EditEligibilityInputValidator.Rules(professionIds)))
@@ -121,38 +111,23 @@ public class EditEligibilityModel(CopDbContext db, TermsService terms, JoinReque
         var content = new TermsVersion();
         content.CopyContentFrom(Current);
         content.Eligibility = criteria;
-        var version = await terms.PublishAsync(Community, content, Current.ReviewDueOn, Input.ChangeSummary!.Trim(), User.FindFirstValue(ClaimTypes.NameIdentifier));
+        // The seam's copy is untracked: publish on a tracked one so the community row is updated too.
+        var community = await db.Communities.FirstAsync(c => c.Id == Community.Id);
+        var version = await terms.PublishAsync(community, content, Current.ReviewDueOn, Input.ChangeSummary!.Trim(), User.FindFirstValue(ClaimTypes.NameIdentifier));
         await db.SaveChangesAsync();
         // More places (or no limit any more) go straight to the waiting list, in order.
-        var offered = await joining.OfferFreedPlacesAsync(Community);
+        var offered = await joining.OfferFreedPlacesAsync(community);
         TempData["Success"] = $"Eligibility saved as version {version.VersionNumber} of the Terms of Reference"
             + (offered > 0 ? $". {offered} {(offered == 1 ? "person" : "people")} from the waiting list now {(offered == 1 ? "has a place" : "have places")}" : "");
         return Redirect(PortalPaths.TermsEligibility(Community.Slug));
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug)
+    private async Task LoadAsync()
     {
-        var community = await db.Communities.FirstOrDefaultAsync(c => c.Slug == slug);
-        if (community is null)
-        {
-            return NotFound();
-        }
-        if (!(await authz.AuthorizeAsync(User, community, CommunityOperations.EditTerms)).Succeeded)
-        {
-            // A draft does not exist for anyone who may not edit it: the same 404 as an unknown slug.
-            return community.Status == CommunityStatus.Draft ? NotFound() : Forbid();
-        }
-        var current = await terms.CurrentAsync(community.Id);
-        if (current is null)
-        {
-            return NotFound();
-        }
-        Community = community;
-        Current = current;
+        Current = await LoadChildAsync(db.TermsVersions.AsNoTracking().Current(), _ => true);
         Professions = await db.Professions.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.SortOrder)
             .Select(p => new SelectListItem(p.Abbreviation == null ? p.Name : p.Name + " (" + p.Abbreviation + ")", p.Id.ToString()))
             .ToListAsync();
-        return null;
     }
 
     /// <summary>The criteria the validated form describes.</summary>

@@ -5,23 +5,21 @@ using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Forms;
-using Microsoft.AspNetCore.Authorization;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>"I'm interested" in a core-team vacancy: an optional message, and the network team is emailed.</summary>
-[Authorize]
-public class InterestModel(CopDbContext db, VacancyService vacancies, UserManager<PortalUser> users) : PageModel
+[CommunityOperation(nameof(CommunityOperations.JoinCommunity))]
+public class InterestModel(CopDbContext db, VacancyService vacancies, UserManager<PortalUser> users) : CommunityPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public CoreTeamVacancy Vacancy { get; private set; } = default!;
-    public Community Community => Vacancy.Community!;
     public string RoleName => CommunityRoles.Label(Vacancy.Role).ToLowerInvariant();
     public bool AlreadyInterested { get; private set; }
 
@@ -30,9 +28,9 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
         public string? Message { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id)
+    public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadAsync(slug, id) is { } result)
+        if (await LoadAsync(id) is { } result)
         {
             return result;
         }
@@ -41,9 +39,9 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id)
+    public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadAsync(slug, id) is { } result)
+        if (await LoadAsync(id) is { } result)
         {
             return result;
         }
@@ -63,21 +61,17 @@ public class InterestModel(CopDbContext db, VacancyService vacancies, UserManage
             InterestResult.AlreadyInterested => $"You have already told us you are interested in being the {RoleName}. The network team will contact you.",
             _ => $"This community is no longer looking for a {RoleName}.",
         };
-        return Redirect(PortalPaths.Community(slug));
+        return Redirect(PortalPaths.Community(Community.Slug));
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug, int id)
+    private async Task<IActionResult?> LoadAsync(int id)
     {
-        var vacancy = await db.Vacancies.Include(v => v.Community).FirstOrDefaultAsync(v => v.Id == id && v.Community!.Slug == slug);
-        if (vacancy is null || (vacancy.Community!.Status == CommunityStatus.Draft && !User.IsInRole(NetworkRoles.NetworkStaff)))
-        {
-            return NotFound();
-        }
-        Vacancy = vacancy;
-        if (vacancy.ClosedAt is not null || vacancy.Community.Status == CommunityStatus.Archived)
+        // Another CoP's vacancy under this slug is a 404 (LoadChildAsync); an archived CoP never gets here.
+        Vacancy = await LoadChildAsync(db.Vacancies.Include(v => v.Community), id);
+        if (Vacancy.ClosedAt is not null)
         {
             TempData["Notice"] = $"This community is no longer looking for a {RoleName}.";
-            return Redirect(PortalPaths.Community(slug));
+            return Redirect(PortalPaths.Community(Community.Slug));
         }
         return null;
     }

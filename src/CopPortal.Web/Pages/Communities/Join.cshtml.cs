@@ -5,28 +5,26 @@ using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Joining;
 using CopPortal.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The application form, built from the criteria of the CoP's current ToR and pre-filled from the profile.</summary>
-[Authorize]
+[CommunityOperation(nameof(CommunityOperations.JoinCommunity))]
 [RateLimitPosts(RateLimitScope.JoinRequest)]
-public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCache cache, TimeProvider clock, PortalOptions portal) : PageModel
+public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCache cache, TimeProvider clock, PortalOptions portal) : CommunityPageModel
 {
     public const int MaxAnswerLength = 2000;
 
     [BindProperty]
     public JoinInput Input { get; set; } = new();
 
-    public Community Community { get; private set; } = default!;
     public EligibilityCriteria Criteria { get; private set; } = new();
     public JoinPageState State { get; private set; }
     public JoinRequest? OpenRequest { get; private set; }
@@ -68,9 +66,9 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
     /// <summary>Whether any answer was filled in from the profile, so the page says so only when it is true.</summary>
     public bool FilledFromProfile { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -85,9 +83,9 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(slug))
+        if (!await LoadAsync())
         {
             return NotFound();
         }
@@ -128,14 +126,14 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private async Task<bool> LoadAsync(string slug)
+    private async Task<bool> LoadAsync()
     {
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug && c.Status == CommunityStatus.Active);
-        if (community is null)
+        // Nobody joins a draft, not even the staff and core team who can see it (archived ones are read-only by the seam).
+        var community = Community;
+        if (community.Status != CommunityStatus.Active)
         {
             return false;
         }
-        Community = community;
         var terms = await joining.CurrentTermsAsync(community.Id);
         if (terms is null)
         {
@@ -155,8 +153,8 @@ public class JoinModel(CopDbContext db, JoinRequestService joining, CommunityCac
         {
             State = JoinPageState.AlreadyMember;
         }
-        else if ((OpenRequest = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.CommunityId == community.Id && r.ApplicantId == userId
-                     && (r.Status == JoinRequestStatus.Pending || r.Status == JoinRequestStatus.InformationRequested || r.Status == JoinRequestStatus.WaitingList))) is not null)
+        else if ((OpenRequest = await db.JoinRequests.AsNoTracking().Where(r => r.CommunityId == community.Id && r.ApplicantId == userId)
+                     .Where(JoinRequest.OpenFilter).FirstOrDefaultAsync()) is not null)
         {
             State = JoinPageState.AlreadyRequested;
         }

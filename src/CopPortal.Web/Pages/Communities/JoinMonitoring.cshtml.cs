@@ -3,10 +3,10 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Forms;
-using Microsoft.AspNetCore.Authorization;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,8 +18,8 @@ namespace CopPortal.Web.Pages.Communities;
 /// never audited (<see cref="CopPortal.Domain.Auditing.IKeptApartFromAudit"/>). A one-time key, held only in the
 /// applicant's TempData cookie and stored hashed with the answers, lets each request yield at most one response.
 /// </summary>
-[Authorize]
-public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageModel
+[CommunityOperation(nameof(CommunityOperations.JoinCommunity))]
+public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : CommunityPageModel
 {
     /// <summary>Set when a request is sent; lets the form be used once without linking it to the request.</summary>
     public const string TempDataKey = "MonitoringFor";
@@ -32,7 +32,6 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
     [BindProperty]
     public MonitoringInput Input { get; set; } = new();
 
-    public Community Community { get; private set; } = default!;
 
     public sealed class MonitoringInput
     {
@@ -57,12 +56,9 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
 
     public static IEnumerable<SelectListItem> Items(IReadOnlyList<string> options) => options.Select(o => new SelectListItem(o, o));
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(slug))
-        {
-            return NotFound();
-        }
+        var slug = Community.Slug;
         if (TempData.Peek(TempDataKey) as string != slug || TempData.Peek(SubmissionKeyTempDataKey) is not string key)
         {
             return Redirect(PortalPaths.My);
@@ -78,12 +74,9 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(slug))
-        {
-            return NotFound();
-        }
+        var slug = Community.Slug;
         if (TempData[TempDataKey] as string != slug || TempData[SubmissionKeyTempDataKey] is not string key)
         {
             return Redirect(PortalPaths.My);
@@ -143,11 +136,4 @@ public class JoinMonitoringModel(CopDbContext db, TimeProvider clock) : PageMode
     private Task<bool> UsedAsync(string keyHash) => db.EqualityMonitoringResponses.AnyAsync(r => r.SubmissionKeyHash == keyHash);
 
     private static string? Pick(string? value, IReadOnlyList<string> options) => value is not null && options.Contains(value) ? value : null;
-
-    private async Task<bool> LoadAsync(string slug)
-    {
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
-        Community = community!;
-        return community is not null;
-    }
 }

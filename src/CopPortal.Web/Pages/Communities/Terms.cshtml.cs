@@ -4,8 +4,8 @@ using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Pdf;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CopPortal.Web.Pages.Communities;
 
@@ -13,24 +13,18 @@ namespace CopPortal.Web.Pages.Communities;
 /// A CoP's Terms of Reference: public, because prospective members read them before applying.
 /// The same page is the print view (?print=true) that the PDF is made from.
 /// </summary>
-public class TermsModel(CopDbContext db, PortalOptions portal, IPdfRenderer pdf, TimeProvider clock) : PageModel
+[CommunityOperation(nameof(CommunityOperations.ViewCommunity))]
+public class TermsModel(CopDbContext db, PortalOptions portal, IPdfRenderer pdf, TimeProvider clock) : CommunityPageModel
 {
     public TermsView View { get; private set; } = default!;
-    public CommunityContext Context { get; private set; } = default!;
     public List<TermsHistoryRow> History { get; private set; } = [];
     public bool Print { get; private set; }
     public bool PdfAvailable => pdf.IsAvailable;
     public bool ReviewDue { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, bool print = false)
+    public async Task<IActionResult> OnGetAsync(bool print = false)
     {
-        var context = await CommunityContext.LoadAsync(db, slug, User);
-        if (context is null || !context.IsVisible)
-        {
-            return NotFound();
-        }
-        Context = context;
-        var view = await TermsView.LoadAsync(db, context.Community, context.Community.CurrentTermsVersion, portal.NetworkRegion);
+        var view = await TermsView.LoadAsync(db, Community, Community.CurrentTermsVersion, portal.NetworkRegion);
         if (view is null)
         {
             return NotFound();
@@ -39,7 +33,7 @@ public class TermsModel(CopDbContext db, PortalOptions portal, IPdfRenderer pdf,
         Print = this.IsPrintMode(print);
         if (!Print)
         {
-            History = await TermsView.HistoryAsync(db, context.Community.Id);
+            History = await TermsView.HistoryAsync(db, Community.Id);
         }
         ReviewDue = view.Terms.ReviewDueOn <= LondonTime.Today(clock).AddDays(TermsReviewReminders.DaysBefore);
         return Page();

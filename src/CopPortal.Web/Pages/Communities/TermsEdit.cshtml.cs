@@ -6,9 +6,7 @@ using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Security;
 using CopPortal.Web.Infrastructure.Forms;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Communities;
@@ -17,13 +15,12 @@ namespace CopPortal.Web.Pages.Communities;
 /// Chairs, co-chairs and staff change the ToR text, cadence and review date. Every save publishes a new
 /// version (with the current eligibility carried over unchanged) and records what changed.
 /// </summary>
-[Authorize]
-public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationService authz, TimeProvider clock) : PageModel
+[CommunityOperation(nameof(CommunityOperations.EditTerms))]
+public class TermsEditModel(CopDbContext db, TermsService terms, TimeProvider clock) : CommunityPageModel
 {
     [BindProperty]
     public EditInput Input { get; set; } = new();
 
-    public Community Community { get; private set; } = default!;
     public TermsVersion Current { get; private set; } = default!;
 
     public sealed class EditInput : TermsInput
@@ -35,13 +32,9 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         public int BasedOnVersion { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
-        var result = await LoadAsync(slug);
-        if (result is not null)
-        {
-            return result;
-        }
+        Current = await CurrentAsync();
         var today = LondonTime.Today(clock);
         var reviewDue = Current.ReviewDueOn <= today.AddDays(TermsReviewReminders.DaysBefore) ? today.AddYears(1) : Current.ReviewDueOn;
         Input = TermsInput.From<EditInput>(Current);
@@ -50,13 +43,9 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug)
+    public async Task<IActionResult> OnPostAsync()
     {
-        var result = await LoadAsync(slug);
-        if (result is not null)
-        {
-            return result;
-        }
+        Current = await CurrentAsync();
         await this.ValidateInputAsync(Input);
         var reviewDue = Input.ReviewDueOn.Value;
         if (Input.BasedOnVersion != Current.VersionNumber)
@@ -87,32 +76,9 @@ public class TermsEditModel(CopDbContext db, TermsService terms, IAuthorizationS
         return Redirect(PortalPaths.Terms(Community.Slug));
     }
 
-    private async Task<IActionResult?> LoadAsync(string slug)
-    {
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
-        if (community is null)
-        {
-            return NotFound();
-        }
-        if (!(await authz.AuthorizeAsync(User, community, CommunityOperations.EditTerms)).Succeeded)
-        {
-            // A draft does not exist for anyone who may not edit it: the same 404 as an unknown slug.
-            return community.Status == CommunityStatus.Draft ? NotFound() : Forbid();
-        }
-        if (community.Status == CommunityStatus.Archived)
-        {
-            TempData["Notice"] = "This community is archived, so its Terms of Reference cannot be changed. Reopen it first.";
-            return Redirect(PortalPaths.Terms(slug));
-        }
-        Community = community;
-        var current = await db.TermsVersions.AsNoTracking().FirstOrDefaultAsync(t => t.CommunityId == community.Id && t.VersionNumber == community.CurrentTermsVersion);
-        if (current is null)
-        {
-            return NotFound();
-        }
-        Current = current;
-        return null;
-    }
+    /// <summary>The version being edited: the one in force (every CoP has one from its creation).</summary>
+    private async Task<TermsVersion> CurrentAsync() =>
+        await LoadChildAsync(db.TermsVersions.AsNoTracking().Current(), _ => true);
 
     private sealed class EditedTerms : TermsContent;
 }

@@ -3,24 +3,20 @@ using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Pdf;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>The ToR's print view through the PDF service: the same document partial as the screen page.</summary>
-public class TermsPdfModel(CopDbContext db, PortalOptions portal, PdfService pdf) : PageModel
+[CommunityOperation(nameof(CommunityOperations.ViewCommunity))]
+public class TermsPdfModel(CopDbContext db, PortalOptions portal, PdfService pdf) : CommunityPageModel
 {
     public TermsView View { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(string slug)
     {
-        var context = await CommunityContext.LoadAsync(db, slug, User);
-        if (context is null || !context.IsVisible)
-        {
-            return NotFound();
-        }
-        var view = await TermsView.LoadAsync(db, context.Community, context.Community.CurrentTermsVersion, portal.NetworkRegion);
+        var view = await TermsView.LoadAsync(db, Community, Community.CurrentTermsVersion, portal.NetworkRegion);
         if (view is null)
         {
             return NotFound();

@@ -1,29 +1,23 @@
 using CopPortal.Domain.Data;
 using CopPortal.Web.Infrastructure;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Communities;
 
 /// <summary>An earlier ToR version, read-only, so anyone can see what applied when.</summary>
-public class TermsVersionModel(CopDbContext db, PortalOptions portal) : PageModel
+[CommunityOperation(nameof(CommunityOperations.ViewCommunity))]
+public class TermsVersionModel(CopDbContext db, PortalOptions portal) : CommunityPageModel
 {
     public TermsView View { get; private set; } = default!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int number)
+    public async Task<IActionResult> OnGetAsync(int number)
     {
-        var context = await CommunityContext.LoadAsync(db, slug, User);
-        if (context is null || !context.IsVisible)
-        {
-            return NotFound();
-        }
-        var view = await TermsView.LoadAsync(db, context.Community, number, portal.NetworkRegion);
-        if (view is null)
-        {
-            return NotFound();
-        }
-        View = view;
+        // Version numbers restart in every CoP: a number is looked up within this one only (404 if it has no such version).
+        var version = await LoadChildAsync(db.TermsVersions.AsNoTracking(), t => t.VersionNumber == number);
+        View = (await TermsView.LoadAsync(db, Community, version.VersionNumber, portal.NetworkRegion))!;
         return Page();
     }
 }

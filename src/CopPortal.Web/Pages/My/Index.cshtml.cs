@@ -27,7 +27,7 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
 
     public sealed record RequestRow(int Id, string Community, string Slug, DateTimeOffset SubmittedAt, JoinRequestStatus Status, string? DecisionReason, string? InformationRequested, int? WaitingListPosition)
     {
-        public bool IsOpen => Status is JoinRequestStatus.Pending or JoinRequestStatus.InformationRequested or JoinRequestStatus.WaitingList;
+        public bool IsOpen => JoinRequest.OpenStatuses.Contains(Status);
     }
 
     /// <summary>Something a chair, co-chair or secretary can act on, with where to do it.</summary>

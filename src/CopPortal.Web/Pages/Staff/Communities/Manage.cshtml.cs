@@ -95,13 +95,20 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
         {
             return NotFound();
         }
-        var message = (change, Community.Status) switch
+        // The domain decides which changes are allowed; this page only names them.
+        CommunityStatus? target = change switch
         {
-            ("publish", CommunityStatus.Draft) => Do(admin.Publish, $"{Community.Name} is now active and listed in the directory"),
-            ("archive", CommunityStatus.Active or CommunityStatus.Draft) => Do(admin.Archive, $"{Community.Name} has been archived. Its Terms of Reference and history are kept"),
-            ("reopen", CommunityStatus.Archived) => Do(admin.Reopen, $"{Community.Name} has been reopened"),
+            "publish" or "reopen" => CommunityStatus.Active,
+            "archive" => CommunityStatus.Archived,
             _ => null,
         };
+        string? message = null;
+        if (target is { } to && CommunityStatusRules.CanChange(Community.Status, to))
+        {
+            message = to == CommunityStatus.Archived ? Do(admin.Archive, $"{Community.Name} has been archived. Its Terms of Reference and history are kept")
+                : Community.Status == CommunityStatus.Archived ? Do(admin.Reopen, $"{Community.Name} has been reopened")
+                : Do(admin.Publish, $"{Community.Name} is now active and listed in the directory");
+        }
         if (message is null)
         {
             TempData["Notice"] = "That change has already been made.";

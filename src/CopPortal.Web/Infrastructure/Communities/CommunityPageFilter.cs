@@ -1,0 +1,98 @@
+using System.Reflection;
+using System.Security.Claims;
+using CopPortal.Domain.Communities;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.People;
+using CopPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Infrastructure.Communities;
+
+/// <summary>
+/// The community area's one gate, for every <see cref="CommunityPageModel"/>:
+/// unknown slug → 404; a draft seen by anyone but staff and its core team → 404 (never 403, so a draft does not
+/// exist for them); the declared operation authorised by <see cref="CommunityAuthorizationHandler"/> → sign-in
+/// for anonymous users, access denied (403 page) for signed-in users without the right; an archived CoP is
+/// read-only: any POST or changing operation is sent back to the CoP's page with a notice that says so.
+/// A child object from another CoP (<see cref="CommunityPageModel.LoadChildAsync{T}(IQueryable{T}, int)"/>) → 404.
+/// </summary>
+public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup roles, IAuthorizationService authz) : IAsyncPageFilter
+{
+    public const string ReadOnlyNotice = "is archived, so it is read-only: nothing in it can be changed. Network staff can reopen it.";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (context.HandlerInstance is not CommunityPageModel page)
+        {
+            await next();
+            return;
+        }
+        if (await GateAsync(context, page) is { } refused)
+        {
+            context.Result = refused;
+            return;
+        }
+        var executed = await next();
+        if (executed.Exception is CommunityChildNotFoundException && !executed.ExceptionHandled)
+        {
+            executed.Result = new NotFoundResult();
+            executed.ExceptionHandled = true;
+        }
+    }
+
+    /// <summary>The operation a page declares; a handler's own declaration wins over its page's.</summary>
+    public static string DeclaredOperation(Type pageModel, MethodInfo? handler)
+    {
+        ArgumentNullException.ThrowIfNull(pageModel);
+        var declared = handler?.GetCustomAttribute<CommunityOperationAttribute>() ?? pageModel.GetCustomAttribute<CommunityOperationAttribute>()
+            ?? throw new InvalidOperationException($"{pageModel.Name} is a community page but declares no [CommunityOperation]");
+        return CommunityOperations.All.ContainsKey(declared.Operation)
+            ? declared.Operation
+            : throw new InvalidOperationException($"{pageModel.Name} declares an unknown community operation '{declared.Operation}'");
+    }
+
+    private async Task<IActionResult?> GateAsync(PageHandlerExecutingContext context, CommunityPageModel page)
+    {
+        var operation = DeclaredOperation(page.GetType(), context.HandlerMethod?.MethodInfo);
+        if (context.RouteData.Values["slug"] is not string slug)
+        {
+            throw new InvalidOperationException($"{page.GetType().Name} is a community page but its route has no {{slug}}");
+        }
+        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
+        if (community is null)
+        {
+            return new NotFoundResult();
+        }
+        var user = context.HttpContext.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var role = await roles.RoleAsync(community.Id, signedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null);
+        var isStaff = signedIn && user.IsInRole(NetworkRoles.NetworkStaff);
+        if (community.Status == CommunityStatus.Draft && !isStaff && !CommunityRoles.IsCoreTeam(role))
+        {
+            return new NotFoundResult();
+        }
+        page.Community = community;
+        page.Role = role;
+        page.IsStaff = isStaff;
+
+        if (!(await authz.AuthorizeAsync(user, community, CommunityOperations.All[operation])).Succeeded)
+        {
+            return signedIn ? new ForbidResult() : new ChallengeResult();
+        }
+        var method = context.HttpContext.Request.Method;
+        var changes = !CommunityOperations.OnlyReads(operation) || (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method));
+        if (community.Status == CommunityStatus.Archived && changes)
+        {
+            page.TempData["Notice"] = $"{community.Name} {ReadOnlyNotice}";
+            return new RedirectResult($"/communities/{community.Slug}");
+        }
+        return null;
+    }
+}

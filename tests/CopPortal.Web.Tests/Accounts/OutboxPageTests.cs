@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class OutboxPageTests : IDisposable
+public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<Guid> AddAsync(OutboxStatus status, string to, string? error = null, int attempts = 0)
     {
@@ -105,6 +105,4 @@ public sealed class OutboxPageTests : IDisposable
         var response = await client.PostFormAsync(form, [], "/staff/outbox");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopPortal.Web.Tests.Joining;
 
 /// <summary>The Monday-morning digest for network staff, driven by the injected clock.</summary>
-public sealed class JoinDigestTests : IDisposable
+public sealed class JoinDigestTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<int> RunAsync()
     {
@@ -64,6 +64,4 @@ public sealed class JoinDigestTests : IDisposable
         _portal.Clock.Advance(TimeSpan.FromDays(7));
         Assert.Equal(1, await RunAsync());
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -133,7 +133,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, TestClientAddressFilter>();
+            services.AddSingleton<IStartupFilter>(new TestClientAddressFilter(this));
         });
     }
 
@@ -145,7 +145,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    private sealed class TestClientAddressFilter : IStartupFilter
+    /// <summary>
+    /// The address requests without <see cref="ClientAddressHeader"/> appear to come from; null leaves them without
+    /// one. A shared portal gives each test its own, so sign-in pauses and rate-limit windows do not carry over.
+    /// </summary>
+    protected System.Net.IPAddress? DefaultClientAddress { get; set; }
+
+    private sealed class TestClientAddressFilter(PortalFactory factory) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
@@ -154,6 +160,10 @@ public class PortalFactory : WebApplicationFactory<Program>
                 if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
                 {
                     context.Connection.RemoteIpAddress = address;
+                }
+                else if (factory.DefaultClientAddress is { } fallback)
+                {
+                    context.Connection.RemoteIpAddress = fallback;
                 }
                 return nextMiddleware(context);
             });

@@ -3,14 +3,14 @@ using CopPortal.Web.Infrastructure.Database;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class AccessTests : IDisposable
+public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     public static TheoryData<string> StaffPages { get; } =
     [
         "/staff", "/staff/invitations", "/staff/invitations/new", "/staff/email-domains", "/staff/people", "/staff/outbox", "/staff/audit",
     ];
 
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Theory]
     [MemberData(nameof(StaffPages))]
@@ -84,6 +84,4 @@ public sealed class AccessTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
         Assert.Equal("You do not have permission to view this page", (await Html.ParseAsync(denied)).QuerySelector("h1")!.TextContent);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -5,9 +5,9 @@ using CopPortal.Web.Pages.Staff;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class AuditPageTests : IDisposable
+public sealed class AuditPageTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_audit_shows_a_profile_change_newest_first_with_readable_before_and_after()
@@ -50,6 +50,4 @@ public sealed class AuditPageTests : IDisposable
         var notJson = AuditModel.Describe(new AuditEntry { Action = "join-request.approve", Changes = "free text" });
         Assert.Equal([new AuditModel.Change("Details", "free text")], notJson);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

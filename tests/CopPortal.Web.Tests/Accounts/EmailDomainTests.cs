@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class EmailDomainTests : IDisposable
+public sealed class EmailDomainTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_lists_the_seeded_domains()
@@ -63,6 +63,4 @@ public sealed class EmailDomainTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
         Assert.Equal([Pages.Account.Register.IndexModel.NotAllowedMessage], (await Html.ParseAsync(register)).ErrorSummary());
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class InvitationTests : IDisposable
+public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Guest = "expert.by.experience@gmail.com";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<(HttpClient Staff, string Link)> InviteAsync(string email = Guest, string note = "Welcome to the EBE network")
     {
@@ -182,6 +182,4 @@ public sealed class InvitationTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("This invitation link is not valid", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class OutboxPageTests : IDisposable
+public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<Guid> AddAsync(OutboxStatus status, string to, string? error = null, int attempts = 0)
     {
@@ -151,6 +151,4 @@ public sealed class OutboxPageTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(OutboxStatus.Failed, await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

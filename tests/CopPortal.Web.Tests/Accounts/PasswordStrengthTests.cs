@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Tests.Accounts;
 
 /// <summary>Easily guessed passwords are refused wherever a password is set, with the reason and what to do instead.</summary>
-public sealed class PasswordStrengthTests : IDisposable
+public sealed class PasswordStrengthTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     public static TheoryData<string, string> WeakPasswords => new()
     {
@@ -74,6 +74,4 @@ public sealed class PasswordStrengthTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(await _portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "strong@nhs.net")));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

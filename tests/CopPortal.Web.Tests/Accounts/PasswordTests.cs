@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class PasswordTests : IDisposable
+public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<string> RequestResetLinkAsync(HttpClient client, string email)
     {
@@ -147,6 +147,4 @@ public sealed class PasswordTests : IDisposable
         var response = await _portal.CreateBrowserClient().GetAsync("/account/change-password");
         Assert.Equal("/account/sign-in?ReturnUrl=%2Faccount%2Fchange-password", AccountTestData.RedirectPath(response));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

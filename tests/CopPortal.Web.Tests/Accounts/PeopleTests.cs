@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class PeopleTests : IDisposable
+public sealed class PeopleTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private Task<string> IdOfAsync(string email) =>
         _portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
@@ -114,6 +114,4 @@ public sealed class PeopleTests : IDisposable
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/people/no-such-id")).StatusCode);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

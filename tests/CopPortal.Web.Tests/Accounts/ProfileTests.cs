@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class ProfileTests : IDisposable
+public sealed class ProfileTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private Task<int> ProfessionIdAsync(string abbreviation) =>
         _portal.WithDbAsync(db => db.Professions.Where(p => p.Abbreviation == abbreviation).Select(p => p.Id).SingleAsync());
@@ -82,6 +82,4 @@ public sealed class ProfileTests : IDisposable
         var response = await _portal.CreateBrowserClient().GetAsync("/account/profile");
         Assert.Equal("/account/sign-in?ReturnUrl=%2Faccount%2Fprofile", AccountTestData.RedirectPath(response));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Accounts;
 
-public sealed class RegistrationTests : IDisposable
+public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private static Dictionary<string, string> Form(string email, string password = AccountTestData.NewPassword, string name = "Jo Bloggs") =>
         Html.Form(("Input.DisplayName", name), ("Input.Email", email), ("Input.Password", password));
@@ -203,6 +203,4 @@ public sealed class RegistrationTests : IDisposable
         var confirmed = await client.GetPageAsync(AccountTestData.LinkIn(mails[^1], "/account/confirm-email"));
         Assert.Equal("Email address confirmed", confirmed.QuerySelector("h1")!.TextContent);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

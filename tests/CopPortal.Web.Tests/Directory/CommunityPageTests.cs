@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class CommunityPageTests : IDisposable
+public sealed class CommunityPageTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
     private const string Url = "/communities/" + DirectoryTestData.Practitioners;
 
     [Fact]
@@ -150,6 +150,4 @@ public sealed class CommunityPageTests : IDisposable
         var vacancyId = await _portal.WithDbAsync(db => db.Vacancies.Where(v => v.Community!.Slug == slug).Select(v => v.Id).SingleAsync());
         Assert.NotNull(page.QuerySelector($"a[href='/communities/{slug}/vacancies/{vacancyId}/interest']"));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

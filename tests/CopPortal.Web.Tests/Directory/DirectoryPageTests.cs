@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class DirectoryPageTests : IDisposable
+public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private static List<string> Names(IDocument page) =>
         page.QuerySelectorAll(".app-result-list h3 a").Select(a => a.TextContent.Trim()).ToList();
@@ -285,6 +285,4 @@ public sealed class DirectoryPageTests : IDisposable
         var page = await _portal.CreateBrowserClient().GetPageAsync("/communities?region=Mars&page=99");
         Assert.Equal(5, Names(page).Count);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

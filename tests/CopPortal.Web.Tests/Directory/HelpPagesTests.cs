@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class HelpPagesTests : IDisposable
+public sealed class HelpPagesTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_glossary_explains_every_acronym_from_the_domain()
@@ -45,6 +45,4 @@ public sealed class HelpPagesTests : IDisposable
         Assert.Contains("three cookies", text, StringComparison.Ordinal);
         Assert.All(names, name => Assert.Contains(name!, text, StringComparison.Ordinal));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

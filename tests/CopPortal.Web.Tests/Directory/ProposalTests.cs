@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class ProposalTests : IDisposable
+public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<int> ProposeAsync(string name = "Psychologists in Primary Care")
     {
@@ -151,6 +151,4 @@ public sealed class ProposalTests : IDisposable
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/staff/proposals/9999")).StatusCode);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

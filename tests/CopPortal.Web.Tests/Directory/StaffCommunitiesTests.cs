@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class StaffCommunitiesTests : IDisposable
+public sealed class StaffCommunitiesTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Manage = "/staff/communities/" + DirectoryTestData.Practitioners;
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Theory]
     [InlineData("/staff/communities")]
@@ -199,6 +199,4 @@ public sealed class StaffCommunitiesTests : IDisposable
         var version = await _portal.WithDbAsync(db => db.TermsVersions.AsNoTracking().SingleAsync(t => t.Community!.Slug == "template-check"));
         Assert.Equal("Chaired by a member elected each year.", version.ChairingArrangements);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

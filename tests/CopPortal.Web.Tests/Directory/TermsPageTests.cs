@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class TermsPageTests : IDisposable
+public sealed class TermsPageTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Url = "/communities/" + DirectoryTestData.Practitioners + "/terms";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_anonymous_reads_the_structured_terms_with_a_readable_eligibility_summary()
@@ -254,6 +254,4 @@ public sealed class TermsPageTests : IDisposable
             File.Delete(path);
         }
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class TermsReviewReminderTests : IDisposable
+public sealed class TermsReviewReminderTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private async Task<int> RunAsync()
     {
@@ -91,6 +91,4 @@ public sealed class TermsReviewReminderTests : IDisposable
         var rows = page.QuerySelectorAll("#reviews + table tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.CellText().Trim(), @"\s+", " ")).ToList();
         Assert.Equal(["Assistant Psychologists and Psychology Students 1 November 2026 Overdue", "Psychological Practitioners 10 December 2026 Due soon"], rows);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Tests.Directory;
 
-public sealed class VacancyInterestTests : IDisposable
+public sealed class VacancyInterestTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Slug = "psychological-professionals-in-physical-healthcare";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private Task<int> VacancyIdAsync() =>
         _portal.WithDbAsync(db => db.Vacancies.Where(v => v.Community!.Slug == Slug).Select(v => v.Id).SingleAsync());
@@ -85,6 +85,4 @@ public sealed class VacancyInterestTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{Slug}/vacancies/99999/interest")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{DirectoryTestData.Practitioners}/vacancies/{id}/interest")).StatusCode);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -2,9 +2,9 @@ using System.Net;
 
 namespace CopPortal.Web.Tests.Foundation;
 
-public sealed class HomeAndHealthTests : IDisposable
+public sealed class HomeAndHealthTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_home_renders_the_network_name_and_sign_in_link()
@@ -65,6 +65,4 @@ public sealed class HomeAndHealthTests : IDisposable
         Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

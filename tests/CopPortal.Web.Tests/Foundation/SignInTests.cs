@@ -3,9 +3,9 @@ using CopPortal.Web.Infrastructure.Database;
 
 namespace CopPortal.Web.Tests.Foundation;
 
-public sealed class SignInTests : IDisposable
+public sealed class SignInTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Post_demo_staff_credentials_signs_in_and_redirects_home()
@@ -49,6 +49,4 @@ public sealed class SignInTests : IDisposable
         var response = await client.SubmitFormAsync("/account/sign-in?ReturnUrl=https%3A%2F%2Fevil.example%2F", Html.Form(("Input.Email", DemoData.StaffEmail), ("Input.Password", DemoData.Password)));
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

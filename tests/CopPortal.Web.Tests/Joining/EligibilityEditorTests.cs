@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Tests.Joining;
 
 /// <summary>/communities/{slug}/terms/eligibility: saving criteria publishes a new ToR version; requests keep theirs.</summary>
-public sealed class EligibilityEditorTests : IDisposable
+public sealed class EligibilityEditorTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Url = "/communities/psychological-practitioners/terms/eligibility";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_as_plain_member_is_forbidden()
@@ -115,6 +115,4 @@ public sealed class EligibilityEditorTests : IDisposable
         Assert.Equal(JoinRequestStatus.Approved, (await _portal.RequestAsync(id)).Status);
         Assert.True(await _portal.IsMemberAsync("waiting@test.nhs.uk", JoiningTestData.Practitioners));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -8,9 +8,9 @@ namespace CopPortal.Web.Tests.Joining;
 /// /staff/equality: aggregate only; small counts hidden with a second cell where one alone could be worked out;
 /// every number rounded; figures released by whole months in steps of at least 10 responses.
 /// </summary>
-public sealed class EqualityReportTests : IDisposable
+public sealed class EqualityReportTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_hides_a_lone_small_count_with_the_next_smallest_and_rounds_every_number_including_the_total()
@@ -111,6 +111,4 @@ public sealed class EqualityReportTests : IDisposable
             }
             await db.SaveChangesAsync();
         });
-
-    public void Dispose() => _portal.Dispose();
 }

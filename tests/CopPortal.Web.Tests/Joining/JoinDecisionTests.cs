@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CopPortal.Web.Tests.Joining;
 
 /// <summary>The review page's decisions, their emails, bulk approve and the waiting list.</summary>
-public sealed class JoinDecisionTests : IDisposable
+public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Applicant = "new.pwp@test.nhs.uk";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_review_shows_answers_beside_criteria_history_and_no_monitoring()
@@ -269,6 +269,4 @@ public sealed class JoinDecisionTests : IDisposable
         var offered = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.PlaceOfferedEmail);
         Assert.Equal("first@test.nhs.uk", offered.ToAddress);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

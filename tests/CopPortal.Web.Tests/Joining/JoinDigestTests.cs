@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopPortal.Web.Tests.Joining;
 
 /// <summary>The Monday-morning digest for network staff, run by the job scheduler and driven by the injected clock.</summary>
-public sealed class JoinDigestTests : IDisposable
+public sealed class JoinDigestTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     /// <summary>One pass of the job scheduler for the digest job; returns how many digest emails it queued.</summary>
     private async Task<int> RunAsync()
@@ -50,7 +50,7 @@ public sealed class JoinDigestTests : IDisposable
     [Fact]
     public async Task Monday_digest_lists_pending_per_community_and_the_oldest_and_is_sent_once()
     {
-        // Demo requests are dated relative to the clock when the portal starts, here Monday 23 November.
+        // Demo requests are dated relative to the clock's start, Wednesday 18 November; the digest goes on Monday 23rd.
         _portal.Clock.Set(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, await RunAsync());
         _portal.Clock.Advance(TimeSpan.FromHours(3));
@@ -61,12 +61,10 @@ public sealed class JoinDigestTests : IDisposable
         Assert.Equal("Join requests for the week beginning 23 November 2026", digest.Subject);
         Assert.Contains("7 join requests are waiting for a decision.", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("- Psychological Practitioners: 3 waiting for a decision, 1 waiting for the applicant to send more information", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("The oldest is from Dr Eleanor Shaw to join Psychological Practitioners, sent on 7 November 2026 (16 days ago)", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("The oldest is from Dr Eleanor Shaw to join Psychological Practitioners, sent on 2 November 2026 (20 days ago)", digest.TextBody, StringComparison.Ordinal);
 
         // The next Monday it is due again.
         _portal.Clock.Advance(TimeSpan.FromDays(7));
         Assert.Equal(1, await RunAsync());
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -9,10 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopPortal.Web.Tests.Joining;
 
 /// <summary>/communities/{slug}/join: the form, its errors, windows, duplicates, and withdrawing from /my.</summary>
-public sealed class JoinFormTests : IDisposable
+public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string JoinUrl = "/communities/psychological-practitioners/join";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_signed_out_redirects_to_sign_in()
@@ -240,6 +240,4 @@ public sealed class JoinFormTests : IDisposable
             await terms.PublishAsync(community, content, current.ReviewDueOn, "Application window", null);
             await db.SaveChangesAsync();
         });
-
-    public void Dispose() => _portal.Dispose();
 }

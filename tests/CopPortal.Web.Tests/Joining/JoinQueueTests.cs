@@ -10,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopPortal.Web.Tests.Joining;
 
 /// <summary>/staff/join-requests: weekly grouping, filters, who may see it, and a fixed number of SQL commands.</summary>
-public sealed class JoinQueueTests : IDisposable
+public sealed class JoinQueueTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Get_as_member_is_forbidden_and_signed_out_redirects()
@@ -243,6 +243,4 @@ public sealed class JoinQueueTests : IDisposable
 
     private static List<string> Applicants(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll("table.app-queue-table tbody tr td:first-child").Select(td => td.CellText().Trim()).ToList();
-
-    public void Dispose() => _portal.Dispose();
 }

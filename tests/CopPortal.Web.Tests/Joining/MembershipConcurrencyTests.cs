@@ -14,10 +14,10 @@ namespace CopPortal.Web.Tests.Joining;
 /// (run with COPPORTAL_TEST_DATABASE=Postgres for PostgreSQL). Each request or service call has its own
 /// DbContext, as in production.
 /// </summary>
-public sealed class MembershipConcurrencyTests : IDisposable
+public sealed class MembershipConcurrencyTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Slug = JoiningTestData.Practitioners;
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Thirty_parallel_approvals_on_the_review_page_fill_exactly_the_free_places()
@@ -187,6 +187,4 @@ public sealed class MembershipConcurrencyTests : IDisposable
         Assert.Equal(real, stored);
         Assert.Equal(expected, real);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -13,11 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Privacy;
 
-public sealed class AccountClosureTests : IDisposable
+public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Email = "zara.quinton@nhs.net";
     private const string Name = "Zara Quinton";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     /// <summary>A person with a membership, an open join request (and its pending email) and a ToR version they saved.</summary>
     private async Task<(string UserId, int RequestId)> PersonWithHistoryAsync()
@@ -232,6 +232,4 @@ public sealed class AccountClosureTests : IDisposable
         Assert.Empty(page.QuerySelectorAll("form[action*='handler=Grant']"));
         Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync($"/staff/people/{userId}/close")).StatusCode);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -6,9 +6,9 @@ using CopPortal.Web.Tests.Joining;
 
 namespace CopPortal.Web.Tests.Privacy;
 
-public sealed class DataExportTests : IDisposable
+public sealed class DataExportTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private static async Task<Dictionary<string, string>> ReadZipAsync(HttpResponseMessage response)
     {
@@ -78,6 +78,4 @@ public sealed class DataExportTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -13,10 +13,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CopPortal.Web.Tests.Security;
 
 /// <summary>Sign-in and registration answer the same way whether or not an address has an account.</summary>
-public sealed partial class AccountEnumerationTests : IDisposable
+public sealed partial class AccountEnumerationTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Unknown = "nobody.here@nhs.net";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private static Dictionary<string, string> SignInForm(string email, string password) =>
         Html.Form(("Input.Email", email), ("Input.Password", password));
@@ -125,8 +125,6 @@ public sealed partial class AccountEnumerationTests : IDisposable
         Assert.Empty(await _portal.OutboxAsync());
         Assert.False(await _portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "fresh.person@nhs.net")));
     }
-
-    public void Dispose() => _portal.Dispose();
 
     [GeneratedRegex("(?<=name=\"__RequestVerificationToken\" type=\"hidden\" value=\")[^\"]+")]
     private static partial Regex Tokens();

@@ -16,13 +16,13 @@ namespace CopPortal.Web.Tests.Security;
 /// Equality monitoring answers are kept apart from the person: the audit trail never records them or who gave them,
 /// and one join request yields at most one response however often its form is sent.
 /// </summary>
-public sealed class EqualityMonitoringPrivacyTests : IDisposable
+public sealed class EqualityMonitoringPrivacyTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string Email = "new.pwp@test.nhs.uk";
     private const string JoinUrl = "/communities/psychological-practitioners/join";
     private const string MonitoringUrl = "/communities/psychological-practitioners/join/monitoring";
     private static readonly Uri Base = new("http://localhost");
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private static readonly Dictionary<string, string> Answers = Html.Form(
         ("Input.AgeBand", "35 to 44"), ("Input.Sex", "Female"), ("Input.Ethnicity", "Mixed or multiple ethnic groups"),
@@ -131,6 +131,4 @@ public sealed class EqualityMonitoringPrivacyTests : IDisposable
 
     private static HttpRequestMessage Replay(string cookie, List<KeyValuePair<string, string>> form) =>
         new(HttpMethod.Post, MonitoringUrl) { Content = new FormUrlEncodedContent(form), Headers = { { "Cookie", cookie } } };
-
-    public void Dispose() => _portal.Dispose();
 }

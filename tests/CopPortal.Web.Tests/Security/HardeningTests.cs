@@ -18,10 +18,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopPortal.Web.Tests.Security;
 
 /// <summary>Fixes for an outside probe: forged Host headers, proxies and TLS, health, and small leaks.</summary>
-public sealed partial class HardeningTests : IDisposable
+public sealed partial class HardeningTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
     private const string PublicHost = "cops.example.nhs.uk";
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
     public async Task Forgot_password_with_a_forged_host_mails_a_link_to_the_configured_address()
@@ -99,13 +99,14 @@ public sealed partial class HardeningTests : IDisposable
     [Fact]
     public async Task Behind_a_trusted_tls_proxy_cookies_are_secure_and_hsts_is_sent()
     {
-        _portal.Settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
+        using var portal = new PortalFactory();
+        portal.Settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
 
-        var form = await ViaProxyAsync(TrustedProxy, "GET", "/account/sign-in");
+        var form = await ViaProxyAsync(portal, TrustedProxy, "GET", "/account/sign-in");
         Assert.Contains(form.SetCookies, c => c.StartsWith("copportal.af=", StringComparison.Ordinal) && IsSecure(c));
         Assert.StartsWith("max-age=", form.Hsts, StringComparison.Ordinal);
 
-        var signIn = await ViaProxyAsync(TrustedProxy, "POST", "/account/sign-in", form,
+        var signIn = await ViaProxyAsync(portal, TrustedProxy, "POST", "/account/sign-in", form,
             $"Input.Email={Uri.EscapeDataString(DemoData.MemberEmail)}&Input.Password={Uri.EscapeDataString(PortalFactory.DemoPassword)}");
         Assert.Equal(StatusCodes.Status302Found, signIn.Status);
         Assert.Contains(signIn.SetCookies, c => c.StartsWith("copportal.auth=", StringComparison.Ordinal) && IsSecure(c));
@@ -114,9 +115,10 @@ public sealed partial class HardeningTests : IDisposable
     [Fact]
     public async Task From_an_untrusted_address_forwarded_headers_are_ignored()
     {
-        _portal.Settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
+        using var portal = new PortalFactory();
+        portal.Settings["ForwardedHeaders:KnownProxies"] = TrustedProxy;
 
-        var form = await ViaProxyAsync(Stranger, "GET", "/account/sign-in");
+        var form = await ViaProxyAsync(portal, Stranger, "GET", "/account/sign-in");
 
         Assert.Contains(form.SetCookies, c => c.StartsWith("copportal.af=", StringComparison.Ordinal) && !IsSecure(c));
         Assert.Null(form.Hsts);
@@ -128,9 +130,9 @@ public sealed partial class HardeningTests : IDisposable
     private sealed record ProxiedResponse(int Status, List<string> SetCookies, string? Hsts, string Body);
 
     /// <summary>A request as a TLS proxy would forward it, arriving from <paramref name="from"/>.</summary>
-    private async Task<ProxiedResponse> ViaProxyAsync(string from, string method, string path, ProxiedResponse? previous = null, string? formBody = null)
+    private static async Task<ProxiedResponse> ViaProxyAsync(PortalFactory portal, string from, string method, string path, ProxiedResponse? previous = null, string? formBody = null)
     {
-        var context = await _portal.Server.SendAsync(c =>
+        var context = await portal.Server.SendAsync(c =>
         {
             c.Request.Method = method;
             c.Request.Path = path;
@@ -402,6 +404,4 @@ public sealed partial class HardeningTests : IDisposable
         Assert.DoesNotContain(lines, l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(lines, l => l.StartsWith("Subject: Evil Bcc: victim@example.org", StringComparison.Ordinal));
     }
-
-    public void Dispose() => _portal.Dispose();
 }

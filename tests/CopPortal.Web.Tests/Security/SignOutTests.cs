@@ -3,9 +3,9 @@ using CopPortal.Web.Infrastructure.Database;
 
 namespace CopPortal.Web.Tests.Security;
 
-public sealed class SignOutTests : IDisposable
+public sealed class SignOutTests(SharedPortal shared) : IClassFixture<SharedPortal>
 {
-    private readonly PortalFactory _portal = new();
+    private readonly PortalFactory _portal = shared.Fresh();
 
     private HttpClient ReplayingClient(string cookie)
     {
@@ -49,6 +49,4 @@ public sealed class SignOutTests : IDisposable
         Assert.Contains("copportal.auth=", sent, StringComparison.Ordinal);
         return sent;
     }
-
-    public void Dispose() => _portal.Dispose();
 }

@@ -5,7 +5,7 @@ using CopPortal.Web.Infrastructure.Scheduling;
 namespace CopPortal.Web.Infrastructure.Communities;
 
 /// <summary>Once a day, queues the 30-day ToR review reminders (each ToR is reminded once; the flag is set with the emails).</summary>
-public sealed class TermsReviewReminderJob(TermsReviewReminders reminders, PortalOptions portal, ILogger<TermsReviewReminderJob> logger) : IScheduledJob
+public sealed class TermsReviewReminderJob(TermsReviewReminders reminders, ILogger<TermsReviewReminderJob> logger) : IScheduledJob
 {
     public const string JobName = "terms-review-reminders";
 
@@ -15,7 +15,7 @@ public sealed class TermsReviewReminderJob(TermsReviewReminders reminders, Porta
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var count = await reminders.QueueDueAsync(portal.PublicBaseUrl, cancellationToken);
+        var count = await reminders.QueueDueAsync(cancellationToken);
         if (count > 0)
         {
             logger.LogInformation("Queued Terms of Reference review reminders for {Count} communities", count);

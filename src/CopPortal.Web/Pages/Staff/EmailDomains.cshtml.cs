@@ -56,7 +56,7 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
         {
             ModelState.AddModelError("Input.Domain", $"{domain} is already on the list");
         }
-        else if (PersonalMailDomains.Match(domain) is string personal && !Input.AllowPersonal)
+        else if (domain is not null && PersonalMailDomains.Match(domain) is string personal && !Input.AllowPersonal)
         {
             // Allowed silently, a personal service would let anyone register; make adding one a deliberate act.
             PersonalMatch = personal;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CopPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class OutboxLeaseAndJobRuns : Migration
+    public partial class WorkspacesFoundation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,6 +20,41 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 type: "TEXT",
                 maxLength: 200,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GroundRules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GroundRules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GroundRules_AspNetUsers_UpdatedById",
+                        column: x => x.UpdatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
 
             migrationBuilder.CreateTable(
                 name: "JobRuns",
@@ -38,11 +73,22 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_JobRuns", x => new { x.JobName, x.PeriodKey });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GroundRules_UpdatedById",
+                table: "GroundRules",
+                column: "UpdatedById");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "GroundRules");
+
             migrationBuilder.DropTable(
                 name: "JobRuns");
 

@@ -108,6 +108,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         // The test client's own address, so links in emails are ones the tests can follow. Remove it to see the default.
         ["PublicBaseUrl"] = "http://localhost",
+        // Demo data would make the console plain text for a person; tests see the JSON a deployment writes.
+        ["Logging:Console:FormatterName"] = "json",
     };
 
     public string ConnectionString => _postgresConnection ?? DatabaseSetup.SqliteConnectionString(DataDirectory);

@@ -18,6 +18,7 @@ public static class PortalPaths
     public static string Glossary => "/glossary";
     public static string Accessibility => "/accessibility";
     public static string Council => "/council";
+    public static string GroundRules => "/ground-rules";
 
     // The directory and a community's public pages.
     public static string Communities => "/communities";
@@ -52,6 +53,8 @@ public static class PortalPaths
     public static string ResendConfirmation => "/account/resend-confirmation";
     public static string ForgotPassword => "/account/forgot-password";
     public static string Profile => "/account/profile";
+    /// <summary>Where a newly confirmed person goes after signing in: their profile, then their home page.</summary>
+    public static string WelcomeProfile => Profile + "?welcome=true";
     public static string ChangePassword => "/account/change-password";
     public static string CloseAccount => "/account/close";
     public static string AccountClosed => "/account/closed";
@@ -82,6 +85,7 @@ public static class PortalPaths
     public static string StaffAudit => "/staff/audit";
     public static string StaffEmailDomains => "/staff/email-domains";
     public static string StaffEquality => "/staff/equality";
+    public static string StaffGroundRules => "/staff/ground-rules";
     public static string StaffProposals => "/staff/proposals";
     public static string ProposalDecision(int proposalId) => "/staff/proposals/" + Number(proposalId);
     public static string StaffCommunities => "/staff/communities";

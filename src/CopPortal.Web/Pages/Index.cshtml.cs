@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,5 +10,5 @@ public class IndexModel(CopPortal.Web.Infrastructure.PortalOptions portal) : Pag
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 
     /// <summary>Signed-in people have one personal home page, /my, whatever their role; / is the public welcome.</summary>
-    public IActionResult OnGet() => SignedIn ? Redirect("/my") : Page();
+    public IActionResult OnGet() => SignedIn ? Redirect(PortalPaths.My) : Page();
 }

@@ -62,7 +62,7 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
         var page = await client.GetPageAsync("/staff");
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
-            ["/staff/communities", "/staff/proposals", "/staff/join-requests", "/staff/invitations", "/staff/people", "/staff/email-domains", "/staff/outbox", "/staff/audit"],
+            ["/staff/communities", "/staff/proposals", "/staff/join-requests", "/staff/ground-rules", "/staff/invitations", "/staff/people", "/staff/email-domains", "/staff/outbox", "/staff/audit"],
             links.Where(l => l!.StartsWith("/staff/", StringComparison.Ordinal)).ToList());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/council")).StatusCode);
     }

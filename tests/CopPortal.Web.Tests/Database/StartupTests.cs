@@ -92,6 +92,18 @@ public sealed class StartupTests
         Assert.False(critical.TryGetProperty("Exception", out _));
     }
 
+    [Fact]
+    public async Task Production_without_a_public_base_url_refuses_to_start_and_names_the_setting()
+    {
+        // Links in emails are built from PublicBaseUrl, never from a request's Host: production must say where it is.
+        using var portal = new PortalFactory(DatabaseProvider.Sqlite, demoData: false);
+        var run = await RunPortalAsync(portal, new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.Equal(1, run.ExitCode);
+        var critical = Assert.Single(run.Entries, e => e.GetProperty("LogLevel").GetString() == "Critical");
+        Assert.Contains("PublicBaseUrl is not set", critical.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static Task<int> AddFutureMigrationAsync(PortalFactory portal) =>
         portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             $"""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('{FutureMigration}', '99.0.0')"""));
@@ -110,6 +122,8 @@ public sealed class StartupTests
             WorkingDirectory = webBin,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Development prints plain lines for a person; these tests read the JSON a deployment writes.
+        start.Environment["Logging__Console__FormatterName"] = "json";
         start.Environment["DataDirectory"] = portal.DataDirectory;
         start.Environment["Database__Provider"] = portal.Provider.ToString();
         start.Environment["ConnectionStrings__Postgres"] = portal.ConnectionString;

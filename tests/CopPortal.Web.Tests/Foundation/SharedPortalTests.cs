@@ -3,6 +3,7 @@ using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Tests.Directory;
 using CopPortal.Web.Tests.Joining;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Foundation;
 
@@ -27,8 +28,7 @@ public sealed class SharedPortalTests
         // name), the clock moved on.
         await portal.CreateUserAsync("left.behind@nhs.net");
         await portal.UpdateCommunityAsync(Caps, c => c.Name = "Renamed By An Earlier Test");
-        var staff = await portal.SignedInClientAsync(DemoData.StaffEmail);
-        Assert.Contains("Renamed By An Earlier Test", FilterOptions(await staff.GetPageAsync("/staff/join-requests")));
+        Assert.Contains("Renamed By An Earlier Test", await CachedNamesAsync(portal));
         portal.Clock.Advance(TimeSpan.FromDays(3));
 
         // The next test.
@@ -36,8 +36,7 @@ public sealed class SharedPortalTests
         Assert.Equal(start, portal.Clock.GetUtcNow());
         Assert.Equal(people, await portal.WithDbAsync(db => db.Users.CountAsync()));
         Assert.False(await portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "left.behind@nhs.net")));
-        staff = await portal.SignedInClientAsync(DemoData.StaffEmail);
-        var options = FilterOptions(await staff.GetPageAsync("/staff/join-requests"));
+        var options = await CachedNamesAsync(portal);
         Assert.Contains(caps.Name, options);
         Assert.DoesNotContain("Renamed By An Earlier Test", options);
     }
@@ -71,6 +70,15 @@ public sealed class SharedPortalTests
         Assert.Contains("new PortalFactory", error.Message, StringComparison.Ordinal);
     }
 
-    private static List<string> FilterOptions(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelectorAll("#community option").Select(o => o.TextContent.Trim()).ToList();
+    /// <summary>The community names as pages read them: from the in-memory cache, filled from the database if empty.</summary>
+    private static async Task<List<string>> CachedNamesAsync(PortalFactory portal)
+    {
+        var names = new List<string>();
+        await portal.WithServicesAsync(async services =>
+        {
+            var cache = services.GetRequiredService<CopPortal.Domain.Communities.CommunityCache>();
+            names = (await cache.NamesAsync(services.GetRequiredService<CopPortal.Domain.Data.CopDbContext>())).Select(c => c.Name).ToList();
+        });
+        return names;
+    }
 }

@@ -31,7 +31,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
     // Columns:                                                          anonymous member outsider secretary chair council staff
     private static readonly (string Endpoint, string Expected)[] Expected =
     [
-        ("GET /",                                                           "ok ok ok ok ok ok ok"),
+        ("GET /",                                                           "ok redirect redirect redirect redirect redirect redirect"),
         ("GET /accessibility",                                              "ok ok ok ok ok ok ok"),
         ("GET /account/access-denied",                                      "denied denied denied denied denied denied denied"),
         ("GET /account/change-password",                                    "signin ok ok ok ok ok ok"),
@@ -81,6 +81,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /error/{code:int?}",                                          "ok ok ok ok ok ok ok"),
         ("GET /glossary",                                                   "ok ok ok ok ok ok ok"),
         ("GET /help",                                                       "ok ok ok ok ok ok ok"),
+        ("GET /ground-rules",                                               "ok ok ok ok ok ok ok"),
         ("GET /my",                                                         "signin ok ok ok ok ok ok"),
         ("GET /my/communities/{slug}/leave",                                "signin ok 404 ok ok 404 404"),
         ("GET /my/data/{handler?}",                                         "signin ok ok ok ok ok ok"),
@@ -95,6 +96,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /staff/communities/template",                                 "signin denied denied denied denied denied ok"),
         ("GET /staff/communities/{slug}",                                   "signin denied denied denied denied denied ok"),
         ("GET /staff/email-domains",                                        "signin denied denied denied denied denied ok"),
+        ("GET /staff/ground-rules",                                         "signin denied denied denied denied denied ok"),
         ("GET /staff/equality",                                             "signin denied denied denied denied denied ok"),
         ("GET /staff/invitations",                                          "signin denied denied denied denied denied ok"),
         ("GET /staff/invitations/new",                                      "signin denied denied denied denied denied ok"),
@@ -147,6 +149,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /staff/communities/{slug} Status",                           "signin denied denied denied denied denied ok"),
         ("POST /staff/email-domains Add",                                   "signin denied denied denied denied denied ok"),
         ("POST /staff/email-domains Remove",                                "signin denied denied denied denied denied ok"),
+        ("POST /staff/ground-rules",                                        "signin denied denied denied denied denied ok"),
         ("POST /staff/invitations Resend",                                  "signin denied denied denied denied denied ok"),
         ("POST /staff/invitations Revoke",                                  "signin denied denied denied denied denied ok"),
         ("POST /staff/invitations/new",                                     "signin denied denied denied denied denied ok"),
@@ -155,6 +158,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /staff/join-requests/{id:int} Decline",                      "signin denied denied denied denied denied ok"),
         ("POST /staff/join-requests/{id:int} RequestInformation",           "signin denied denied denied denied denied ok"),
         ("POST /staff/outbox Retry",                                        "signin denied denied denied denied denied ok"),
+        ("POST /staff/outbox RequeueFailed",                                "signin denied denied denied denied denied ok"),
         ("POST /staff/people/{id} Grant",                                   "signin denied denied denied denied denied ok"),
         ("POST /staff/people/{id} Remove",                                  "signin denied denied denied denied denied ok"),
         ("POST /staff/people/{id}/close",                                   "signin denied denied denied denied denied ok"),

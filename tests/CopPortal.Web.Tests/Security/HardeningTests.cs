@@ -64,17 +64,6 @@ public sealed partial class HardeningTests(SharedPortal shared) : IClassFixture<
     }
 
     [Fact]
-    public void Production_without_a_public_base_url_refuses_to_start_and_names_the_setting()
-    {
-        using var portal = new PortalFactory(PortalFactory.DefaultProvider(), demoData: false) { EnvironmentName = "Production" };
-        portal.Settings.Remove("PublicBaseUrl");
-
-        var error = Assert.ThrowsAny<Exception>(() => portal.CreateClient());
-
-        Assert.Contains("PublicBaseUrl is not set", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Production_serves_only_the_public_host_unless_allowed_hosts_is_configured()
     {
         using var portal = new PortalFactory(PortalFactory.DefaultProvider(), demoData: false) { EnvironmentName = "Production" };

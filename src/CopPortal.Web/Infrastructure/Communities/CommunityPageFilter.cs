@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Reflection;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
@@ -91,7 +92,7 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
         if (community.Status == CommunityStatus.Archived && changes)
         {
             page.TempData["Notice"] = $"{community.Name} {ReadOnlyNotice}";
-            return new RedirectResult($"/communities/{community.Slug}");
+            return new RedirectResult(PortalPaths.Community(community.Slug));
         }
         return null;
     }

@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace CopPortal.Web.Pages.Account;
 public class ConfirmEmailModel(UserManager<PortalUser> users, ILogger<ConfirmEmailModel> logger) : PageModel
 {
     /// <summary>A new account's first sign-in leads to its profile, which then goes on to the person's home page.</summary>
-    public const string AfterSignIn = "/account/profile?welcome=true";
+    public static string AfterSignIn => PortalPaths.WelcomeProfile;
 
     public bool Confirmed { get; private set; }
 

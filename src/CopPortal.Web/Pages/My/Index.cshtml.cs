@@ -1,3 +1,4 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
@@ -67,13 +68,13 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
             {
                 if (m.Status == CommunityStatus.Draft)
                 {
-                    CoreTeamTasks.Add(new(m.Name, "This community is a draft that only you, its core team and the network team can see.", "Check its Terms of Reference", $"/communities/{m.Slug}/terms"));
+                    CoreTeamTasks.Add(new(m.Name, "This community is a draft that only you, its core team and the network team can see.", "Check its Terms of Reference", PortalPaths.Terms(m.Slug)));
                 }
                 // Chairs get the review reminder email this many days ahead; the home page shows it from then too.
                 if (m.ReviewDueOn is DateOnly due && due <= today.AddDays(TermsReviewReminders.DaysBefore))
                 {
                     var when = due < today ? $"was due on {LondonTime.Date(due)}" : $"is due by {LondonTime.Date(due)}";
-                    CoreTeamTasks.Add(new(m.Name, $"The annual review of the Terms of Reference {when}.", "Review the Terms of Reference", $"/communities/{m.Slug}/terms/edit"));
+                    CoreTeamTasks.Add(new(m.Name, $"The annual review of the Terms of Reference {when}.", "Review the Terms of Reference", PortalPaths.TermsEdit(m.Slug)));
                 }
                 if (waiting.GetValueOrDefault(m.CommunityId) is int count and > 0)
                 {

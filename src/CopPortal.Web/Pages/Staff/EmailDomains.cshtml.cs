@@ -40,7 +40,7 @@ public class EmailDomainsModel(CopDbContext db) : PageModel
             if (Removing is null)
             {
                 TempData["Notice"] = "That domain had already been removed";
-                return Redirect("/staff/email-domains");
+                return Redirect(PortalPaths.StaffEmailDomains);
             }
             return Page();
         }

@@ -1,6 +1,8 @@
+using CopPortal.Domain.Links;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Web.Infrastructure.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,26 +24,17 @@ public class GroundRulesModel(CopDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var text = Input.Text?.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            ModelState.AddModelError("Input.Text", "Enter the ground rules");
-        }
-        else if (text.Length > GroundRules.MaxLength)
-        {
-            ModelState.AddModelError("Input.Text", $"Ground rules must be {GroundRules.MaxLength:N0} characters or fewer");
-        }
-        if (!ModelState.IsValid)
+        if (!await this.ValidateInputAsync(Input))
         {
             return Page();
         }
         var rules = await LoadAsync();
-        rules.Text = text;
+        rules.Text = Input.Text!.Trim();
         rules.UpdatedAt = clock.GetUtcNow();
         rules.UpdatedById = User.FindFirstValue(ClaimTypes.NameIdentifier);
         await db.SaveChangesAsync();
         TempData["Success"] = "The ground rules have been saved and are published at /ground-rules";
-        return Redirect("/staff");
+        return Redirect(PortalPaths.Staff);
     }
 
     private async Task<GroundRules> LoadAsync()

@@ -142,3 +142,14 @@ public sealed class VacancyInputValidator : FormValidator<Communities.ManageMode
         RuleFor(x => x.Description).MaxChars(DescriptionMaxLength, "Description");
     }
 }
+
+/// <summary>The network's ground rules, published at /ground-rules and agreed to on every join form.</summary>
+public sealed class GroundRulesInputValidator : FormValidator<GroundRulesModel.InputModel>
+{
+    public GroundRulesInputValidator()
+    {
+        RuleFor(x => x.Text)
+            .Required("Enter the ground rules")
+            .MaxChars(GroundRules.MaxLength, "Ground rules");
+    }
+}

@@ -145,8 +145,10 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
 
     /// <summary>The queue for one community, keeping the other filters.</summary>
     public string CommunityUrl(int communityId) =>
-        $"/staff/join-requests?community={communityId}&status={Uri.EscapeDataString(Status ?? OpenStatus)}" +
-        (string.IsNullOrEmpty(Outcome) ? "" : $"&outcome={Uri.EscapeDataString(Outcome)}");
+        PortalPaths.WithQuery(PortalPaths.StaffJoinRequests,
+            ("community", communityId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("status", Status ?? OpenStatus),
+            ("outcome", string.IsNullOrEmpty(Outcome) ? null : Outcome));
 
     /// <summary>
     /// One page of rows: fifty requests read in order from the queue index, then names joined for just those.

@@ -57,6 +57,8 @@ foreach (var scale in scales)
         ("Join request review (staff)", $"/staff/join-requests/{summary.SamplePendingRequestId}", true),
         ("/my/data (signed in)", "/my/data", true),
         ("/privacy (retention periods from configuration)", "/privacy", false),
+        ("/my (staff home page: the week's counts)", "/my", true),
+        ("/ground-rules (staff-edited text)", "/ground-rules", false),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

@@ -82,13 +82,13 @@ public static class DemoPeople
         new("EBE", CareerStage.Qualified, "Expert by Experience, service user involvement"),
     ];
 
-    // None of these names is used by the named demo accounts or applicants, so searches for those still find one person.
+    // None of these names is used by the named demo accounts, applicants or test people, so searches for those still find one person.
     private static readonly string[] FirstNames =
     [
         "Abigail", "Adam", "Alice", "Amara", "Amelia", "Arjun", "Ben", "Bethany", "Chloe", "Chidi",
         "Ciara", "David", "Dev", "Ella", "Emily", "Ethan", "Faye", "George", "Harriet", "Harvey",
         "Imran", "Isla", "James", "Jasmine", "Joanna", "Kieran", "Leah", "Liam", "Lucy", "Mohammed",
-        "Naomi", "Nathan", "Olivia", "Owen", "Rachel", "Ravi", "Ruth", "Simran", "Thomas", "Zara",
+        "Naomi", "Nathan", "Olivia", "Owen", "Rachel", "Ravi", "Ruth", "Simran", "Thomas", "Poppy",
     ];
 
     private static readonly string[] Surnames =

@@ -26,6 +26,46 @@ public sealed class DemoDataTests
         Assert.Equal(CommunityRole.Member, roles[DemoData.MemberEmail]);
     }
 
+    [Fact]
+    public async Task Demo_mode_fills_every_community_with_dozens_of_members_its_count_matches()
+    {
+        using var portal = new PortalFactory();
+        _ = portal.Services;
+        var counts = await portal.WithDbAsync(db => db.Communities
+            .Select(c => new { c.Slug, c.MemberCount, c.Capacity, Rows = db.Memberships.Count(m => m.CommunityId == c.Id) })
+            .ToListAsync());
+        Assert.All(counts, c =>
+        {
+            // The directory shows MemberCount; it must be the number of membership rows.
+            Assert.Equal(c.Rows, c.MemberCount);
+            Assert.InRange(c.MemberCount, 15, 60);
+            // A demo approval must still find a free place.
+            Assert.True(c.Capacity is null || c.MemberCount < c.Capacity, $"{c.Slug} is full");
+        });
+        // The five named accounts plus the crowd, all confirmed and able to sign in.
+        var canSignIn = await portal.WithDbAsync(db => db.Users
+            .CountAsync(u => u.Email!.EndsWith("@demo.nhs.uk") && u.EmailConfirmed && u.PasswordHash != null));
+        Assert.Equal(5 + DemoPeople.Count, canSignIn);
+        // Each has their own stamps, so signing one person out everywhere signs out nobody else.
+        var stamps = await portal.WithDbAsync(db => db.Users.Select(u => u.SecurityStamp).Distinct().CountAsync());
+        Assert.Equal(await portal.WithDbAsync(db => db.Users.CountAsync()), stamps);
+    }
+
+    [Fact]
+    public async Task A_demo_crowd_member_signs_in_with_the_demo_password_and_sees_their_community()
+    {
+        using var portal = new PortalFactory();
+        _ = portal.Services;
+        var person = await portal.WithDbAsync(db => db.Memberships
+            .Where(m => m.Community!.Slug == "clinical-associate-in-psychology" && m.JoinRequestId == null)
+            .OrderBy(m => m.User!.Email)
+            .Select(m => m.User!.Email!)
+            .FirstAsync());
+        var client = await portal.SignedInClientAsync(person);
+        var home = await client.GetPageAsync("/my");
+        Assert.Contains("Clinical Associate in Psychology", home.Body!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DemoData.StaffEmail)]
     [InlineData(DemoData.CouncilEmail)]

@@ -9,7 +9,8 @@ namespace CopPortal.Web.Infrastructure.Database;
 
 /// <summary>
 /// The demonstration network (run with --demo): the five communities of a regional Psychological
-/// Professions Network with realistic Terms of Reference, and one account per kind of user.
+/// Professions Network with realistic Terms of Reference, one account per kind of user, and a few hundred
+/// fictional members (<see cref="DemoPeople"/>) so every page looks like a running network.
 /// Loaded once; demo accounts never exist unless demo mode asked for them.
 /// </summary>
 public static class DemoData
@@ -42,6 +43,14 @@ public static class DemoData
         var secretary = await CreateUserAsync(users, clock, SecretaryEmail, "Tomasz Nowak", "Education Mental Health Practitioner", P("EMHP"), "Leicestershire Partnership NHS Trust", portal.NetworkRegion, CareerStage.Qualified, null);
         var member = await CreateUserAsync(users, clock, MemberEmail, "Aisha Begum", "Psychological Wellbeing Practitioner", P("PWP"), "Coventry and Warwickshire Partnership NHS Trust", portal.NetworkRegion, CareerStage.Qualified, null);
 
+        // The crowd shares one hash of the demo password (PBKDF2 is slow by design) and is saved in one batch,
+        // through SaveChanges like everything else here, so its accounts are audited as any other.
+        var crowd = DemoPeople.Build(P, portal.NetworkRegion, users.PasswordHasher.HashPassword(member, Password), clock.GetUtcNow(), services.GetRequiredService<ILookupNormalizer>());
+        db.Users.AddRange(crowd.Select(p => p.User));
+        await db.SaveChangesAsync();
+        // Nothing saved needs tracking any more; a large tracker makes every later SaveChanges slower.
+        db.ChangeTracker.Clear();
+
         var terms = services.GetRequiredService<TermsService>();
         var memberships = services.GetRequiredService<MembershipService>();
         var reviewDue = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(10);
@@ -69,6 +78,12 @@ public static class DemoData
             {
                 community.Vacancies.Add(new CoreTeamVacancy { Role = vacancy, OpenedAt = clock.GetUtcNow(), Description = $"This community is looking for a {CommunityRoles.Label(vacancy).ToLowerInvariant()} to help run its meetings." });
             }
+            // Added directly rather than one by one through the membership service (whose look-up per person
+            // costs seconds at this size): nobody else can see this unsaved community, and its count moves
+            // by exactly the rows added, so MemberCount still matches the membership rows.
+            var joining = crowd.Where(p => p.CommunitySlug == seed.Slug).ToList();
+            db.Memberships.AddRange(joining.Select(p => new CommunityMembership { Community = community, UserId = p.User.Id, Role = CommunityRole.Member, JoinedAt = p.JoinedAt }));
+            community.MemberCount += joining.Count;
             // Save per community so the current-version link (a cycle with the versions) is written in two steps.
             await db.SaveChangesAsync();
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Joining;
+using CopPortal.Domain.Meetings;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.People;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -41,6 +42,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<EqualityMonitoringResponse> EqualityMonitoringResponses => Set<EqualityMonitoringResponse>();
     public DbSet<CopPortal.Domain.Scheduling.JobRun> JobRuns => Set<CopPortal.Domain.Scheduling.JobRun>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
+    public DbSet<MeetingResponse> MeetingResponses => Set<MeetingResponse>();
+    public DbSet<MeetingGuest> MeetingGuests => Set<MeetingGuest>();
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
@@ -67,6 +73,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Features added since the workspaces (meetings, minutes, library, forum, Triple-A) configure their own
+        // entities in IEntityTypeConfiguration classes beside them.
+        builder.ApplyConfigurationsFromAssembly(typeof(CopDbContext).Assembly);
 
         builder.Entity<PortalUser>(e =>
         {

@@ -1,0 +1,297 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CopPortal.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class MeetingsFoundation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MeetingSeries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    LocalStartTime = table.Column<TimeOnly>(type: "time", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    FirstDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    GeneratedUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingSeries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingSeries_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingSeries_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    SeriesId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SessionType = table.Column<int>(type: "int", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Mode = table.Column<int>(type: "int", nullable: false),
+                    JoinUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Venue = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    AccessNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Presenters = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ContentWarning = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TopicSeries = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CalendarUid = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "int", nullable: false),
+                    AttendanceRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Meetings_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Meetings_Communities_CommunityId",
+                        column: x => x.CommunityId,
+                        principalTable: "Communities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Meetings_MeetingSeries_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "MeetingSeries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingGuests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Organisation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Answer = table.Column<int>(type: "int", nullable: true),
+                    InvitedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingGuests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingGuests_AspNetUsers_InvitedById",
+                        column: x => x.InvitedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingGuests_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingResponses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Answer = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingResponses_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingResponses_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    GuestId = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ConsentsToShareContact = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingAttendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendance_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendance_MeetingGuests_GuestId",
+                        column: x => x.GuestId,
+                        principalTable: "MeetingGuests",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_MeetingAttendance_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendance_GuestId",
+                table: "MeetingAttendance",
+                column: "GuestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendance_MeetingId_UserId",
+                table: "MeetingAttendance",
+                columns: new[] { "MeetingId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingAttendance_UserId",
+                table: "MeetingAttendance",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingGuests_InvitedById",
+                table: "MeetingGuests",
+                column: "InvitedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingGuests_MeetingId_Email",
+                table: "MeetingGuests",
+                columns: new[] { "MeetingId", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingGuests_TokenHash",
+                table: "MeetingGuests",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingResponses_MeetingId_UserId",
+                table: "MeetingResponses",
+                columns: new[] { "MeetingId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingResponses_UserId_MeetingId",
+                table: "MeetingResponses",
+                columns: new[] { "UserId", "MeetingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_CalendarUid",
+                table: "Meetings",
+                column: "CalendarUid",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_CommunityId_StartsAt",
+                table: "Meetings",
+                columns: new[] { "CommunityId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_CreatedById",
+                table: "Meetings",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_SeriesId_StartsAt",
+                table: "Meetings",
+                columns: new[] { "SeriesId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_StartsAt",
+                table: "Meetings",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingSeries_CommunityId",
+                table: "MeetingSeries",
+                column: "CommunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingSeries_CreatedById",
+                table: "MeetingSeries",
+                column: "CreatedById");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MeetingAttendance");
+
+            migrationBuilder.DropTable(
+                name: "MeetingResponses");
+
+            migrationBuilder.DropTable(
+                name: "MeetingGuests");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "MeetingSeries");
+        }
+    }
+}

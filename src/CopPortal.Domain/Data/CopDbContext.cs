@@ -47,6 +47,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<MeetingResponse> MeetingResponses => Set<MeetingResponse>();
     public DbSet<MeetingGuest> MeetingGuests => Set<MeetingGuest>();
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+    public DbSet<CopPortal.Domain.Actions.CommunityAction> Actions => Set<CopPortal.Domain.Actions.CommunityAction>();
+    public DbSet<CopPortal.Domain.Actions.ActionUpdate> ActionUpdates => Set<CopPortal.Domain.Actions.ActionUpdate>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>

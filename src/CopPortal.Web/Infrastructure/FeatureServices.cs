@@ -8,6 +8,7 @@ public static class FeatureServices
     public static IServiceCollection AddCopPortalFeatures(this IServiceCollection services)
     {
         services.AddScoped<CopPortal.Domain.Communities.TermsService>();
+        services.AddScoped<CopPortal.Domain.Messaging.NotificationPreferences>();
         services.AddScoped<CopPortal.Domain.Communities.MembershipService>();
         services.AddScoped<CopPortal.Domain.People.InvitationService>();
         services.AddScoped<CopPortal.Web.Accounts.AccountEmails>();

@@ -6,7 +6,12 @@ namespace CopPortal.Domain.Messaging;
 /// <summary>Queues mail in the caller's unit of work; nothing is sent until SaveChanges commits it.</summary>
 public class Outbox(CopDbContext db, TimeProvider clock)
 {
-    public OutboxMessage Enqueue(string kind, string toAddress, string? toName, string subject, string textBody, string? calendar = null)
+    /// <summary>
+    /// Queues one email. Give <paramref name="topic"/> and <paramref name="userId"/> for every email a person can choose
+    /// about on /my/notifications (forum replies, minutes, invitations…): the person's choice is applied to it and it
+    /// carries a one-click unsubscribe for its topic. Account and security emails pass neither and always go.
+    /// </summary>
+    public OutboxMessage Enqueue(string kind, string toAddress, string? toName, string subject, string textBody, string? calendar = null, EmailTopic? topic = null, string? userId = null)
     {
         var now = clock.GetUtcNow();
         var message = new OutboxMessage
@@ -18,6 +23,8 @@ public class Outbox(CopDbContext db, TimeProvider clock)
             Subject = subject,
             TextBody = textBody,
             CalendarAttachment = calendar,
+            Topic = topic,
+            UserId = userId,
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -17,6 +17,11 @@ public class OutboxMessage
 
     /// <summary>Why the message was sent, e.g. "join-request.approved"; lets tests and staff find it.</summary>
     public string Kind { get; set; } = "";
+    /// <summary>The /my/notifications topic the email belongs to, if a person may choose about it.</summary>
+    public EmailTopic? Topic { get; set; }
+
+    /// <summary>The recipient's account, when the email is about a topic (their choice and unsubscribe apply).</summary>
+    public string? UserId { get; set; }
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -1134,6 +1134,12 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.Property<string>("ToName")
                         .HasColumnType("text");
 
+                    b.Property<int?>("Topic")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

@@ -1135,6 +1135,12 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                     b.Property<string>("ToName")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("Topic")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

@@ -1090,6 +1090,12 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.Property<string>("ToName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Topic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");

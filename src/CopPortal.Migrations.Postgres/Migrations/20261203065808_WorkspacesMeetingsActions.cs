@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CopPortal.Migrations.Sqlite.Migrations
+namespace CopPortal.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class WorkspacesMeetingsActions : Migration
@@ -11,21 +12,33 @@ namespace CopPortal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Topic",
+                table: "OutboxMessages",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserId",
+                table: "OutboxMessages",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MeetingSeries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rule = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    LocalStartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    GeneratedUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommunityId = table.Column<int>(type: "integer", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LocalStartTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    FirstDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    GeneratedUntil = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedById = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,10 +61,10 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Topic = table.Column<int>(type: "INTEGER", nullable: false),
-                    Delivery = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Topic = table.Column<int>(type: "integer", nullable: false),
+                    Delivery = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,32 +81,32 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SessionType = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
-                    JoinUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AccessNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Presenters = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ContentWarning = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TopicSeries = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CalendarUid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    AttendanceRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommunityId = table.Column<int>(type: "integer", nullable: false),
+                    SeriesId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SessionType = table.Column<int>(type: "integer", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    JoinUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AccessNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Presenters = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ContentWarning = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TopicSeries = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CalendarUid = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    AttendanceRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedById = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,21 +135,21 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "Actions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OwnerUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommunityId = table.Column<int>(type: "integer", nullable: false),
+                    MeetingId = table.Column<int>(type: "integer", nullable: true),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "text", nullable: true),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<string>(type: "text", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -171,18 +184,18 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "MeetingGuests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Answer = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvitedById = table.Column<string>(type: "TEXT", nullable: true),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Answer = table.Column<int>(type: "integer", nullable: true),
+                    InvitedById = table.Column<string>(type: "text", nullable: true),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,13 +218,13 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "MeetingResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Answer = table.Column<int>(type: "INTEGER", nullable: false),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Answer = table.Column<int>(type: "integer", nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -234,14 +247,14 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "ActionUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ById = table.Column<string>(type: "text", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,14 +277,14 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 name: "MeetingAttendance",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    GuestId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsentsToShareContact = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    GuestId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ConsentsToShareContact = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,6 +448,14 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingSeries");
+
+            migrationBuilder.DropColumn(
+                name: "Topic",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "UserId",
+                table: "OutboxMessages");
         }
     }
 }

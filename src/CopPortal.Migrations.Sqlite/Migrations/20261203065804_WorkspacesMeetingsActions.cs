@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CopPortal.Migrations.SqlServer.Migrations
+namespace CopPortal.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class WorkspacesMeetingsActions : Migration
@@ -11,21 +11,33 @@ namespace CopPortal.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Topic",
+                table: "OutboxMessages",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserId",
+                table: "OutboxMessages",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MeetingSeries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CommunityId = table.Column<int>(type: "int", nullable: false),
-                    Rule = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    LocalStartTime = table.Column<TimeOnly>(type: "time", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
-                    FirstDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    GeneratedUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LocalStartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    GeneratedUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,10 +60,10 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Topic = table.Column<int>(type: "int", nullable: false),
-                    Delivery = table.Column<int>(type: "int", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Topic = table.Column<int>(type: "INTEGER", nullable: false),
+                    Delivery = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -68,32 +80,32 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CommunityId = table.Column<int>(type: "int", nullable: false),
-                    SeriesId = table.Column<int>(type: "int", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SessionType = table.Column<int>(type: "int", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Mode = table.Column<int>(type: "int", nullable: false),
-                    JoinUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Venue = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    AccessNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Presenters = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ContentWarning = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    TopicSeries = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    CalendarUid = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "int", nullable: false),
-                    AttendanceRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeriesId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SessionType = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    JoinUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AccessNotes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Presenters = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ContentWarning = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TopicSeries = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CalendarUid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendanceRecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,21 +134,21 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "Actions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    CommunityId = table.Column<int>(type: "int", nullable: false),
-                    MeetingId = table.Column<int>(type: "int", nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    OwnerUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    OwnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ReminderSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -171,18 +183,18 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "MeetingGuests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Organisation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Answer = table.Column<int>(type: "int", nullable: true),
-                    InvitedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvitedById = table.Column<string>(type: "TEXT", nullable: true),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,13 +217,13 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "MeetingResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Answer = table.Column<int>(type: "int", nullable: false),
-                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -234,14 +246,14 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "ActionUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ActionId = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ById = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ById = table.Column<string>(type: "TEXT", nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,14 +276,14 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                 name: "MeetingAttendance",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MeetingId = table.Column<int>(type: "int", nullable: false),
-                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
-                    GuestId = table.Column<int>(type: "int", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    ConsentsToShareContact = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    GuestId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsentsToShareContact = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,6 +447,14 @@ namespace CopPortal.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingSeries");
+
+            migrationBuilder.DropColumn(
+                name: "Topic",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "UserId",
+                table: "OutboxMessages");
         }
     }
 }

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CopPortal.Migrations.Postgres.Migrations
+namespace CopPortal.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class WorkspacesMeetingsActions : Migration
@@ -12,21 +11,33 @@ namespace CopPortal.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Topic",
+                table: "OutboxMessages",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UserId",
+                table: "OutboxMessages",
+                type: "nvarchar(max)",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "MeetingSeries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommunityId = table.Column<int>(type: "integer", nullable: false),
-                    Rule = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    LocalStartTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    LocalStartTime = table.Column<TimeOnly>(type: "time", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
                     FirstDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     GeneratedUntil = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -49,10 +60,10 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "NotificationPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Topic = table.Column<int>(type: "integer", nullable: false),
-                    Delivery = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Topic = table.Column<int>(type: "int", nullable: false),
+                    Delivery = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,32 +80,32 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommunityId = table.Column<int>(type: "integer", nullable: false),
-                    SeriesId = table.Column<int>(type: "integer", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SessionType = table.Column<int>(type: "integer", nullable: false),
-                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Mode = table.Column<int>(type: "integer", nullable: false),
-                    JoinUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Venue = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    AccessNotes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Presenters = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ContentWarning = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TopicSeries = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CalendarUid = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
-                    AttendanceRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    SeriesId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SessionType = table.Column<int>(type: "int", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Mode = table.Column<int>(type: "int", nullable: false),
+                    JoinUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Venue = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    AccessNotes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Presenters = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ContentWarning = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TopicSeries = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CancellationReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CalendarUid = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "int", nullable: false),
+                    AttendanceRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,21 +134,21 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "Actions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommunityId = table.Column<int>(type: "integer", nullable: false),
-                    MeetingId = table.Column<int>(type: "integer", nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OwnerUserId = table.Column<string>(type: "text", nullable: true),
-                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CommunityId = table.Column<int>(type: "int", nullable: false),
+                    MeetingId = table.Column<int>(type: "int", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    OwnerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<string>(type: "text", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReminderSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,18 +183,18 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "MeetingGuests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Answer = table.Column<int>(type: "integer", nullable: true),
-                    InvitedById = table.Column<string>(type: "text", nullable: true),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Organisation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Answer = table.Column<int>(type: "int", nullable: true),
+                    InvitedById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,13 +217,13 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "MeetingResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Answer = table.Column<int>(type: "integer", nullable: false),
-                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Answer = table.Column<int>(type: "int", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,14 +246,14 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "ActionUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActionId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ById = table.Column<string>(type: "text", nullable: true),
-                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActionId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ById = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,14 +276,14 @@ namespace CopPortal.Migrations.Postgres.Migrations
                 name: "MeetingAttendance",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: true),
-                    GuestId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    ConsentsToShareContact = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MeetingId = table.Column<int>(type: "int", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    GuestId = table.Column<int>(type: "int", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ConsentsToShareContact = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,6 +447,14 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingSeries");
+
+            migrationBuilder.DropColumn(
+                name: "Topic",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "UserId",
+                table: "OutboxMessages");
         }
     }
 }

@@ -26,7 +26,7 @@ internal static class AuditTrail
             // Search terms are derived from the community's audited search text. Entities kept apart from the
             // audit leave no entry at all: an entry would tie their values to the signed-in person.
             // Data-protection keys are secrets: an entry would copy a key into the audit log.
-            if (entry.Entity is AuditEntry or OutboxMessage or CommunitySearchTerm or IKeptApartFromAudit
+            if (entry.Entity is AuditEntry or OutboxMessage or CommunitySearchTerm or People.PersonSearchTerm or IKeptApartFromAudit
                 or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
                 || entry.State is EntityState.Unchanged or EntityState.Detached)
             {

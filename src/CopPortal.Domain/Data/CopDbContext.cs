@@ -30,6 +30,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<TermsVersion> TermsVersions => Set<TermsVersion>();
     public DbSet<CommunitySearchTerm> CommunitySearchTerms => Set<CommunitySearchTerm>();
+    public DbSet<PersonSearchTerm> PersonSearchTerms => Set<PersonSearchTerm>();
     public DbSet<TermsTemplate> TermsTemplates => Set<TermsTemplate>();
     public DbSet<GroundRules> GroundRules => Set<GroundRules>();
     public DbSet<CommunityMembership> Memberships => Set<CommunityMembership>();
@@ -86,6 +87,8 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(u => u.JobTitle).HasMaxLength(200);
             e.Property(u => u.Organisation).HasMaxLength(200);
             e.Property(u => u.Region).HasMaxLength(100);
+            // Staff's list of people is in name order, a page at a time.
+            e.HasIndex(u => new { u.DisplayName, u.Email });
         });
 
         builder.Entity<Profession>(e =>
@@ -139,6 +142,24 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             }
             // Word search reads matching terms in order and takes their community ids from the index alone.
             e.HasIndex(t => new { t.Term, t.CommunityId });
+        });
+
+        // Staff's people search: the same word-prefix ranges as the directory, so the same ordinal collation.
+        builder.Entity<PersonSearchTerm>(e =>
+        {
+            e.HasKey(t => new { t.UserId, t.Term });
+            e.Property(t => t.Term).HasMaxLength(SearchTerms.MaxTermLength);
+            if (IsSqlServer)
+            {
+                e.Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
+            }
+            else if (!IsSqlite)
+            {
+                e.Property(t => t.Term).UseCollation("C");
+            }
+            e.HasIndex(t => new { t.Term, t.UserId });
+            // Derived from the account alone, one cascade path.
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         ConfigureTermsContent(builder.Entity<TermsVersion>());
@@ -249,6 +270,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(a => a.EntityId).HasMaxLength(100);
             e.HasIndex(a => a.OccurredAt);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
+            // The audit page is keyset-paginated newest first (by Id), filtered by type or by who made the change.
+            e.HasIndex(a => new { a.EntityType, a.Id });
+            e.HasIndex(a => new { a.UserName, a.Id });
         });
     }
 
@@ -277,16 +301,25 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     {
         await KeepSearchTermsInStepAsync(cancellationToken);
         var pending = AuditTrail.Capture(ChangeTracker);
+        // Looked for in the tracker, not the audit: the counts include outbox messages, which the audit skips.
+        var joinRequestsChanged = queueCounts is not null && ChangeTracker.Entries()
+            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && JoinQueueCounts.IsCounted(e.Entity));
         if (pending.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (!joinRequestsChanged)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            queueCounts!.Changed();
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            queueCounts.Changed();
+            return saved;
         }
         var cachedDataChanged = pending.Exists(p => CommunityCache.IsCached(p.Entry.Entity));
         if (cachedDataChanged)
         {
             communityCache?.Changed();
         }
-        var joinRequestsChanged = pending.Exists(p => p.Entry.Entity is JoinRequest);
         if (joinRequestsChanged)
         {
             queueCounts?.Changed();
@@ -355,6 +388,22 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     /// <summary>Rewrites the search terms of every community whose search text is new or changed in this save.</summary>
     private async Task KeepSearchTermsInStepAsync(CancellationToken cancellationToken)
     {
+        foreach (var entry in ChangeTracker.Entries<PortalUser>().ToList())
+        {
+            var user = entry.Entity;
+            if (entry.State == EntityState.Added)
+            {
+                PersonSearchTerms.AddRange(PersonSearchTerm.For(user).Select(t => new PersonSearchTerm { UserId = user.Id, Term = t }));
+            }
+            else if (entry.State == EntityState.Modified && (entry.Property(u => u.DisplayName).IsModified || entry.Property(u => u.Email).IsModified))
+            {
+                var wanted = PersonSearchTerm.For(user);
+                var existing = await PersonSearchTerms.Where(t => t.UserId == user.Id).ToListAsync(cancellationToken);
+                PersonSearchTerms.RemoveRange(existing.Where(t => !wanted.Contains(t.Term)));
+                var kept = existing.Select(t => t.Term).ToHashSet();
+                PersonSearchTerms.AddRange(wanted.Where(t => !kept.Contains(t)).Select(t => new PersonSearchTerm { UserId = user.Id, Term = t }));
+            }
+        }
         foreach (var entry in ChangeTracker.Entries<Community>().ToList())
         {
             var community = entry.Entity;

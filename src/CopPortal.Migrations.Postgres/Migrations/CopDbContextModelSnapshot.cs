@@ -167,6 +167,10 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("EntityType", "Id");
+
+                    b.HasIndex("UserName", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -1227,6 +1231,23 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.People.PersonSearchTerm", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.HasKey("UserId", "Term");
+
+                    b.HasIndex("Term", "UserId");
+
+                    b.ToTable("PersonSearchTerms");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.People.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1321,6 +1342,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("ProfessionId");
+
+                    b.HasIndex("DisplayName", "Email");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1857,6 +1880,15 @@ namespace CopPortal.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("InvitedBy");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.People.PersonSearchTerm", b =>
+                {
+                    b.HasOne("CopPortal.Domain.People.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CopPortal.Domain.People.PortalUser", b =>

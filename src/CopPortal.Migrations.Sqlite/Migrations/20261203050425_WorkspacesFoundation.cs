@@ -11,9 +11,6 @@ namespace CopPortal.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "ScheduledJobRuns");
-
             migrationBuilder.AddColumn<string>(
                 name: "LockedBy",
                 table: "OutboxMessages",
@@ -73,6 +70,12 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_JobRuns", x => new { x.JobName, x.PeriodKey });
                 });
+
+            // Hand-written upgrade step: carry each job's last run over before its old table goes.
+            migrationBuilder.Sql(CopPortal.Domain.Scheduling.JobRunsCarryOver.Sqlite);
+
+            migrationBuilder.DropTable(
+                name: "ScheduledJobRuns");
 
             migrationBuilder.CreateIndex(
                 name: "IX_GroundRules_UpdatedById",

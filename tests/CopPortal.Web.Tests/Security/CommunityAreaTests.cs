@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Database;
@@ -21,6 +22,17 @@ public sealed class CommunityAreaTests : IDisposable
     private readonly PortalFactory _portal = new();
 
     public void Dispose() => _portal.Dispose();
+
+    [Fact]
+    public async Task An_unknown_slug_is_a_404_for_every_page_and_every_user()
+    {
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+        foreach (var path in new[] { PortalPaths.Community("no-such-community"), PortalPaths.Terms("no-such-community"), PortalPaths.TermsEdit("no-such-community") })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(path)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await _portal.CreateBrowserClient().GetAsync(path)).StatusCode);
+        }
+    }
 
     [Fact]
     public async Task A_terms_version_is_found_only_under_its_own_communitys_slug()

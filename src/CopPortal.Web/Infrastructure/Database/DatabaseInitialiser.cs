@@ -30,6 +30,7 @@ public static class DatabaseInitialiser
             await db.Database.MigrateAsync();
             await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
             await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
+            await PersonSearchBackfill.RunAsync(db);
         }
         if (loadDemoData)
         {

@@ -16,7 +16,7 @@ namespace CopPortal.Web.Pages.My;
 /// join requests; for a core team, what their communities need from them; for staff, the week's counts; for the
 /// council, escalations (none can exist until Triple-A reports are built, and the page says so).
 /// </summary>
-public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(CopDbContext db, TimeProvider clock, JoinQueueCounts queueCounts) : PageModel
 {
     public List<MembershipRow> Memberships { get; private set; } = [];
     public List<RequestRow> Requests { get; private set; } = [];
@@ -86,11 +86,14 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
         if (User.IsInRole(NetworkRoles.NetworkStaff))
         {
             var weekOf = LondonTime.WeekOf(clock.GetUtcNow());
-            Staff = new StaffCounts(
+            // Four counts on every view of the home page: cached like the queue's, dropped when this app saves
+            // a request, proposal or email and after JoinQueueCounts.MaxAge for changes made elsewhere.
+            var counts = await queueCounts.GetStaffHomeAsync(weekOf, async () => new JoinQueueCounts.StaffHome(
                 await db.JoinRequests.CountAsync(r => r.InQueue == 1),
                 await db.JoinRequests.CountAsync(r => r.SubmittedWeekOf == weekOf),
                 await db.Proposals.CountAsync(p => p.Status == ProposalStatus.Pending),
-                await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed));
+                await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed)));
+            Staff = new StaffCounts(counts.OpenRequests, counts.ArrivedThisWeek, counts.Proposals, counts.FailedEmails);
         }
         IsCouncil = User.IsInRole(NetworkRoles.CouncilMember);
     }

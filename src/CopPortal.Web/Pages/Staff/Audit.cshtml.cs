@@ -3,12 +3,13 @@ using System.Text.Json;
 using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Staff;
 
-public class AuditModel(CopDbContext db) : PageModel
+public class AuditModel(CopDbContext db, AuditEntityTypes entityTypes) : PageModel
 {
     private const int PageSize = 30;
 
@@ -22,12 +23,18 @@ public class AuditModel(CopDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Older entries than this id (the "Older" link).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
 
-    public List<string> EntityTypes { get; private set; } = [];
+    /// <summary>Newer entries than this id (the "Newer" link).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? After { get; set; }
+
+    public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public List<Row> Entries { get; private set; } = [];
-    public Pager Pager { get; private set; } = default!;
+    public string? NewerUrl { get; private set; }
+    public string? OlderUrl { get; private set; }
 
     /// <summary>Identity's generic join rows have CLR names like "IdentityUserRole`1"; show them as people read them.</summary>
     public static string TypeLabel(string type) => type switch
@@ -54,7 +61,7 @@ public class AuditModel(CopDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        EntityTypes = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync();
+        EntityTypes = await entityTypes.GetAsync(LoadTypesAsync);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Entity))
         {
@@ -63,13 +70,53 @@ public class AuditModel(CopDbContext db) : PageModel
         var user = UserFilter?.Trim();
         if (!string.IsNullOrEmpty(user))
         {
+            // Who made a change is recorded by email address (stored in lower case) or "system": a prefix, so the
+            // (UserName, Id) index finds them.
             var lower = user.ToLowerInvariant();
-            query = query.Where(a => a.UserId == user || (a.UserName != null && a.UserName.ToLower().Contains(lower)));
+            query = query.Where(a => a.UserId == user || (a.UserName != null && a.UserName.StartsWith(lower)));
         }
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffAudit, new Dictionary<string, string?> { ["entity"] = Entity, ["user"] = user });
-        var entries = await query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Skip(Pager.Skip).Take(PageSize).ToListAsync();
+
+        // Keyset pagination, newest first by id (ids follow the order entries were written): a page reads its 30
+        // rows from the index wherever it is in the log, and nothing counts the whole log.
+        List<AuditEntry> entries;
+        if (After is long after)
+        {
+            entries = await query.Where(a => a.Id > after).OrderBy(a => a.Id).Take(PageSize + 1).ToListAsync();
+            var newerExist = entries.Count > PageSize;
+            entries = entries.Take(PageSize).Reverse().ToList();
+            NewerUrl = newerExist && entries.Count > 0 ? Link(("after", entries[0].Id)) : null;
+            OlderUrl = entries.Count > 0 ? Link(("before", entries[^1].Id)) : null;
+        }
+        else
+        {
+            if (Before is long before)
+            {
+                query = query.Where(a => a.Id < before);
+            }
+            entries = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync();
+            var olderExist = entries.Count > PageSize;
+            entries = entries.Take(PageSize).ToList();
+            OlderUrl = olderExist ? Link(("before", entries[^1].Id)) : null;
+            NewerUrl = Before is not null && entries.Count > 0 ? Link(("after", entries[0].Id)) : null;
+        }
         Entries = entries.Select(e => new Row(e, Describe(e))).ToList();
+        if (Entries.Exists(e => !EntityTypes.Contains(e.Entry.EntityType)))
+        {
+            // A type first saved since the list was read: read it again rather than leave it out of the filter.
+            entityTypes.Changed();
+            EntityTypes = await entityTypes.GetAsync(LoadTypesAsync);
+        }
+
+        string Link((string Name, long Id) position) => QueryHelpers.AddQueryString(PortalPaths.StaffAudit, new Dictionary<string, string?>
+        {
+            ["entity"] = string.IsNullOrWhiteSpace(Entity) ? null : Entity,
+            ["user"] = string.IsNullOrEmpty(user) ? null : user,
+            [position.Name] = position.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }.Where(p => p.Value is not null));
     }
+
+    private async Task<IReadOnlyList<string>> LoadTypesAsync() =>
+        await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync();
 
     /// <summary>Turns {"Name": ["before", "after"]} into "before → after" lines.</summary>
     public static List<Change> Describe(AuditEntry entry)

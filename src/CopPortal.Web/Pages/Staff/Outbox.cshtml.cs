@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Staff;
 
-public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor actor) : PageModel
+public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor actor, CopPortal.Domain.Joining.JoinQueueCounts counts) : PageModel
 {
     private const int PageSize = 30;
 
@@ -94,6 +94,8 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
         });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        // A bulk update passes by the tracker, so the staff home's failed-email count is dropped here.
+        counts.Changed();
         TempData["Success"] = requeued == 1
             ? "1 failed email will be sent again in the next few seconds"
             : $"{requeued} failed emails will be sent again in the next few seconds";

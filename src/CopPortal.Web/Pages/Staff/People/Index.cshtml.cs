@@ -1,3 +1,4 @@
+using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.People;
@@ -10,6 +11,9 @@ namespace CopPortal.Web.Pages.Staff.People;
 public class IndexModel(CopDbContext db) : PageModel
 {
     private const int PageSize = 25;
+
+    // A longer search adds a subquery per word and finds no more: the rest are ignored.
+    private const int MaxWords = 6;
 
     public sealed record Row(string Id, string DisplayName, string? Email, string? Organisation, bool EmailConfirmed, List<string> Roles);
 
@@ -33,12 +37,15 @@ public class IndexModel(CopDbContext db) : PageModel
     {
         var query = db.Users.AsNoTracking();
         var q = Q?.Trim();
-        if (!string.IsNullOrEmpty(q))
+        // Every word must begin a word of the person's name or email address ("pri ram", "council@demo"). Each
+        // word is a range over the indexed word table, so a search reads its matches, not every account.
+        foreach (var word in SearchTerms.Split(q).Distinct().Take(MaxWords))
         {
-            // Identity keeps an upper-case copy of the email; lower-case the name for a provider-neutral, case-insensitive match.
-            var upper = q.ToUpperInvariant();
-            var lower = q.ToLowerInvariant();
-            query = query.Where(u => u.DisplayName.ToLower().Contains(lower) || u.NormalizedEmail!.Contains(upper));
+            var (from, to) = SearchTerms.PrefixRange(word);
+            var matching = db.PersonSearchTerms
+                .Where(t => string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                .Select(t => t.UserId);
+            query = query.Where(u => matching.Contains(u.Id));
         }
         Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffPeople, new Dictionary<string, string?> { ["q"] = q });
         var users = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize).ToListAsync();

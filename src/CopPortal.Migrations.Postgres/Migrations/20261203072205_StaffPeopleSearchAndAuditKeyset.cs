@@ -1,0 +1,71 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CopPortal.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class StaffPeopleSearchAndAuditKeyset : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PersonSearchTerms",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Term = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonSearchTerms", x => new { x.UserId, x.Term });
+                    table.ForeignKey(
+                        name: "FK_PersonSearchTerms_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_Id",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserName_Id",
+                table: "AuditEntries",
+                columns: new[] { "UserName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_DisplayName_Email",
+                table: "AspNetUsers",
+                columns: new[] { "DisplayName", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonSearchTerms_Term_UserId",
+                table: "PersonSearchTerms",
+                columns: new[] { "Term", "UserId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PersonSearchTerms");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_EntityType_Id",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_UserName_Id",
+                table: "AuditEntries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_DisplayName_Email",
+                table: "AspNetUsers");
+        }
+    }
+}

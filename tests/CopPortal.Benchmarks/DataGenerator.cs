@@ -1,4 +1,5 @@
 using Bogus;
+using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
@@ -73,6 +74,8 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             });
         }
         inserter.Insert(people);
+        // Staff's people search reads these words, as the portal writes them when it saves an account.
+        inserter.Insert(people.SelectMany(p => PersonSearchTerm.For(p).Select(t => new PersonSearchTerm { UserId = p.Id, Term = t })));
 
         // Communities, each with its first ToR version and eligible professions.
         var topics = new[] { "Practitioners", "Leads", "Trainees", "Supervisors", "Researchers", "Educators", "Clinicians", "Network" };
@@ -232,6 +235,29 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             });
         }
         inserter.Insert(requests);
+
+        // The audit log: 200,000 entries at 1x over the last two years, of a dozen types, by people and the system.
+        var auditCount = (int)(200_000 * scale);
+        var firstAudit = BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"AuditEntries\"") + 1;
+        var auditTypes = new[] { "JoinRequest", "CommunityMembership", "PortalUser", "Community", "TermsVersion", "CommunityProposal", "CoreTeamVacancy", "VacancyInterest", "AllowedEmailDomain", "Invitation", "IdentityUserRole`1", "GroundRules" };
+        var auditActions = new[] { "Added", "Modified", "Modified", "Deleted", "join-request.approve" };
+        var audit = Enumerable.Range(0, auditCount).Select(i =>
+        {
+            var person = random.NextDouble() < 0.1 ? null : people[random.Next(people.Count)];
+            return new AuditEntry
+            {
+                Id = firstAudit + i,
+                // Written in time order, as the portal writes them.
+                OccurredAt = now.AddMinutes(-(auditCount - i) * 5.0 / scale),
+                UserId = person?.Id,
+                UserName = person?.Email ?? "system",
+                Action = auditActions[random.Next(auditActions.Length)],
+                EntityType = auditTypes[random.Next(auditTypes.Length)],
+                EntityId = random.Next(1, 100_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Changes = "{\"Status\":[\"Pending\",\"Approved\"],\"DecidedAt\":[null,\"2026-11-20T10:00:00+00:00\"]}",
+            };
+        });
+        inserter.Insert(audit);
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,

@@ -59,6 +59,10 @@ foreach (var scale in scales)
         ("/privacy (retention periods from configuration)", "/privacy", false),
         ("/my (staff home page: the week's counts)", "/my", true),
         ("/ground-rules (staff-edited text)", "/ground-rules", false),
+        ("/staff/people?q=<an email address> (staff)", "/staff/people?q=person4242%40bench.nhs.uk", true),
+        ("/staff/people?q=smith (staff)", "/staff/people?q=smith", true),
+        ("/staff/audit (staff, first page)", "/staff/audit", true),
+        ("/staff/audit?entity=Community (staff)", "/staff/audit?entity=Community", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

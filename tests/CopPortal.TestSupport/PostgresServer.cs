@@ -22,6 +22,9 @@ public sealed class PostgresServer : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Where the server's own programs are (pg_dump and pg_restore of the same version).</summary>
+    public string BinDirectory => _binDir;
+
     private PostgresServer()
     {
         _binDir = Environment.GetEnvironmentVariable("POSTGRES_BIN") ?? FindBinDir();

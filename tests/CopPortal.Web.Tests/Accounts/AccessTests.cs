@@ -1,5 +1,6 @@
 using System.Net;
 using CopPortal.Web.Infrastructure.Database;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -7,7 +8,7 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
 {
     public static TheoryData<string> StaffPages { get; } =
     [
-        "/staff", "/staff/invitations", "/staff/invitations/new", "/staff/email-domains", "/staff/people", "/staff/outbox", "/staff/audit",
+        PortalPaths.Staff, PortalPaths.StaffInvitations, PortalPaths.NewInvitation, PortalPaths.StaffEmailDomains, PortalPaths.StaffPeople, PortalPaths.StaffOutbox, PortalPaths.StaffAudit,
     ];
 
     private readonly PortalFactory _portal = shared.Fresh();
@@ -32,19 +33,19 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
     public async Task Get_council_as_a_member_is_403()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        await AssertForbiddenAsync(client, "/council");
+        await AssertForbiddenAsync(client, PortalPaths.Council);
     }
 
     [Fact]
     public async Task Council_member_can_see_the_council_page_but_not_staff_pages()
     {
         var client = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
-        var council = await client.GetPageAsync("/council");
+        var council = await client.GetPageAsync(PortalPaths.Council);
         Assert.Equal("Workforce Council", council.QuerySelector("h1")!.TextContent);
         Assert.Contains("Triple-A reports will appear here", council.MainText(), StringComparison.Ordinal);
         Assert.NotNull(council.QuerySelector("main a[href='/communities']"));
-        await AssertForbiddenAsync(client, "/staff");
-        await AssertForbiddenAsync(client, "/staff/people");
+        await AssertForbiddenAsync(client, PortalPaths.Staff);
+        await AssertForbiddenAsync(client, PortalPaths.StaffPeople);
     }
 
     [Theory]
@@ -59,18 +60,18 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
     public async Task Staff_dashboard_links_to_every_staff_area()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await client.GetPageAsync("/staff");
+        var page = await client.GetPageAsync(PortalPaths.Staff);
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
-            ["/staff/communities", "/staff/proposals", "/staff/join-requests", "/staff/ground-rules", "/staff/invitations", "/staff/people", "/staff/email-domains", "/staff/outbox", "/staff/audit"],
+            [PortalPaths.StaffCommunities, PortalPaths.StaffProposals, PortalPaths.StaffJoinRequests, PortalPaths.StaffGroundRules, PortalPaths.StaffInvitations, PortalPaths.StaffPeople, PortalPaths.StaffEmailDomains, PortalPaths.StaffOutbox, PortalPaths.StaffAudit],
             links.Where(l => l!.StartsWith("/staff/", StringComparison.Ordinal)).ToList());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/council")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PortalPaths.Council)).StatusCode);
     }
 
     [Fact]
     public async Task Get_access_denied_directly_is_403()
     {
-        var response = await _portal.CreateBrowserClient().GetAsync("/account/access-denied");
+        var response = await _portal.CreateBrowserClient().GetAsync(PortalPaths.AccessDenied);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("You do not have permission to view this page", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
     }

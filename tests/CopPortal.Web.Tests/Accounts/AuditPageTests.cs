@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using CopPortal.Domain.Auditing;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Pages.Staff;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -14,7 +15,7 @@ public sealed class AuditPageTests(SharedPortal shared) : IClassFixture<SharedPo
     {
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         _portal.Clock.Advance(TimeSpan.FromMinutes(5));
-        await member.SubmitFormAsync("/account/profile", Html.Form(("Input.DisplayName", "Aisha B")));
+        await member.SubmitFormAsync(PortalPaths.Profile, Html.Form(("Input.DisplayName", "Aisha B")));
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
         var page = await staff.GetPageAsync("/staff/audit?entity=PortalUser&user=member%40demo");

@@ -3,6 +3,7 @@ using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -14,9 +15,9 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
     private async Task<(HttpClient Staff, string Link)> InviteAsync(string email = Guest, string note = "Welcome to the EBE network")
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await staff.SubmitFormAsync("/staff/invitations/new", Html.Form(("Input.Email", email), ("Input.Note", note)));
+        var response = await staff.SubmitFormAsync(PortalPaths.NewInvitation, Html.Form(("Input.Email", email), ("Input.Note", note)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/staff/invitations", response.Headers.Location!.OriginalString);
+        Assert.Equal(PortalPaths.StaffInvitations, response.Headers.Location!.OriginalString);
         var mail = (await _portal.OutboxAsync()).Last(m => m.ToAddress == email && m.Kind == AccountEmails.InvitationKind);
         return (staff, AccountTestData.LinkIn(mail, "/account/invitation/"));
     }
@@ -41,7 +42,7 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
         Assert.Contains("Welcome to the EBE network", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("works until 2 December 2026", mail.TextBody, StringComparison.Ordinal);
 
-        var list = await staff.GetPageAsync("/staff/invitations");
+        var list = await staff.GetPageAsync(PortalPaths.StaffInvitations);
         var row = list.QuerySelectorAll("tbody tr").Single();
         Assert.Contains(Guest, row.TextContent, StringComparison.Ordinal);
         Assert.Equal("Open", row.QuerySelector(".nhsuk-tag")!.TextContent);
@@ -59,8 +60,8 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
         var response = await guest.SubmitFormAsync(link, Account());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/profile", response.Headers.Location!.OriginalString);
-        var profile = await guest.GetPageAsync("/account/profile");
+        Assert.Equal(PortalPaths.Profile, response.Headers.Location!.OriginalString);
+        var profile = await guest.GetPageAsync(PortalPaths.Profile);
         Assert.Contains("Alex Expert", profile.QuerySelector(".nhsuk-header__account")!.TextContent, StringComparison.Ordinal);
         var user = await _portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == Guest));
         var invitation = await _portal.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync());
@@ -118,7 +119,7 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
     public async Task Revoked_invitation_is_refused()
     {
         var (staff, link) = await InviteAsync();
-        var revoke = await staff.SubmitFormAsync("/staff/invitations", [], "form[action*='handler=Revoke']");
+        var revoke = await staff.SubmitFormAsync(PortalPaths.StaffInvitations, [], "form[action*='handler=Revoke']");
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
         Assert.NotNull(await _portal.WithDbAsync(db => db.Invitations.Select(i => i.RevokedAt).SingleAsync()));
 
@@ -126,7 +127,7 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal("This invitation has been withdrawn", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
-        var list = await staff.GetPageAsync("/staff/invitations");
+        var list = await staff.GetPageAsync(PortalPaths.StaffInvitations);
         Assert.Equal("Withdrawn", list.QuerySelector("tbody tr .nhsuk-tag")!.TextContent);
     }
 
@@ -137,10 +138,10 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
         _portal.Clock.Advance(TimeSpan.FromDays(15));
         // The first sign-in has long expired; staff sign in again two weeks later.
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var list = await staff.GetPageAsync("/staff/invitations");
+        var list = await staff.GetPageAsync(PortalPaths.StaffInvitations);
         Assert.Equal("Expired", list.QuerySelector("tbody tr .nhsuk-tag")!.TextContent);
 
-        var resend = await staff.SubmitFormAsync("/staff/invitations", [], "form[action*='handler=Resend']");
+        var resend = await staff.SubmitFormAsync(PortalPaths.StaffInvitations, [], "form[action*='handler=Resend']");
         Assert.Equal(HttpStatusCode.Redirect, resend.StatusCode);
 
         var mails = (await _portal.OutboxAsync()).Where(m => m.Kind == AccountEmails.InvitationKind).ToList();
@@ -156,7 +157,7 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
     public async Task Post_second_open_invitation_for_the_same_email_is_refused()
     {
         var (staff, _) = await InviteAsync();
-        var response = await staff.SubmitFormAsync("/staff/invitations/new", Html.Form(("Input.Email", Guest.ToUpperInvariant()), ("Input.Note", "")));
+        var response = await staff.SubmitFormAsync(PortalPaths.NewInvitation, Html.Form(("Input.Email", Guest.ToUpperInvariant()), ("Input.Note", "")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["There is already an open invitation for this email address. Resend it from the list of invitations instead"], (await Html.ParseAsync(response)).ErrorSummary());
         Assert.Equal(1, await _portal.WithDbAsync(db => db.Invitations.CountAsync()));
@@ -169,7 +170,7 @@ public sealed class InvitationTests(SharedPortal shared) : IClassFixture<SharedP
     public async Task Post_invalid_invitation_shows_an_error_and_saves_nothing(string email, string error)
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await staff.SubmitFormAsync("/staff/invitations/new", Html.Form(("Input.Email", email)));
+        var response = await staff.SubmitFormAsync(PortalPaths.NewInvitation, Html.Form(("Input.Email", email)));
         Assert.Equal([error], (await Html.ParseAsync(response)).ErrorSummary());
         Assert.Equal(0, await _portal.WithDbAsync(db => db.Invitations.CountAsync()));
         Assert.Empty(await _portal.OutboxAsync());

@@ -39,8 +39,9 @@ public sealed class OutboxBatchTests : IDisposable
             await db.SaveChangesAsync();
         });
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<CopDbContext>().UseCopPortalDatabase(_portal.Provider, _portal.ConnectionString).AddInterceptors(counter).Options;
-        await using var db = new CopDbContext(options);
+        var options = new DbContextOptionsBuilder<CopDbContext>();
+        options.UseCopPortalDatabase(_portal.Provider, _portal.ConnectionString).AddInterceptors(counter);
+        await using var db = new CopDbContext(options.Options);
         var transport = new CountingTransport();
         await using var scope = _portal.Services.CreateAsyncScope();
         var processor = ActivatorUtilities.CreateInstance<OutboxProcessor>(scope.ServiceProvider, db, (IMailTransport)transport, new PortalInstance("instance-a"));

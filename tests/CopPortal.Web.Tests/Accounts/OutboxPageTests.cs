@@ -2,6 +2,7 @@ using System.Net;
 using CopPortal.Domain.Messaging;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -39,7 +40,7 @@ public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedP
         await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "SmtpException: <mailbox unavailable>", 6);
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
-        var all = await client.GetPageAsync("/staff/outbox");
+        var all = await client.GetPageAsync(PortalPaths.StaffOutbox);
         Assert.Equal(2, all.QuerySelectorAll("tbody tr").Length);
 
         var failed = await client.GetPageAsync("/staff/outbox?status=Failed");
@@ -79,7 +80,7 @@ public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedP
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var page = await client.GetPageAsync("/staff/outbox?status=Failed");
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=Retry']")!;
-        await client.PostFormAsync(form, [], "/staff/outbox");
+        await client.PostFormAsync(form, [], PortalPaths.StaffOutbox);
         await _portal.WithDbAsync(async db =>
         {
             var m = await db.OutboxMessages.SingleAsync(x => x.Id == id);
@@ -88,7 +89,7 @@ public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedP
         });
 
         // A second click on the same button.
-        var again = await client.PostFormAsync(form, [], "/staff/outbox");
+        var again = await client.PostFormAsync(form, [], PortalPaths.StaffOutbox);
 
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(OutboxStatus.Sent, await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == id).Select(m => m.Status).SingleAsync()));
@@ -99,10 +100,10 @@ public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedP
     {
         var id = await AddAsync(OutboxStatus.Failed, "failed@nhs.net", "x", 6);
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await client.GetPageAsync("/staff/outbox");
+        var page = await client.GetPageAsync(PortalPaths.StaffOutbox);
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=Retry']")!;
         form.Action = form.Action.Replace(id.ToString(), Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase);
-        var response = await client.PostFormAsync(form, [], "/staff/outbox");
+        var response = await client.PostFormAsync(form, [], PortalPaths.StaffOutbox);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
@@ -135,7 +136,7 @@ public sealed class OutboxPageTests(SharedPortal shared) : IClassFixture<SharedP
         Assert.Null(after.QuerySelector("form[action*='handler=RequeueFailed']"));
 
         // A second click finds nothing to do and records nothing.
-        var again = await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=RequeueFailed']")!, [], "/staff/outbox");
+        var again = await client.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action*='handler=RequeueFailed']")!, [], PortalPaths.StaffOutbox);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(1, await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == CopPortal.Web.Pages.Staff.OutboxModel.RetryAllAction)));
     }

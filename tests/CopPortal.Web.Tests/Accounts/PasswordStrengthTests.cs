@@ -2,6 +2,7 @@ using System.Net;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class PasswordStrengthTests(SharedPortal shared) : IClassFixture<S
     [MemberData(nameof(WeakPasswords))]
     public async Task Register_refuses_a_common_password_and_says_why(string password, string error)
     {
-        var response = await _portal.CreateBrowserClient().SubmitFormAsync("/account/register",
+        var response = await _portal.CreateBrowserClient().SubmitFormAsync(PortalPaths.Register,
             Html.Form(("Input.DisplayName", "Jo Bloggs"), ("Input.Email", "weak@nhs.net"), ("Input.Password", password)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -35,7 +36,7 @@ public sealed class PasswordStrengthTests(SharedPortal shared) : IClassFixture<S
     public async Task Reset_refuses_a_common_password(string password, string error)
     {
         var client = _portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail)));
+        await client.SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", DemoData.MemberEmail)));
         var link = AccountTestData.LinkIn((await _portal.OutboxAsync()).Last(m => m.Kind == AccountEmails.PasswordResetKind), "/account/reset-password");
 
         var response = await client.SubmitFormAsync(link, Html.Form(("Input.Password", password)));
@@ -49,7 +50,7 @@ public sealed class PasswordStrengthTests(SharedPortal shared) : IClassFixture<S
     public async Task Change_password_refuses_a_common_password(string password, string error)
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/account/change-password", Html.Form(("Input.CurrentPassword", DemoData.Password), ("Input.NewPassword", password)));
+        var response = await client.SubmitFormAsync(PortalPaths.ChangePassword, Html.Form(("Input.CurrentPassword", DemoData.Password), ("Input.NewPassword", password)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(error, Assert.Single((await Html.ParseAsync(response)).ErrorSummary()));
         Assert.Empty(await _portal.OutboxAsync());
@@ -59,7 +60,7 @@ public sealed class PasswordStrengthTests(SharedPortal shared) : IClassFixture<S
     [Fact]
     public async Task A_password_with_the_persons_own_name_is_refused()
     {
-        var response = await _portal.CreateBrowserClient().SubmitFormAsync("/account/register",
+        var response = await _portal.CreateBrowserClient().SubmitFormAsync(PortalPaths.Register,
             Html.Form(("Input.DisplayName", "Jo Bloggs"), ("Input.Email", "jo.bloggs@nhs.net"), ("Input.Password", "bloggs kettle orchard")));
         Assert.Equal(["Password must not contain your name or email address. Try 3 random words instead"], (await Html.ParseAsync(response)).ErrorSummary());
     }
@@ -69,7 +70,7 @@ public sealed class PasswordStrengthTests(SharedPortal shared) : IClassFixture<S
     [InlineData(DemoData.Password)]
     public async Task A_strong_passphrase_is_accepted(string password)
     {
-        var response = await _portal.CreateBrowserClient().SubmitFormAsync("/account/register",
+        var response = await _portal.CreateBrowserClient().SubmitFormAsync(PortalPaths.Register,
             Html.Form(("Input.DisplayName", "Jo Bloggs"), ("Input.Email", "strong@nhs.net"), ("Input.Password", password)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(await _portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "strong@nhs.net")));

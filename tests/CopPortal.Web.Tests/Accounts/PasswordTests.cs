@@ -2,6 +2,7 @@ using System.Net;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -11,7 +12,7 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
 
     private async Task<string> RequestResetLinkAsync(HttpClient client, string email)
     {
-        await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", email)));
+        await client.SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", email)));
         var mail = (await _portal.OutboxAsync()).Last(m => m.Kind == AccountEmails.PasswordResetKind);
         return AccountTestData.LinkIn(mail, "/account/reset-password");
     }
@@ -20,8 +21,8 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
     public async Task Post_forgot_password_gives_the_same_answer_whether_or_not_the_account_exists()
     {
         var client = _portal.CreateBrowserClient();
-        var known = await Html.ParseAsync(await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail))));
-        var unknown = await Html.ParseAsync(await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", "nobody@nhs.net"))));
+        var known = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", DemoData.MemberEmail))));
+        var unknown = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", "nobody@nhs.net"))));
 
         Assert.Contains("If an account exists for member@demo.nhs.uk, we have sent a link to reset your password", known.MainText(), StringComparison.Ordinal);
         Assert.Equal(known.MainText().Replace(DemoData.MemberEmail, "X", StringComparison.Ordinal), unknown.MainText().Replace("nobody@nhs.net", "X", StringComparison.Ordinal));
@@ -37,7 +38,7 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
         var answers = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            var page = await Html.ParseAsync(await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail))));
+            var page = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", DemoData.MemberEmail))));
             answers.Add(page.MainText());
         }
         // The visitor sees the same answer every time; only three emails are queued.
@@ -45,14 +46,14 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
         Assert.Equal(AccountEmails.MaxTriggeredPerAddress, (await _portal.OutboxAsync()).Count(m => m.Kind == AccountEmails.PasswordResetKind));
 
         _portal.Clock.Advance(AccountEmails.TriggeredWindow);
-        await client.SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", DemoData.MemberEmail)));
+        await client.SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", DemoData.MemberEmail)));
         Assert.Equal(AccountEmails.MaxTriggeredPerAddress + 1, (await _portal.OutboxAsync()).Count(m => m.Kind == AccountEmails.PasswordResetKind));
     }
 
     [Fact]
     public async Task Post_forgot_password_without_an_email_shows_an_error()
     {
-        var response = await _portal.CreateBrowserClient().SubmitFormAsync("/account/forgot-password", Html.Form(("Input.Email", "")));
+        var response = await _portal.CreateBrowserClient().SubmitFormAsync(PortalPaths.ForgotPassword, Html.Form(("Input.Email", "")));
         Assert.Equal(["Enter your email address"], (await Html.ParseAsync(response)).ErrorSummary());
     }
 
@@ -64,9 +65,9 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
 
         var response = await client.SubmitFormAsync(link, Html.Form(("Input.Password", AccountTestData.NewPassword)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/sign-in", response.Headers.Location!.OriginalString);
+        Assert.Equal(PortalPaths.SignIn, response.Headers.Location!.OriginalString);
 
-        var old = await client.SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", DemoData.MemberEmail), ("Input.Password", DemoData.Password)));
+        var old = await client.SubmitFormAsync(PortalPaths.SignIn, Html.Form(("Input.Email", DemoData.MemberEmail), ("Input.Password", DemoData.Password)));
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         await _portal.CreateBrowserClient().AsAsync(DemoData.MemberEmail, AccountTestData.NewPassword);
 
@@ -93,9 +94,9 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
         var client = _portal.CreateBrowserClient();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await client.SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", DemoData.MemberEmail), ("Input.Password", "wrong password " + attempt)));
+            await client.SubmitFormAsync(PortalPaths.SignIn, Html.Form(("Input.Email", DemoData.MemberEmail), ("Input.Password", "wrong password " + attempt)));
         }
-        var locked = await client.SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", DemoData.MemberEmail), ("Input.Password", DemoData.Password)));
+        var locked = await client.SubmitFormAsync(PortalPaths.SignIn, Html.Form(("Input.Email", DemoData.MemberEmail), ("Input.Password", DemoData.Password)));
         Assert.Equal([Pages.Account.SignInModel.PausedMessage], (await Html.ParseAsync(locked)).ErrorSummary());
         // The pause belongs to this client and address; the account itself is not locked.
         Assert.Null(await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.MemberEmail).Select(u => u.LockoutEnd).SingleAsync()));
@@ -110,7 +111,7 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
     public async Task Post_change_password_with_the_wrong_current_password_is_refused()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/account/change-password", Html.Form(("Input.CurrentPassword", "not my password"), ("Input.NewPassword", AccountTestData.NewPassword)));
+        var response = await client.SubmitFormAsync(PortalPaths.ChangePassword, Html.Form(("Input.CurrentPassword", "not my password"), ("Input.NewPassword", AccountTestData.NewPassword)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["Your current password is not correct"], (await Html.ParseAsync(response)).ErrorSummary());
         await _portal.CreateBrowserClient().AsAsync(DemoData.MemberEmail);
@@ -121,7 +122,7 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
     public async Task Post_change_password_with_empty_fields_shows_both_errors()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/account/change-password", Html.Form(("Input.CurrentPassword", ""), ("Input.NewPassword", "")));
+        var response = await client.SubmitFormAsync(PortalPaths.ChangePassword, Html.Form(("Input.CurrentPassword", ""), ("Input.NewPassword", "")));
         Assert.Equal(["Enter your current password", "Enter a new password"], (await Html.ParseAsync(response)).ErrorSummary());
     }
 
@@ -129,11 +130,11 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
     public async Task Post_change_password_changes_it_keeps_the_person_signed_in_and_tells_them_by_email()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/account/change-password", Html.Form(("Input.CurrentPassword", DemoData.Password), ("Input.NewPassword", AccountTestData.NewPassword)));
+        var response = await client.SubmitFormAsync(PortalPaths.ChangePassword, Html.Form(("Input.CurrentPassword", DemoData.Password), ("Input.NewPassword", AccountTestData.NewPassword)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/profile", response.Headers.Location!.OriginalString);
-        var profile = await client.GetPageAsync("/account/profile");
+        Assert.Equal(PortalPaths.Profile, response.Headers.Location!.OriginalString);
+        var profile = await client.GetPageAsync(PortalPaths.Profile);
         Assert.Contains("Your password has been changed", profile.QuerySelector(".nhsuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         await _portal.CreateBrowserClient().AsAsync(DemoData.MemberEmail, AccountTestData.NewPassword);
         var mail = Assert.Single(await _portal.OutboxAsync());
@@ -144,7 +145,7 @@ public sealed class PasswordTests(SharedPortal shared) : IClassFixture<SharedPor
     [Fact]
     public async Task Get_change_password_when_signed_out_redirects_to_sign_in()
     {
-        var response = await _portal.CreateBrowserClient().GetAsync("/account/change-password");
+        var response = await _portal.CreateBrowserClient().GetAsync(PortalPaths.ChangePassword);
         Assert.Equal("/account/sign-in?ReturnUrl=%2Faccount%2Fchange-password", AccountTestData.RedirectPath(response));
     }
 }

@@ -5,6 +5,7 @@ using CopPortal.Web.Pages.Staff.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -65,7 +66,7 @@ public sealed class PeopleTests(SharedPortal shared) : IClassFixture<SharedPorta
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var memberId = await IdOfAsync(DemoData.MemberEmail);
-        var url = $"/staff/people/{memberId}";
+        var url = PortalPaths.StaffPerson(memberId);
 
         var grant = await client.SubmitFormAsync(url, [], $"form[action*='handler=Grant'][data-role='{NetworkRoles.CouncilMember}']");
         Assert.Equal(url, AccountTestData.RedirectPath(grant));
@@ -76,7 +77,7 @@ public sealed class PeopleTests(SharedPortal shared) : IClassFixture<SharedPorta
 
         // The member now reaches the council page after signing in again.
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/council")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(PortalPaths.Council)).StatusCode);
 
         var remove = await client.SubmitFormAsync(url, [], $"form[action*='handler=Remove'][data-role='{NetworkRoles.CouncilMember}']");
         Assert.Equal(url, AccountTestData.RedirectPath(remove));
@@ -88,18 +89,18 @@ public sealed class PeopleTests(SharedPortal shared) : IClassFixture<SharedPorta
     public async Task Post_grant_network_staff_role_lets_them_into_staff_pages()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var url = $"/staff/people/{await IdOfAsync(DemoData.ChairEmail)}";
+        var url = PortalPaths.StaffPerson(await IdOfAsync(DemoData.ChairEmail));
         await client.SubmitFormAsync(url, [], $"form[action*='handler=Grant'][data-role='{NetworkRoles.NetworkStaff}']");
 
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
-        Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync("/staff/people")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await chair.GetAsync(PortalPaths.StaffPeople)).StatusCode);
     }
 
     [Fact]
     public async Task Post_remove_own_network_staff_role_is_refused()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var url = $"/staff/people/{await IdOfAsync(DemoData.StaffEmail)}";
+        var url = PortalPaths.StaffPerson(await IdOfAsync(DemoData.StaffEmail));
 
         var response = await client.SubmitFormAsync(url, [], $"form[action*='handler=Remove'][data-role='{NetworkRoles.NetworkStaff}']");
 

@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -18,7 +19,7 @@ public sealed class ProfileTests(SharedPortal shared) : IClassFixture<SharedPort
     public async Task Get_profile_shows_the_email_read_only_and_the_current_values()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var page = await client.GetPageAsync("/account/profile");
+        var page = await client.GetPageAsync(PortalPaths.Profile);
 
         Assert.Contains(DemoData.MemberEmail, page.QuerySelector(".nhsuk-summary-list")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("input[name='Input.Email']"));
@@ -33,7 +34,7 @@ public sealed class ProfileTests(SharedPortal shared) : IClassFixture<SharedPort
     public async Task Post_invalid_profile_shows_errors_and_changes_nothing()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/account/profile", Html.Form(
+        var response = await client.SubmitFormAsync(PortalPaths.Profile, Html.Form(
             ("Input.DisplayName", ""), ("Input.ProfessionId", ""), ("Input.Region", "Atlantis"), ("Input.CareerStage", "99"), ("Input.JobTitle", new string('x', 201))));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,12 +51,12 @@ public sealed class ProfileTests(SharedPortal shared) : IClassFixture<SharedPort
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var emhp = await ProfessionIdAsync("EMHP");
-        var response = await client.SubmitFormAsync("/account/profile", Html.Form(
+        var response = await client.SubmitFormAsync(PortalPaths.Profile, Html.Form(
             ("Input.DisplayName", "Aisha Begum-Khan"), ("Input.JobTitle", "Senior EMHP"), ("Input.ProfessionId", emhp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Input.Organisation", "<b>Trust</b>"), ("Input.Region", "London"), ("Input.CareerStage", "Senior")));
 
-        Assert.Equal("/account/profile", AccountTestData.RedirectPath(response));
-        var page = await client.GetPageAsync("/account/profile");
+        Assert.Equal(PortalPaths.Profile, AccountTestData.RedirectPath(response));
+        var page = await client.GetPageAsync(PortalPaths.Profile);
         Assert.Contains("Aisha Begum-Khan", page.QuerySelector(".nhsuk-header__account")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Your profile has been saved", page.QuerySelector(".nhsuk-notification-banner")!.TextContent, StringComparison.Ordinal);
 
@@ -79,7 +80,7 @@ public sealed class ProfileTests(SharedPortal shared) : IClassFixture<SharedPort
     [Fact]
     public async Task Get_profile_when_signed_out_redirects_to_sign_in()
     {
-        var response = await _portal.CreateBrowserClient().GetAsync("/account/profile");
+        var response = await _portal.CreateBrowserClient().GetAsync(PortalPaths.Profile);
         Assert.Equal("/account/sign-in?ReturnUrl=%2Faccount%2Fprofile", AccountTestData.RedirectPath(response));
     }
 }

@@ -3,6 +3,7 @@ using CopPortal.Domain.People;
 using CopPortal.Web.Accounts;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Accounts;
 
@@ -17,11 +18,11 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_nhs_sub_domain_email_creates_an_unconfirmed_account_and_queues_a_confirmation_email()
     {
         var client = _portal.CreateBrowserClient();
-        var response = await client.SubmitFormAsync("/account/register", Form("jo.bloggs@mft.nhs.uk"));
+        var response = await client.SubmitFormAsync(PortalPaths.Register, Form("jo.bloggs@mft.nhs.uk"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/register/check-your-email", response.Headers.Location!.OriginalString);
-        var check = await client.GetPageAsync("/account/register/check-your-email");
+        Assert.Equal(PortalPaths.RegisterCheckYourEmail, response.Headers.Location!.OriginalString);
+        var check = await client.GetPageAsync(PortalPaths.RegisterCheckYourEmail);
         Assert.Contains("We have sent an email to jo.bloggs@mft.nhs.uk", check.MainText(), StringComparison.Ordinal);
 
         var user = await _portal.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == "jo.bloggs@mft.nhs.uk"));
@@ -39,7 +40,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
         var client = _portal.CreateBrowserClient();
         var usersBefore = await _portal.WithDbAsync(db => db.Users.CountAsync());
 
-        var response = await client.SubmitFormAsync("/account/register", Form("jo.bloggs@gmail.com"));
+        var response = await client.SubmitFormAsync(PortalPaths.Register, Form("jo.bloggs@gmail.com"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -53,7 +54,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_look_alike_domain_is_refused()
     {
         var client = _portal.CreateBrowserClient();
-        var response = await client.SubmitFormAsync("/account/register", Form("jo@evilnhs.uk"));
+        var response = await client.SubmitFormAsync(PortalPaths.Register, Form("jo@evilnhs.uk"));
         var page = await Html.ParseAsync(response);
         Assert.Equal([Pages.Account.Register.IndexModel.NotAllowedMessage], page.ErrorSummary());
     }
@@ -62,7 +63,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_empty_form_shows_every_error()
     {
         var client = _portal.CreateBrowserClient();
-        var response = await client.SubmitFormAsync("/account/register", Html.Form(("Input.DisplayName", " "), ("Input.Email", ""), ("Input.Password", "")));
+        var response = await client.SubmitFormAsync(PortalPaths.Register, Html.Form(("Input.DisplayName", " "), ("Input.Email", ""), ("Input.Password", "")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["Enter your full name", "Enter your email address", "Enter a password"], (await Html.ParseAsync(response)).ErrorSummary());
     }
@@ -73,7 +74,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_weak_password_is_refused_and_nothing_is_saved(string password, string error)
     {
         var client = _portal.CreateBrowserClient();
-        var response = await client.SubmitFormAsync("/account/register", Form("weak@nhs.net", password));
+        var response = await client.SubmitFormAsync(PortalPaths.Register, Form("weak@nhs.net", password));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([error], (await Html.ParseAsync(response)).ErrorSummary());
         Assert.False(await _portal.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "weak@nhs.net")));
@@ -83,7 +84,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     [Fact]
     public async Task Get_register_explains_the_password_rule()
     {
-        var page = await _portal.CreateBrowserClient().GetPageAsync("/account/register");
+        var page = await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Register);
         Assert.Contains("Use at least 12 characters", page.QuerySelector("#Input_Password-hint")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -91,10 +92,10 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_email_that_already_has_an_account_looks_the_same_but_emails_the_owner()
     {
         var client = _portal.CreateBrowserClient();
-        var response = await client.SubmitFormAsync("/account/register", Form("MEMBER@demo.nhs.uk"));
+        var response = await client.SubmitFormAsync(PortalPaths.Register, Form("MEMBER@demo.nhs.uk"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/register/check-your-email", response.Headers.Location!.OriginalString);
+        Assert.Equal(PortalPaths.RegisterCheckYourEmail, response.Headers.Location!.OriginalString);
         Assert.Equal(1, await _portal.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == "MEMBER@DEMO.NHS.UK")));
         var mail = Assert.Single(await _portal.OutboxAsync());
         Assert.Equal(AccountEmails.AlreadyRegisteredKind, mail.Kind);
@@ -105,9 +106,9 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Sign_in_is_refused_before_confirming_and_allowed_after_following_the_link()
     {
         var client = _portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/register", Form("new.person@nhs.net"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("new.person@nhs.net"));
 
-        var refused = await client.SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", "new.person@nhs.net"), ("Input.Password", AccountTestData.NewPassword)));
+        var refused = await client.SubmitFormAsync(PortalPaths.SignIn, Html.Form(("Input.Email", "new.person@nhs.net"), ("Input.Password", AccountTestData.NewPassword)));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var refusedPage = await Html.ParseAsync(refused);
         Assert.Equal(["Confirm your email address before you sign in"], refusedPage.ErrorSummary());
@@ -117,7 +118,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
         var confirmed = await client.GetPageAsync(link);
         Assert.Equal("Email address confirmed", confirmed.QuerySelector("h1")!.TextContent);
 
-        var allowed = await client.SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", "new.person@nhs.net"), ("Input.Password", AccountTestData.NewPassword)));
+        var allowed = await client.SubmitFormAsync(PortalPaths.SignIn, Html.Form(("Input.Email", "new.person@nhs.net"), ("Input.Password", AccountTestData.NewPassword)));
         Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
         Assert.Equal("/", allowed.Headers.Location!.OriginalString);
     }
@@ -126,7 +127,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Get_confirm_email_with_a_tampered_code_is_refused()
     {
         var client = _portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/register", Form("tamper@nhs.net"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("tamper@nhs.net"));
         var link = AccountTestData.LinkIn(Assert.Single(await _portal.OutboxAsync()), "/account/confirm-email");
 
         var response = await client.GetAsync(link[..^4] + "AAAA");
@@ -140,11 +141,11 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_resend_confirmation_sends_a_new_link_only_to_unconfirmed_accounts_and_always_says_the_same()
     {
         var client = _portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/register", Form("resend@nhs.net"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("resend@nhs.net"));
 
-        var forUnconfirmed = await Html.ParseAsync(await client.SubmitFormAsync("/account/resend-confirmation", Html.Form(("Input.Email", "resend@nhs.net"))));
-        var forConfirmed = await Html.ParseAsync(await client.SubmitFormAsync("/account/resend-confirmation", Html.Form(("Input.Email", "member@demo.nhs.uk"))));
-        var forNobody = await Html.ParseAsync(await client.SubmitFormAsync("/account/resend-confirmation", Html.Form(("Input.Email", "nobody@nhs.net"))));
+        var forUnconfirmed = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ResendConfirmation, Html.Form(("Input.Email", "resend@nhs.net"))));
+        var forConfirmed = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ResendConfirmation, Html.Form(("Input.Email", "member@demo.nhs.uk"))));
+        var forNobody = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ResendConfirmation, Html.Form(("Input.Email", "nobody@nhs.net"))));
 
         Assert.Equal("Check your email", forUnconfirmed.QuerySelector("h1")!.TextContent);
         Assert.Equal(forNobody.MainText().Replace("nobody@nhs.net", "X", StringComparison.Ordinal), forConfirmed.MainText().Replace("member@demo.nhs.uk", "X", StringComparison.Ordinal));
@@ -161,19 +162,19 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Resend_confirmation_and_registering_again_send_at_most_three_links_in_fifteen_minutes()
     {
         var client = _portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/register", Form("flood@nhs.net"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("flood@nhs.net"));
         for (var i = 0; i < 3; i++)
         {
-            var answer = await Html.ParseAsync(await client.SubmitFormAsync("/account/resend-confirmation", Html.Form(("Input.Email", "flood@nhs.net"))));
+            var answer = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.ResendConfirmation, Html.Form(("Input.Email", "flood@nhs.net"))));
             Assert.Equal("Check your email", answer.QuerySelector("h1")!.TextContent);
         }
-        await client.SubmitFormAsync("/account/register", Form("flood@nhs.net"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("flood@nhs.net"));
         Assert.Equal(AccountEmails.MaxTriggeredPerAddress, (await _portal.OutboxAsync()).Count(m => m.ToAddress == "flood@nhs.net"));
 
         // Registering again with a confirmed address tells its owner, within the same limit.
         for (var i = 0; i < 5; i++)
         {
-            await client.SubmitFormAsync("/account/register", Form(DemoData.MemberEmail));
+            await client.SubmitFormAsync(PortalPaths.Register, Form(DemoData.MemberEmail));
         }
         Assert.Equal(AccountEmails.MaxTriggeredPerAddress, (await _portal.OutboxAsync()).Count(m => m.ToAddress == DemoData.MemberEmail && m.Kind == AccountEmails.AlreadyRegisteredKind));
     }
@@ -184,7 +185,7 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
         using var portal = new PortalFactory();
         portal.Settings["PublicBaseUrl"] = "https://cops.example.nhs.uk/";
         var client = portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/register", Form("base.url@nhs.net"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("base.url@nhs.net"));
         var mail = Assert.Single(await portal.OutboxAsync());
         Assert.Contains("https://cops.example.nhs.uk/account/confirm-email?userId=", mail.TextBody, StringComparison.Ordinal);
     }
@@ -193,10 +194,10 @@ public sealed class RegistrationTests(SharedPortal shared) : IClassFixture<Share
     public async Task Post_again_before_confirming_sends_a_fresh_confirmation_link_and_creates_no_second_account()
     {
         var client = _portal.CreateBrowserClient();
-        await client.SubmitFormAsync("/account/register", Form("twice@nhs.net"));
-        var again = await client.SubmitFormAsync("/account/register", Form("twice@nhs.net", name: "Jo Again"));
+        await client.SubmitFormAsync(PortalPaths.Register, Form("twice@nhs.net"));
+        var again = await client.SubmitFormAsync(PortalPaths.Register, Form("twice@nhs.net", name: "Jo Again"));
 
-        Assert.Equal("/account/register/check-your-email", AccountTestData.RedirectPath(again));
+        Assert.Equal(PortalPaths.RegisterCheckYourEmail, AccountTestData.RedirectPath(again));
         Assert.Equal(1, await _portal.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "twice@nhs.net")));
         var mails = await _portal.OutboxAsync();
         Assert.Equal(2, mails.Count(m => m.ToAddress == "twice@nhs.net" && m.Kind == AccountEmails.ConfirmEmailKind));

@@ -35,8 +35,9 @@ public sealed class UpgradeJobRunsTests
         var day = monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // The database as the previous release left it, with the digest recorded as run that Monday.
-        var options = new DbContextOptionsBuilder<CopDbContext>().UseCopPortalDatabase(provider, portal.ConnectionString).Options;
-        await using (var db = new CopDbContext(options))
+        var options = new DbContextOptionsBuilder<CopDbContext>();
+        options.UseCopPortalDatabase(provider, portal.ConnectionString);
+        await using (var db = new CopDbContext(options.Options))
         {
             var migrations = db.Database.GetMigrations().ToList();
             var previous = migrations[migrations.FindIndex(m => m.EndsWith("_WorkspacesFoundation", StringComparison.Ordinal)) - 1];

@@ -3,6 +3,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -145,7 +146,7 @@ public sealed class CommunityPageTests(SharedPortal shared) : IClassFixture<Shar
     public async Task Get_vacancy_is_listed_with_an_interest_link()
     {
         var slug = "psychological-professionals-in-physical-healthcare";
-        var page = await _portal.CreateBrowserClient().GetPageAsync($"/communities/{slug}");
+        var page = await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Community(slug));
         Assert.Contains("This community is looking for a chair", page.MainText(), StringComparison.Ordinal);
         var vacancyId = await _portal.WithDbAsync(db => db.Vacancies.Where(v => v.Community!.Slug == slug).Select(v => v.Id).SingleAsync());
         Assert.NotNull(page.QuerySelector($"a[href='/communities/{slug}/vacancies/{vacancyId}/interest']"));

@@ -3,6 +3,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -16,7 +17,7 @@ public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<Shar
     [Fact]
     public async Task Get_anonymous_lists_every_active_community_with_cadence_members_and_join_state()
     {
-        var page = await _portal.CreateBrowserClient().GetPageAsync("/communities");
+        var page = await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Communities);
         Assert.Equal(
             ["Assistant Psychologists and Psychology Students", "Chief Psychological Professions Officers", "Clinical Associate in Psychology", "Psychological Practitioners", "Psychological Professionals in Physical Healthcare"],
             Names(page));
@@ -128,7 +129,7 @@ public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<Shar
         var open = await client.GetPageAsync("/communities?open=true");
         Assert.Equal(["Clinical Associate in Psychology", "Psychological Practitioners", "Psychological Professionals in Physical Healthcare"], Names(open));
 
-        var all = (await client.GetPageAsync("/communities")).MainText();
+        var all = (await client.GetPageAsync(PortalPaths.Communities)).MainText();
         Assert.Contains("Full: you can join the waiting list", all, StringComparison.Ordinal);
         Assert.Contains("Applications open 4 January 2027 to 29 January 2027", all, StringComparison.Ordinal);
     }
@@ -138,7 +139,7 @@ public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<Shar
     {
         await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Status = CommunityStatus.Archived);
         var client = _portal.CreateBrowserClient();
-        Assert.DoesNotContain("Chief Psychological Professions Officers", Names(await client.GetPageAsync("/communities")));
+        Assert.DoesNotContain("Chief Psychological Professions Officers", Names(await client.GetPageAsync(PortalPaths.Communities)));
         var withArchived = await client.GetPageAsync("/communities?archived=true");
         Assert.Contains("Chief Psychological Professions Officers", Names(withArchived));
         Assert.Contains("Archived: no longer meeting", withArchived.MainText(), StringComparison.Ordinal);
@@ -255,7 +256,7 @@ public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<Shar
         var client = _portal.CreateBrowserClient();
         static List<string> Options(AngleSharp.Dom.IDocument page) =>
             page.QuerySelectorAll("#profession option").Select(o => o.TextContent.Trim()).ToList();
-        var before = Options(await client.GetPageAsync("/communities"));
+        var before = Options(await client.GetPageAsync(PortalPaths.Communities));
         Assert.DoesNotContain("Music therapist (MT)", before);
 
         var retired = await _portal.WithDbAsync(async db =>
@@ -267,7 +268,7 @@ public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<Shar
             return first.DisplayName;
         });
 
-        var after = Options(await client.GetPageAsync("/communities"));
+        var after = Options(await client.GetPageAsync(PortalPaths.Communities));
         Assert.Equal("Music therapist (MT)", after[^1]);
         Assert.Contains(retired, before);
         Assert.DoesNotContain(retired, after);
@@ -277,7 +278,7 @@ public sealed class DirectoryPageTests(SharedPortal shared) : IClassFixture<Shar
     public async Task Get_html_in_a_summary_is_shown_as_text()
     {
         await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Summary = "<script>alert(1)</script> <b>bold</b>");
-        var response = await _portal.CreateBrowserClient().GetAsync("/communities");
+        var response = await _portal.CreateBrowserClient().GetAsync(PortalPaths.Communities);
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -20,14 +21,14 @@ internal static class DirectoryTestData
         var location = response.Headers.Location?.OriginalString ?? "";
         Assert.True(
             response.StatusCode == HttpStatusCode.Forbidden
-            || (response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/access-denied", StringComparison.Ordinal)),
+            || (response.StatusCode == HttpStatusCode.Redirect && location.Contains(PortalPaths.AccessDenied, StringComparison.Ordinal)),
             $"Expected 403, got {(int)response.StatusCode} {location}");
     }
 
     public static void AssertSignInRedirect(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/account/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains(PortalPaths.SignIn, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     public static Task UpdateCommunityAsync(this PortalFactory portal, string slug, Action<Community> change) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -14,7 +15,7 @@ public sealed class HelpPagesTests(SharedPortal shared) : IClassFixture<SharedPo
     [Fact]
     public async Task Get_glossary_explains_every_acronym_from_the_domain()
     {
-        var page = await _portal.CreateBrowserClient().GetPageAsync("/glossary");
+        var page = await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Glossary);
         var terms = page.QuerySelectorAll(".app-glossary dt").Select(d => d.TextContent.Trim()).ToList();
         Assert.Equal(["AP", "APP", "CAMHS", "CAP", "CoP", "CPPO", "CWP", "CYP", "DClin", "EBE", "EMHP", "HEI", "MDT", "MHWP", "NHS TTad", "NHS TT LTC", "PPN", "PWP", "ToR"], terms);
         Assert.Contains("NHS Talking Therapies for Anxiety and Depression", page.MainText(), StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class HelpPagesTests(SharedPortal shared) : IClassFixture<SharedPo
             services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name,
             services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value.Cookie.Name,
         ];
-        var text = (await _portal.CreateBrowserClient().GetPageAsync("/privacy")).MainText();
+        var text = (await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Privacy)).MainText();
         Assert.Contains("three cookies", text, StringComparison.Ordinal);
         Assert.All(names, name => Assert.Contains(name!, text, StringComparison.Ordinal));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using CopPortal.Domain.Communities;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -12,7 +13,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
     private async Task<int> ProposeAsync(string name = "Psychologists in Primary Care")
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/communities/propose", Html.Form(
+        var response = await client.SubmitFormAsync(PortalPaths.ProposeCommunity, Html.Form(
             ("Input.Name", name),
             ("Input.WhoFor", "Psychological professionals working in GP practices and primary care networks."),
             ("Input.Purpose", "Share models of <b>primary care</b> psychology."),
@@ -26,7 +27,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
     [Fact]
     public async Task Get_propose_asks_anonymous_to_sign_in()
     {
-        DirectoryTestData.AssertSignInRedirect(await _portal.CreateBrowserClient().GetAsync("/communities/propose"));
+        DirectoryTestData.AssertSignInRedirect(await _portal.CreateBrowserClient().GetAsync(PortalPaths.ProposeCommunity));
     }
 
     [Fact]
@@ -43,9 +44,9 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
         Assert.Equal("New community proposal: Psychologists in Primary Care", mail.Subject);
 
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var list = await staff.GetPageAsync("/staff/proposals");
+        var list = await staff.GetPageAsync(PortalPaths.StaffProposals);
         Assert.Equal("Psychologists in Primary Care", list.QuerySelector($"#waiting + table a[href='/staff/proposals/{id}']")!.TextContent.Trim());
-        var detail = await staff.GetPageAsync($"/staff/proposals/{id}");
+        var detail = await staff.GetPageAsync(PortalPaths.ProposalDecision(id));
         Assert.Contains("Share models of <b>primary care</b> psychology.", detail.MainText(), StringComparison.Ordinal);
     }
 
@@ -61,7 +62,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
     public async Task Post_propose_empty_shows_every_required_error()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.SubmitFormAsync("/communities/propose", Html.Form(("Input.Name", " ")));
+        var response = await client.SubmitFormAsync(PortalPaths.ProposeCommunity, Html.Form(("Input.Name", " ")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equivalent(
             new[] { "Enter a name for the community", "Enter who the community would be for", "Enter the community's purpose", "Enter why no existing community fits" },
@@ -75,7 +76,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
     {
         var id = await ProposeAsync();
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await staff.SubmitFormAsync($"/staff/proposals/{id}", [], "form[action*='handler=Accept']");
+        var response = await staff.SubmitFormAsync(PortalPaths.ProposalDecision(id), [], "form[action*='handler=Accept']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/staff/communities/psychologists-in-primary-care", response.Headers.Location!.OriginalString);
 
@@ -107,7 +108,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
         Assert.Contains("You are on the core team as chair.", draft.MainText(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _portal.CreateBrowserClient().GetAsync("/communities/psychologists-in-primary-care")).StatusCode);
 
-        var again = await staff.GetPageAsync($"/staff/proposals/{id}");
+        var again = await staff.GetPageAsync(PortalPaths.ProposalDecision(id));
         Assert.Null(again.QuerySelector("form[action*='handler=Accept']"));
     }
 
@@ -116,7 +117,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
     {
         var id = await ProposeAsync("Psychological Practitioners");
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await staff.SubmitFormAsync($"/staff/proposals/{id}", [], "form[action*='handler=Accept']");
+        var response = await staff.SubmitFormAsync(PortalPaths.ProposalDecision(id), [], "form[action*='handler=Accept']");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("A community called Psychological Practitioners already exists.", (await Html.ParseAsync(response)).ErrorSummary().Single(), StringComparison.Ordinal);
         Assert.Equal(ProposalStatus.Pending, await _portal.WithDbAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
@@ -127,10 +128,10 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
     {
         var id = await ProposeAsync();
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var empty = await staff.SubmitFormAsync($"/staff/proposals/{id}", Html.Form(("Decline.Reason", "")), "#decline-form");
+        var empty = await staff.SubmitFormAsync(PortalPaths.ProposalDecision(id), Html.Form(("Decline.Reason", "")), "#decline-form");
         Assert.Equal(["Enter the reason for declining. We send it to the proposer"], (await Html.ParseAsync(empty)).ErrorSummary());
 
-        var response = await staff.SubmitFormAsync($"/staff/proposals/{id}", Html.Form(("Decline.Reason", "The Psychological Practitioners community already covers this.")), "#decline-form");
+        var response = await staff.SubmitFormAsync(PortalPaths.ProposalDecision(id), Html.Form(("Decline.Reason", "The Psychological Practitioners community already covers this.")), "#decline-form");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var proposal = await _portal.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id));
         Assert.Equal(ProposalStatus.Declined, proposal.Status);
@@ -140,7 +141,7 @@ public sealed class ProposalTests(SharedPortal shared) : IClassFixture<SharedPor
         Assert.Contains("The reason: The Psychological Practitioners community already covers this.", mail.TextBody, StringComparison.Ordinal);
 
         // A second decision (e.g. a stale tab) is refused without a second email.
-        var page = await staff.GetPageAsync($"/staff/proposals/{id}");
+        var page = await staff.GetPageAsync(PortalPaths.ProposalDecision(id));
         Assert.Contains("Declined", page.MainText(), StringComparison.Ordinal);
         Assert.Equal(0, await _portal.WithDbAsync(db => db.Communities.CountAsync(c => c.Name == "Psychologists in Primary Care")));
     }

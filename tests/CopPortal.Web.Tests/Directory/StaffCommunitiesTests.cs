@@ -3,6 +3,7 @@ using CopPortal.Domain.Auditing;
 using CopPortal.Domain.Communities;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -27,7 +28,7 @@ public sealed class StaffCommunitiesTests(SharedPortal shared) : IClassFixture<S
     public async Task Get_staff_communities_lists_every_community_with_its_status()
     {
         await _portal.UpdateCommunityAsync(DirectoryTestData.Cppo, c => c.Status = CommunityStatus.Archived);
-        var page = await (await _portal.SignedInClientAsync(DemoData.StaffEmail)).GetPageAsync("/staff/communities");
+        var page = await (await _portal.SignedInClientAsync(DemoData.StaffEmail)).GetPageAsync(PortalPaths.StaffCommunities);
         var rows = page.QuerySelectorAll("#all + table tbody tr").Select(r => r.QuerySelector("td")!.CellText().Trim() + " " + r.QuerySelector(".nhsuk-tag")!.TextContent.Trim()).ToList();
         Assert.Equal(6 - 1, rows.Count);
         Assert.Equal("Chief Psychological Professions Officers Archived", rows[^1]);
@@ -37,7 +38,7 @@ public sealed class StaffCommunitiesTests(SharedPortal shared) : IClassFixture<S
     public async Task Post_create_makes_a_draft_from_the_template_with_version_one()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await client.SubmitFormAsync("/staff/communities/new", Html.Form(
+        var response = await client.SubmitFormAsync(PortalPaths.NewCommunity, Html.Form(
             ("Input.Name", "Psychologists in Primary Care"),
             ("Input.Slug", ""),
             ("Input.Summary", "For psychological professionals working in GP practices."),
@@ -77,7 +78,7 @@ public sealed class StaffCommunitiesTests(SharedPortal shared) : IClassFixture<S
     public async Task Post_create_rejects_duplicate_names_in_any_case_and_bad_slugs()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await client.SubmitFormAsync("/staff/communities/new", Html.Form(
+        var response = await client.SubmitFormAsync(PortalPaths.NewCommunity, Html.Form(
             ("Input.Name", "psychological PRACTITIONERS"),
             ("Input.Slug", "Bad Slug"),
             ("Input.Summary", ""),
@@ -96,7 +97,7 @@ public sealed class StaffCommunitiesTests(SharedPortal shared) : IClassFixture<S
             (await Html.ParseAsync(response)).ErrorSummary(),
             strict: true);
 
-        var taken = await client.SubmitFormAsync("/staff/communities/new", Html.Form(
+        var taken = await client.SubmitFormAsync(PortalPaths.NewCommunity, Html.Form(
             ("Input.Name", "Something new"), ("Input.Slug", DirectoryTestData.Cppo), ("Input.Summary", "x")));
         Assert.Equal(["This web address name is already in use. Choose a different one"], (await Html.ParseAsync(taken)).ErrorSummary());
         Assert.Equal(5, await _portal.WithDbAsync(db => db.Communities.CountAsync()));
@@ -194,12 +195,12 @@ public sealed class StaffCommunitiesTests(SharedPortal shared) : IClassFixture<S
     public async Task Post_template_changes_what_new_communities_start_from()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await client.SubmitFormAsync("/staff/communities/template", Html.Form(("Input.ChairingArrangements", "Chaired by a member elected each year.")));
+        var response = await client.SubmitFormAsync(PortalPaths.CommunityTemplate, Html.Form(("Input.ChairingArrangements", "Chaired by a member elected each year.")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var empty = await client.SubmitFormAsync("/staff/communities/template", Html.Form(("Input.Purpose", "")));
+        var empty = await client.SubmitFormAsync(PortalPaths.CommunityTemplate, Html.Form(("Input.Purpose", "")));
         Assert.Equal(["Enter the community's purpose"], (await Html.ParseAsync(empty)).ErrorSummary());
 
-        await client.SubmitFormAsync("/staff/communities/new", Html.Form(("Input.Name", "Template Check"), ("Input.Summary", "Checking the template.")));
+        await client.SubmitFormAsync(PortalPaths.NewCommunity, Html.Form(("Input.Name", "Template Check"), ("Input.Summary", "Checking the template.")));
         var version = await _portal.WithDbAsync(db => db.TermsVersions.AsNoTracking().SingleAsync(t => t.Community!.Slug == "template-check"));
         Assert.Equal("Chaired by a member elected each year.", version.ChairingArrangements);
     }

@@ -2,6 +2,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -85,7 +86,7 @@ public sealed class TermsReviewReminderTests(SharedPortal shared) : IClassFixtur
             await db.SaveChangesAsync();
         });
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await client.GetPageAsync("/staff/communities");
+        var page = await client.GetPageAsync(PortalPaths.StaffCommunities);
         var rows = page.QuerySelectorAll("#reviews + table tbody tr").Select(r => System.Text.RegularExpressions.Regex.Replace(r.CellText().Trim(), @"\s+", " ")).ToList();
         Assert.Equal(["Assistant Psychologists and Psychology Students 1 November 2026 Overdue", "Psychological Practitioners 10 December 2026 Due soon"], rows);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Directory;
 
@@ -15,18 +16,18 @@ public sealed class VacancyInterestTests(SharedPortal shared) : IClassFixture<Sh
     [Fact]
     public async Task Get_anonymous_is_sent_to_sign_in()
     {
-        var response = await _portal.CreateBrowserClient().GetAsync($"/communities/{Slug}/vacancies/{await VacancyIdAsync()}/interest");
+        var response = await _portal.CreateBrowserClient().GetAsync(PortalPaths.VacancyInterest(Slug, await VacancyIdAsync()));
         DirectoryTestData.AssertSignInRedirect(response);
     }
 
     [Fact]
     public async Task Post_interest_records_it_once_and_emails_staff()
     {
-        var url = $"/communities/{Slug}/vacancies/{await VacancyIdAsync()}/interest";
+        var url = PortalPaths.VacancyInterest(Slug, await VacancyIdAsync());
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var response = await client.SubmitFormAsync(url, Html.Form(("Input.Message", "I chaired a <b>network</b> before.")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/communities/{Slug}", response.Headers.Location!.OriginalString);
+        Assert.Equal(PortalPaths.Community(Slug), response.Headers.Location!.OriginalString);
 
         var interests = await _portal.WithDbAsync(db => db.VacancyInterests.Include(i => i.User).ToListAsync());
         var interest = Assert.Single(interests);
@@ -46,7 +47,7 @@ public sealed class VacancyInterestTests(SharedPortal shared) : IClassFixture<Sh
     [Fact]
     public async Task Post_twice_keeps_one_interest_and_says_so()
     {
-        var url = $"/communities/{Slug}/vacancies/{await VacancyIdAsync()}/interest";
+        var url = PortalPaths.VacancyInterest(Slug, await VacancyIdAsync());
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var page = await client.GetPageAsync(url);
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!;
@@ -54,14 +55,14 @@ public sealed class VacancyInterestTests(SharedPortal shared) : IClassFixture<Sh
         await client.PostFormAsync(form, Html.Form(("Input.Message", "")), url);
         Assert.Equal(1, await _portal.WithDbAsync(db => db.VacancyInterests.CountAsync()));
         Assert.Single(await _portal.OutboxAsync());
-        var community = await client.GetPageAsync($"/communities/{Slug}");
+        var community = await client.GetPageAsync(PortalPaths.Community(Slug));
         Assert.Contains("You have already told us you are interested in being the chair.", community.MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Post_message_too_long_is_an_error()
     {
-        var url = $"/communities/{Slug}/vacancies/{await VacancyIdAsync()}/interest";
+        var url = PortalPaths.VacancyInterest(Slug, await VacancyIdAsync());
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var response = await client.SubmitFormAsync(url, Html.Form(("Input.Message", new string('a', 2001))));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -80,9 +81,9 @@ public sealed class VacancyInterestTests(SharedPortal shared) : IClassFixture<Sh
             await db.SaveChangesAsync();
         });
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var response = await client.GetAsync($"/communities/{Slug}/vacancies/{id}/interest");
+        var response = await client.GetAsync(PortalPaths.VacancyInterest(Slug, id));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{Slug}/vacancies/99999/interest")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{DirectoryTestData.Practitioners}/vacancies/{id}/interest")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(PortalPaths.VacancyInterest(DirectoryTestData.Practitioners, id))).StatusCode);
     }
 }

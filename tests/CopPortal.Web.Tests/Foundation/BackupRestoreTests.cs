@@ -41,10 +41,58 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => Run("restore.sh", backup, restored.DataDirectory));
     }
 
-    private static string Run(string script, params string[] arguments)
+    [Fact]
+    public async Task A_postgres_backup_taken_while_the_portal_runs_restores_into_an_empty_database_that_serves_it()
+    {
+        using var original = new PortalFactory(DatabaseProvider.Postgres);
+        var cookies = new System.Net.CookieContainer();
+        using var toOriginal = original.CreateDefaultClient(new CookieContainerHandler(cookies));
+        await toOriginal.AsAsync(DemoData.StaffEmail);
+        await original.WithDbAsync(async db =>
+        {
+            db.AllowedEmailDomains.Add(new CopPortal.Domain.People.AllowedEmailDomain { Domain = "pg-backup-test.nhs.uk", Description = "Written just before the backup" });
+            await db.SaveChangesAsync();
+        });
+        System.IO.Directory.CreateDirectory(Path.Combine(original.DataDirectory, "mail"));
+        await File.WriteAllTextAsync(Path.Combine(original.DataDirectory, "mail", "kept.eml"), "a file from the data directory");
+
+        var backup = RunWith(PostgresEnvironment(original.ConnectionString), "backup.sh", "postgres", original.DataDirectory, _backups).Trim();
+        // The restored portal's database is created empty by its factory; the restore fills it before it starts.
+        using var restored = new PortalFactory(DatabaseProvider.Postgres, demoData: false);
+        RunWith(PostgresEnvironment(restored.ConnectionString), "restore.sh", backup, restored.DataDirectory);
+
+        // The same browser, now talking to the restored copy: still signed in (keys are in the database), and the change is there.
+        using var toRestored = restored.CreateDefaultClient(new CookieContainerHandler(cookies));
+        var domains = await toRestored.GetAsync(CopPortal.Domain.Links.PortalPaths.StaffEmailDomains);
+        Assert.Equal(HttpStatusCode.OK, domains.StatusCode);
+        Assert.Contains("pg-backup-test.nhs.uk", await domains.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(restored.DataDirectory, "mail", "kept.eml")));
+        var (people, communities) = await restored.WithDbAsync(async db => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users), await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Communities)));
+        var (peopleBefore, communitiesBefore) = await original.WithDbAsync(async db => (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Users), await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Communities)));
+        Assert.Equal((peopleBefore, communitiesBefore), (people, communities));
+    }
+
+    /// <summary>The scripts read the database from COPPORTAL_PG_URI; the test server's own pg_dump/pg_restore come first on the path.</summary>
+    private static Dictionary<string, string> PostgresEnvironment(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return new()
+        {
+            ["COPPORTAL_PG_URI"] = $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}",
+            ["PATH"] = PostgresServer.Instance.BinDirectory + ":" + Environment.GetEnvironmentVariable("PATH"),
+        };
+    }
+
+    private static string Run(string script, params string[] arguments) => RunWith([], script, arguments);
+
+    private static string RunWith(Dictionary<string, string> environment, string script, params string[] arguments)
     {
         var path = Path.Combine(RepositoryRoot(), "tools", "scripts", script);
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         info.ArgumentList.Add(path);
         foreach (var argument in arguments)
         {

@@ -3,6 +3,7 @@ using CopPortal.Domain.Joining;
 using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -18,7 +19,7 @@ public sealed class EligibilityEditorTests(SharedPortal shared) : IClassFixture<
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var response = await member.GetAsync(Url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(PortalPaths.AccessDenied, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class EligibilityEditorTests(SharedPortal shared) : IClassFixture<
         await _portal.CreateApplicantAsync("waiting@test.nhs.uk");
         var id = await _portal.SubmitAsync("waiting@test.nhs.uk", JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#approve-form");
+        await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), [], "#approve-form");
         Assert.Equal(JoinRequestStatus.WaitingList, (await _portal.RequestAsync(id)).Status);
 
         await staff.SubmitFormAsync(Url, Html.Form(("Input.Capacity", (community.MemberCount + 5).ToString()), ("Input.ChangeSummary", "More places.")));

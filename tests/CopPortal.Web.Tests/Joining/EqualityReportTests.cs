@@ -1,6 +1,7 @@
 using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Database;
 using CopPortal.Web.Pages.Staff;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -21,7 +22,7 @@ public sealed class EqualityReportTests(SharedPortal shared) : IClassFixture<Sha
         // This month (November) has not ended, so its answers wait, even ten of them.
         await AddAsync(community.Id, new DateOnly(2026, 11, 2), ("25 to 34", 10));
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await staff.GetPageAsync("/staff/equality");
+        var page = await staff.GetPageAsync(PortalPaths.StaffEquality);
 
         var rows = Rows(page);
         Assert.Contains("25 to 34 | 10", rows);
@@ -48,21 +49,21 @@ public sealed class EqualityReportTests(SharedPortal shared) : IClassFixture<Sha
         var community = await _portal.CommunityAsync(JoiningTestData.Practitioners);
         await AddAsync(community.Id, new DateOnly(2026, 10, 5), ("25 to 34", 12));
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var before = await staff.GetPageAsync("/staff/equality");
+        var before = await staff.GetPageAsync(PortalPaths.StaffEquality);
         Assert.Contains("25 to 34 | 10", Rows(before));
 
         // One person answers this month: nothing changes, now or after the month ends (a step needs 10).
         await AddAsync(community.Id, new DateOnly(2026, 11, 18), ("65 or over", 1));
-        Assert.Equal(Rows(before), Rows(await staff.GetPageAsync("/staff/equality")));
+        Assert.Equal(Rows(before), Rows(await staff.GetPageAsync(PortalPaths.StaffEquality)));
         _portal.Clock.Set(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
         staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var december = await staff.GetPageAsync("/staff/equality");
+        var december = await staff.GetPageAsync(PortalPaths.StaffEquality);
         Assert.Equal(Rows(before), Rows(december));
         Assert.Contains("31 October 2026", december.QuerySelector("#equality-period")!.TextContent, StringComparison.Ordinal);
 
         // Nine more in November make a step of 10: the figures move on to the end of November, all at once.
         await AddAsync(community.Id, new DateOnly(2026, 11, 25), ("25 to 34", 5), ("35 to 44", 4));
-        var after = await staff.GetPageAsync("/staff/equality");
+        var after = await staff.GetPageAsync(PortalPaths.StaffEquality);
         Assert.Contains("These figures cover answers given up to 30 November 2026.", after.QuerySelector("#equality-period")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Responses: 20", after.QuerySelector("#equality-total")!.TextContent.Trim());
         Assert.Equal(["25 to 34 | 15", "35 to 44 | not shown", "65 or over | not shown"], Rows(after).Take(3));

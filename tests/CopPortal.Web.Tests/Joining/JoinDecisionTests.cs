@@ -3,6 +3,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -18,7 +19,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         await _portal.CreateApplicantAsync(Applicant, "Alex Applicant", region: "North West");
         var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners, a => a.NoLocalCoPExplanation = "Nothing like it in the North West");
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        var page = await staff.GetPageAsync(PortalPaths.JoinRequestReview(id));
         var region = page.QuerySelectorAll("main table tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "Region").TextContent;
         Assert.Contains("North West (Nothing like it in the North West)", region, StringComparison.Ordinal);
         Assert.Contains("Needs judgement", region, StringComparison.Ordinal);
@@ -32,10 +33,10 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
     {
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var old = await _portal.SubmitAsync(DemoData.MemberEmail, JoiningTestData.Caps);
-        await member.SubmitFormAsync($"/my/requests/{old}/withdraw", []);
+        await member.SubmitFormAsync(PortalPaths.WithdrawRequest(old), []);
         var id = await _portal.SubmitAsync(DemoData.MemberEmail, JoiningTestData.Caps);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        var page = await staff.GetPageAsync(PortalPaths.JoinRequestReview(id));
         Assert.Contains("Psychological Practitioners (member)", page.MainText(), StringComparison.Ordinal);
         var past = page.QuerySelector($"a[href='/staff/join-requests/{old}']")!.ParentElement!.TextContent;
         Assert.Contains("Withdrawn", past, StringComparison.Ordinal);
@@ -50,7 +51,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         static List<string> Reasons(AngleSharp.Dom.IDocument page) =>
             page.QuerySelectorAll("#decline-form input[name='Input.TemplateId']").Select(i => i.ParentElement!.TextContent.Trim()).ToList();
 
-        var before = Reasons(await staff.GetPageAsync($"/staff/join-requests/{id}"));
+        var before = Reasons(await staff.GetPageAsync(PortalPaths.JoinRequestReview(id)));
         Assert.NotEmpty(before);
         Assert.DoesNotContain("Community is being reorganised", before);
 
@@ -60,7 +61,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
             await db.SaveChangesAsync();
         });
 
-        var after = Reasons(await staff.GetPageAsync($"/staff/join-requests/{id}"));
+        var after = Reasons(await staff.GetPageAsync(PortalPaths.JoinRequestReview(id)));
         Assert.Equal([.. before, "Community is being reorganised"], after);
     }
 
@@ -72,7 +73,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         var before = (await _portal.CommunityAsync(JoiningTestData.Practitioners)).MemberCount;
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
-        var response = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#approve-form");
+        var response = await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), [], "#approve-form");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var request = await _portal.RequestAsync(id);
@@ -90,7 +91,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "JoinRequest" && a.EntityId == id.ToString() && a.Changes!.Contains("Approved"))));
 
         // The review page now shows the decision instead of the decision forms.
-        var review = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        var review = await staff.GetPageAsync(PortalPaths.JoinRequestReview(id));
         Assert.Null(review.QuerySelector("#approve-form"));
         Assert.Contains("by Sam Okafor", review.MainText(), StringComparison.Ordinal);
     }
@@ -101,7 +102,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         await _portal.CreateApplicantAsync(Applicant);
         var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
         var first = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var url = $"/staff/join-requests/{id}";
+        var url = PortalPaths.JoinRequestReview(id);
         var stalePage = await first.GetPageAsync(url);
         await first.SubmitFormAsync(url, Html.Form(("Input.Question", "Which service do you work in?")), "#information-form");
 
@@ -117,7 +118,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         await _portal.CreateApplicantAsync(Applicant);
         var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var response = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#decline-form");
+        var response = await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), [], "#decline-form");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["Select a reason for declining, or write your own"], (await Html.ParseAsync(response)).ErrorSummary());
         Assert.Equal(JoinRequestStatus.Pending, (await _portal.RequestAsync(id)).Status);
@@ -131,7 +132,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         static string Suggested(AngleSharp.Dom.IDocument page) => page.QuerySelector("main .nhsuk-inset-text")?.TextContent ?? "";
-        Assert.Contains("Clinical Associate in Psychology", Suggested(await staff.GetPageAsync($"/staff/join-requests/{id}")), StringComparison.Ordinal);
+        Assert.Contains("Clinical Associate in Psychology", Suggested(await staff.GetPageAsync(PortalPaths.JoinRequestReview(id))), StringComparison.Ordinal);
 
         await _portal.WithServicesAsync(async services =>
         {
@@ -145,7 +146,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
             });
         });
 
-        var page = await staff.GetPageAsync($"/staff/join-requests/{id}");
+        var page = await staff.GetPageAsync(PortalPaths.JoinRequestReview(id));
         Assert.Contains("Clinical Associate in Psychology (member)", page.MainText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Clinical Associate in Psychology", Suggested(page), StringComparison.Ordinal);
     }
@@ -159,7 +160,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var template = await _portal.WithDbAsync(db => db.DeclineReasonTemplates.SingleAsync(t => t.Title == "Profession not covered"));
 
-        var response = await staff.SubmitFormAsync($"/staff/join-requests/{id}", Html.Form(("Input.TemplateId", template.Id.ToString()), ("Input.DeclineDetail", "The CAP community is a better fit.")), "#decline-form");
+        var response = await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), Html.Form(("Input.TemplateId", template.Id.ToString()), ("Input.DeclineDetail", "The CAP community is a better fit.")), "#decline-form");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var request = await _portal.RequestAsync(id);
@@ -169,7 +170,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         Assert.Contains("Why: " + template.Text, mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("- Clinical Associate in Psychology: http://localhost/communities/clinical-associate-in-psychology/join", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Assistant Psychologists", mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("/communities/propose", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(PortalPaths.ProposeCommunity, mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,19 +180,19 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
-        var missing = await staff.SubmitFormAsync($"/staff/join-requests/{id}", [], "#information-form");
+        var missing = await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), [], "#information-form");
         Assert.Equal(["Enter what you would like the applicant to tell you"], (await Html.ParseAsync(missing)).ErrorSummary());
 
-        await staff.SubmitFormAsync($"/staff/join-requests/{id}", Html.Form(("Input.Question", "Which service do you work in?")), "#information-form");
+        await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), Html.Form(("Input.Question", "Which service do you work in?")), "#information-form");
         Assert.Equal(JoinRequestStatus.InformationRequested, (await _portal.RequestAsync(id)).Status);
         var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.InformationRequestedEmail);
         Assert.Contains("Which service do you work in?", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"http://localhost/my/requests/{id}/respond", mail.TextBody, StringComparison.Ordinal);
 
         var applicant = await _portal.SignedInClientAsync(Applicant);
-        var empty = await applicant.SubmitFormAsync($"/my/requests/{id}/respond", Html.Form(("Input.Answer", " ")));
+        var empty = await applicant.SubmitFormAsync(PortalPaths.RespondToRequest(id), Html.Form(("Input.Answer", " ")));
         Assert.Equal(["Enter your answer"], (await Html.ParseAsync(empty)).ErrorSummary());
-        var answered = await applicant.SubmitFormAsync($"/my/requests/{id}/respond", Html.Form(("Input.Answer", "Derby talking therapies")));
+        var answered = await applicant.SubmitFormAsync(PortalPaths.RespondToRequest(id), Html.Form(("Input.Answer", "Derby talking therapies")));
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
 
         var request = await _portal.RequestAsync(id);
@@ -199,7 +200,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         Assert.Equal("Derby talking therapies", request.InformationResponse);
         var queue = await staff.GetPageAsync("/staff/join-requests?status=pending");
         Assert.Contains("Alex Applicant", queue.MainText(), StringComparison.Ordinal);
-        Assert.Contains("Derby talking therapies", (await staff.GetPageAsync($"/staff/join-requests/{id}")).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Derby talking therapies", (await staff.GetPageAsync(PortalPaths.JoinRequestReview(id))).MainText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,7 +209,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         await _portal.CreateApplicantAsync(Applicant, "Alex Applicant");
         await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var confirm = await staff.GetPageAsync("/staff/join-requests/bulk-approve");
+        var confirm = await staff.GetPageAsync(PortalPaths.BulkApprove);
         Assert.Equal("Approve 4 requests?", confirm.QuerySelector("h1")!.TextContent.Trim());
         var listed = confirm.QuerySelectorAll("main tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
         Assert.Equal(["Grace Adeyemi", "Sophie Clarke", "Priya Patel", "Alex Applicant"], listed);
@@ -217,7 +218,7 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         await _portal.CreateApplicantAsync("late@test.nhs.uk", "Late Arrival");
         var late = await _portal.SubmitAsync("late@test.nhs.uk", JoiningTestData.Practitioners);
 
-        var response = await staff.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)confirm.QuerySelector("main form")!, [], "/staff/join-requests/bulk-approve");
+        var response = await staff.PostFormAsync((AngleSharp.Html.Dom.IHtmlFormElement)confirm.QuerySelector("main form")!, [], PortalPaths.BulkApprove);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.True(await _portal.IsMemberAsync(Applicant, JoiningTestData.Practitioners));
         Assert.True(await _portal.IsMemberAsync("priya.patel@demo.nhs.uk", JoiningTestData.Caps));
@@ -246,9 +247,9 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         var second = await _portal.SubmitAsync("second@test.nhs.uk", JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
-        await staff.SubmitFormAsync($"/staff/join-requests/{first}", [], "#approve-form");
+        await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(first), [], "#approve-form");
         _portal.Clock.Advance(TimeSpan.FromMinutes(5));
-        await staff.SubmitFormAsync($"/staff/join-requests/{second}", [], "#approve-form");
+        await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(second), [], "#approve-form");
 
         Assert.Equal(JoinRequestStatus.WaitingList, (await _portal.RequestAsync(first)).Status);
         Assert.Equal(JoinRequestStatus.WaitingList, (await _portal.RequestAsync(second)).Status);
@@ -256,12 +257,12 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
         var waitingMails = (await _portal.OutboxAsync()).Where(m => m.Kind == JoinRequestService.WaitingListEmail).ToList();
         Assert.Contains("You are number 1 on the list", waitingMails.Single(m => m.ToAddress == "first@test.nhs.uk").TextBody, StringComparison.Ordinal);
         Assert.Contains("You are number 2 on the list", waitingMails.Single(m => m.ToAddress == "second@test.nhs.uk").TextBody, StringComparison.Ordinal);
-        var secondMy = await (await _portal.SignedInClientAsync("second@test.nhs.uk")).GetPageAsync("/my");
+        var secondMy = await (await _portal.SignedInClientAsync("second@test.nhs.uk")).GetPageAsync(PortalPaths.My);
         Assert.Contains("You are number 2 on the waiting list", secondMy.MainText(), StringComparison.Ordinal);
 
         // The demo member leaves: the first on the list gets the place.
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        var left = await member.SubmitFormAsync($"/my/communities/{JoiningTestData.Practitioners}/leave", []);
+        var left = await member.SubmitFormAsync(PortalPaths.LeaveCommunity(JoiningTestData.Practitioners), []);
         Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
         Assert.True(await _portal.IsMemberAsync("first@test.nhs.uk", JoiningTestData.Practitioners));
         Assert.False(await _portal.IsMemberAsync("second@test.nhs.uk", JoiningTestData.Practitioners));

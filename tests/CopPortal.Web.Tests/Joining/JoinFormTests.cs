@@ -5,6 +5,7 @@ using CopPortal.Domain.People;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -19,7 +20,7 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
     {
         var response = await _portal.CreateBrowserClient().GetAsync(JoinUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(PortalPaths.SignIn, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
 
         var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.ReceivedEmail && m.ToAddress == "new.pwp@test.nhs.uk");
         Assert.Equal("We have received your request to join Psychological Practitioners", mail.Subject);
-        Assert.Contains("/my", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains(PortalPaths.My, mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,14 +170,14 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
         await _portal.CreateApplicantAsync("new.pwp@test.nhs.uk");
         var id = await _portal.SubmitAsync("new.pwp@test.nhs.uk", JoiningTestData.Practitioners);
         var client = await _portal.SignedInClientAsync("new.pwp@test.nhs.uk");
-        var my = await client.GetPageAsync("/my");
+        var my = await client.GetPageAsync(PortalPaths.My);
         Assert.NotNull(my.QuerySelector($"a[href='/my/requests/{id}/withdraw']"));
         Assert.Contains("Pending", my.MainText(), StringComparison.Ordinal);
 
-        var response = await client.SubmitFormAsync($"/my/requests/{id}/withdraw", []);
+        var response = await client.SubmitFormAsync(PortalPaths.WithdrawRequest(id), []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(JoinRequestStatus.Withdrawn, (await _portal.RequestAsync(id)).Status);
-        Assert.Contains("Withdrawn", (await client.GetPageAsync("/my")).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Withdrawn", (await client.GetPageAsync(PortalPaths.My)).MainText(), StringComparison.Ordinal);
         Assert.NotNull((await client.GetPageAsync(JoinUrl)).QuerySelector("main form"));
     }
 
@@ -186,8 +187,8 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
         await _portal.CreateApplicantAsync("new.pwp@test.nhs.uk");
         var id = await _portal.SubmitAsync("new.pwp@test.nhs.uk", JoiningTestData.Practitioners);
         var other = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/my/requests/{id}/withdraw")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/my/requests/{id}/respond")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(PortalPaths.WithdrawRequest(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(PortalPaths.RespondToRequest(id))).StatusCode);
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
         await _portal.CreateApplicantAsync("new.pwp@test.nhs.uk");
         var id = await _portal.SubmitAsync("new.pwp@test.nhs.uk", JoiningTestData.Practitioners);
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        await staff.SubmitFormAsync($"/staff/join-requests/{id}", Html.Form(("Input.DeclineDetail", "We need to see your registration.")), "#decline-form");
+        await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), Html.Form(("Input.DeclineDetail", "We need to see your registration.")), "#decline-form");
         Assert.Equal(JoinRequestStatus.Declined, (await _portal.RequestAsync(id)).Status);
 
         var client = await _portal.SignedInClientAsync("new.pwp@test.nhs.uk");
@@ -220,7 +221,7 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
         // Reviewers never see it.
         var id = await _portal.WithDbAsync(db => db.JoinRequests.Where(r => r.Applicant!.Email == "new.pwp@test.nhs.uk").Select(r => r.Id).SingleAsync());
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        Assert.DoesNotContain("25 to 34", (await staff.GetPageAsync($"/staff/join-requests/{id}")).MainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("25 to 34", (await staff.GetPageAsync(PortalPaths.JoinRequestReview(id))).MainText(), StringComparison.Ordinal);
 
         // The form is offered once per request: going back to it sends the person to /my.
         var again = await client.GetAsync("/communities/psychological-practitioners/join/monitoring");

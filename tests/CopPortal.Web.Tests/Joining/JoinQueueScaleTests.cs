@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -49,10 +50,10 @@ public sealed class JoinQueueScaleTests(ITestOutputHelper output) : IDisposable
         // The rows were written behind the portal's back: let its kept names and counts expire, as they would
         // within a minute; the first visit then fills them again, and the steady state after it is measured.
         _portal.Clock.Advance(CommunityCache.MaxAge + JoinQueueCounts.MaxAge);
-        await staff.GetStringAsync("/staff/join-requests");
+        await staff.GetStringAsync(PortalPaths.StaffJoinRequests);
         counter.Reset();
         recorder.Commands.Clear();
-        var html = await staff.GetStringAsync("/staff/join-requests");
+        var html = await staff.GetStringAsync(PortalPaths.StaffJoinRequests);
         var commands = counter.Count;
         foreach (var command in recorder.Commands)
         {
@@ -62,7 +63,7 @@ public sealed class JoinQueueScaleTests(ITestOutputHelper output) : IDisposable
         for (var i = 0; i < 15; i++)
         {
             var watch = Stopwatch.StartNew();
-            await staff.GetStringAsync("/staff/join-requests");
+            await staff.GetStringAsync(PortalPaths.StaffJoinRequests);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
         times.Sort();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -18,25 +19,25 @@ public sealed class JoinQueueTests(SharedPortal shared) : IClassFixture<SharedPo
     public async Task Get_as_member_is_forbidden_and_signed_out_redirects()
     {
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        foreach (var url in new[] { "/staff/join-requests", "/staff/join-requests/1", "/staff/join-requests/bulk-approve", "/staff/equality" })
+        foreach (var url in new[] { PortalPaths.StaffJoinRequests, "/staff/join-requests/1", PortalPaths.BulkApprove, PortalPaths.StaffEquality })
         {
             // The cookie scheme answers "forbidden" with a redirect to the access-denied page.
             var response = await member.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/account/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith(PortalPaths.AccessDenied, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
-        var bulk = await member.PostAsync("/staff/join-requests/bulk-approve", new FormUrlEncodedContent([new("Ids", "1")]));
+        var bulk = await member.PostAsync(PortalPaths.BulkApprove, new FormUrlEncodedContent([new("Ids", "1")]));
         Assert.NotEqual(HttpStatusCode.OK, bulk.StatusCode);
         Assert.Equal(0, await _portal.WithDbAsync(db => db.JoinRequests.CountAsync(r => r.Status == JoinRequestStatus.Approved && r.DecidedById == null)));
         var anonymous = _portal.CreateBrowserClient();
-        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/staff/join-requests")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync(PortalPaths.StaffJoinRequests)).StatusCode);
     }
 
     [Fact]
     public async Task Get_groups_open_requests_by_week_oldest_first_with_counts()
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await staff.GetPageAsync("/staff/join-requests");
+        var page = await staff.GetPageAsync(PortalPaths.StaffJoinRequests);
         var headings = page.QuerySelectorAll("h2.app-week-heading").Select(h => h.TextContent.Trim()).ToList();
         // Demo data: open requests sent 2 to 16 days before Wednesday 18 November 2026.
         Assert.Equal(
@@ -114,7 +115,7 @@ public sealed class JoinQueueTests(SharedPortal shared) : IClassFixture<SharedPo
     public async Task Counts_change_as_soon_as_a_request_changes_and_within_seconds_when_another_server_changes_one()
     {
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        Assert.Equal("8 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+        Assert.Equal("8 requests", (await staff.GetPageAsync(PortalPaths.StaffJoinRequests)).QuerySelector("#queue-total")!.TextContent.Trim());
 
         var open = await _portal.WithDbAsync(db => db.JoinRequests.Where(JoinRequest.InQueueFilter).OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync());
         await _portal.WithDbAsync(async db =>
@@ -123,13 +124,13 @@ public sealed class JoinQueueTests(SharedPortal shared) : IClassFixture<SharedPo
             request.Status = JoinRequestStatus.Withdrawn;
             await db.SaveChangesAsync();
         });
-        Assert.Equal("7 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+        Assert.Equal("7 requests", (await staff.GetPageAsync(PortalPaths.StaffJoinRequests)).QuerySelector("#queue-total")!.TextContent.Trim());
 
         // As if another server withdrew one: this app's SaveChanges never sees it, so the counts catch up within MaxAge.
         await _portal.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"JoinRequests\" SET \"Status\" = 4, \"InQueue\" = 0 WHERE \"Id\" = {open[1]}"));
-        Assert.Equal("7 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+        Assert.Equal("7 requests", (await staff.GetPageAsync(PortalPaths.StaffJoinRequests)).QuerySelector("#queue-total")!.TextContent.Trim());
         _portal.Clock.Advance(JoinQueueCounts.MaxAge);
-        Assert.Equal("6 requests", (await staff.GetPageAsync("/staff/join-requests")).QuerySelector("#queue-total")!.TextContent.Trim());
+        Assert.Equal("6 requests", (await staff.GetPageAsync(PortalPaths.StaffJoinRequests)).QuerySelector("#queue-total")!.TextContent.Trim());
     }
 
     private static string? ChosenCommunity(AngleSharp.Html.Dom.IHtmlDocument page) =>

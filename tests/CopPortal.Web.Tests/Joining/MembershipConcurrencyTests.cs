@@ -6,6 +6,7 @@ using CopPortal.Domain.Joining;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Joining;
 
@@ -43,7 +44,7 @@ public sealed class MembershipConcurrencyTests(SharedPortal shared) : IClassFixt
         foreach (var (id, index) in ids.Select((id, index) => (id, index)))
         {
             var client = staff[index % staff.Count];
-            var url = $"/staff/join-requests/{id}";
+            var url = PortalPaths.JoinRequestReview(id);
             var page = await client.GetPageAsync(url);
             posts.Add((client, (IHtmlFormElement)page.QuerySelector("#approve-form")!, url));
         }
@@ -59,7 +60,7 @@ public sealed class MembershipConcurrencyTests(SharedPortal shared) : IClassFixt
 
         // Every approval answered normally: no 500, no concurrency failure sent back to the review page.
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.All(responses, r => Assert.Equal("/staff/join-requests", r.Headers.Location?.OriginalString));
+        Assert.All(responses, r => Assert.Equal(PortalPaths.StaffJoinRequests, r.Headers.Location?.OriginalString));
         await AssertCountIsRightAsync(capacity);
         var statuses = await _portal.WithDbAsync(db => db.JoinRequests.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => r.Status).ToListAsync());
         Assert.Equal(5, statuses.Count(s => s == JoinRequestStatus.Approved));
@@ -154,7 +155,7 @@ public sealed class MembershipConcurrencyTests(SharedPortal shared) : IClassFixt
         });
         var members = (await _portal.CommunityAsync(Slug)).MemberCount;
         var client = await _portal.SignedInClientAsync("twice@test.nhs.uk");
-        var url = $"/my/communities/{Slug}/leave";
+        var url = PortalPaths.LeaveCommunity(Slug);
         var forms = new List<IHtmlFormElement>();
         for (var i = 0; i < 10; i++)
         {

@@ -10,6 +10,7 @@ using CopPortal.Web.Tests.Accounts;
 using CopPortal.Web.Tests.Joining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Privacy;
 
@@ -39,10 +40,10 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         });
         // Something the person did themselves, so the audit log has a row with them as "who".
         var client = await _portal.SignedInClientAsync(Email);
-        var saved = await client.SubmitFormAsync("/account/profile", Html.Form(("Input.JobTitle", "Senior practitioner")));
+        var saved = await client.SubmitFormAsync(PortalPaths.Profile, Html.Form(("Input.JobTitle", "Senior practitioner")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UserId == user.Id && a.UserName == Email)));
-        Assert.Contains(Name, (await client.GetPageAsync($"/communities/{JoiningTestData.Practitioners}/terms")).MainText(), StringComparison.Ordinal);
+        Assert.Contains(Name, (await client.GetPageAsync(PortalPaths.Terms(JoiningTestData.Practitioners))).MainText(), StringComparison.Ordinal);
         return (user.Id, requestId);
     }
 
@@ -53,7 +54,7 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
 
     private async Task<bool> CanSignInAsync(string email)
     {
-        var response = await _portal.CreateBrowserClient().SubmitFormAsync("/account/sign-in", Html.Form(("Input.Email", email), ("Input.Password", PortalFactory.DemoPassword)));
+        var response = await _portal.CreateBrowserClient().SubmitFormAsync(PortalPaths.SignIn, Html.Form(("Input.Email", email), ("Input.Password", PortalFactory.DemoPassword)));
         return response.StatusCode == HttpStatusCode.Redirect;
     }
 
@@ -87,14 +88,14 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
 
         // Where the name appeared, "Former member" appears instead.
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var terms = (await staff.GetPageAsync($"/communities/{JoiningTestData.Practitioners}/terms")).MainText();
+        var terms = (await staff.GetPageAsync(PortalPaths.Terms(JoiningTestData.Practitioners))).MainText();
         Assert.Contains(AccountClosure.FormerMemberName, terms, StringComparison.Ordinal);
         Assert.DoesNotContain(Name, terms, StringComparison.Ordinal);
-        var review = (await staff.GetPageAsync($"/staff/join-requests/{requestId}")).MainText();
+        var review = (await staff.GetPageAsync(PortalPaths.JoinRequestReview(requestId))).MainText();
         Assert.Contains(AccountClosure.FormerMemberName, review, StringComparison.Ordinal);
         Assert.DoesNotContain(Name, review, StringComparison.Ordinal);
         Assert.DoesNotContain(Email, review, StringComparison.Ordinal);
-        var auditPage = (await staff.GetPageAsync("/staff/audit")).MainText();
+        var auditPage = (await staff.GetPageAsync(PortalPaths.StaffAudit)).MainText();
         Assert.Contains(AccountClosure.FormerMemberName, auditPage, StringComparison.Ordinal);
         Assert.DoesNotContain(Email, auditPage, StringComparison.OrdinalIgnoreCase);
 
@@ -111,12 +112,12 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         var membersBefore = await MemberCountAsync();
         var auditBefore = await AuditCountAsync();
 
-        var response = await client.SubmitFormAsync("/account/close", Html.Form(("Input.Password", PortalFactory.DemoPassword)));
+        var response = await client.SubmitFormAsync(PortalPaths.CloseAccount, Html.Form(("Input.Password", PortalFactory.DemoPassword)));
 
-        Assert.Equal("/account/closed", AccountTestData.RedirectPath(response));
-        Assert.Contains("Your account has been closed", (await client.GetPageAsync("/account/closed")).MainText(), StringComparison.Ordinal);
+        Assert.Equal(PortalPaths.AccountClosed, AccountTestData.RedirectPath(response));
+        Assert.Contains("Your account has been closed", (await client.GetPageAsync(PortalPaths.AccountClosed)).MainText(), StringComparison.Ordinal);
         // Signed out: the person's pages now ask them to sign in.
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/my")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(PortalPaths.My)).StatusCode);
         var closure = await _portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AccountClosure.Action));
         Assert.Equal((userId, AccountClosure.FormerMemberName), (closure.UserId, closure.UserName));
         Assert.Contains("the account holder", closure.Changes, StringComparison.Ordinal);
@@ -130,7 +131,7 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         var client = await _portal.SignedInClientAsync(Email);
         var auditBefore = await AuditCountAsync();
 
-        var response = await client.SubmitFormAsync("/account/close", Html.Form(("Input.Password", "not my password at all")));
+        var response = await client.SubmitFormAsync(PortalPaths.CloseAccount, Html.Form(("Input.Password", "not my password at all")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -142,7 +143,7 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         Assert.False(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AccountClosure.Action)));
         Assert.True(await CanSignInAsync(Email));
 
-        var empty = await Html.ParseAsync(await client.SubmitFormAsync("/account/close", Html.Form(("Input.Password", ""))));
+        var empty = await Html.ParseAsync(await client.SubmitFormAsync(PortalPaths.CloseAccount, Html.Form(("Input.Password", ""))));
         Assert.Equal(["Enter your password"], empty.ErrorSummary());
         Assert.True(auditBefore <= await AuditCountAsync());
     }
@@ -152,8 +153,8 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
     {
         var (userId, requestId) = await PersonWithHistoryAsync();
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var url = $"/staff/people/{userId}/close";
-        Assert.Contains($"/staff/people/{userId}/close", (await staff.GetPageAsync($"/staff/people/{userId}")).QuerySelector("main a[href$='/close']")!.GetAttribute("href"), StringComparison.Ordinal);
+        var url = PortalPaths.ClosePerson(userId);
+        Assert.Contains(PortalPaths.ClosePerson(userId), (await staff.GetPageAsync(PortalPaths.StaffPerson(userId))).QuerySelector("main a[href$='/close']")!.GetAttribute("href"), StringComparison.Ordinal);
 
         var noReason = await staff.SubmitFormAsync(url, Html.Form(("Input.Reason", " ")));
         var errorPage = await Html.ParseAsync(noReason);
@@ -165,8 +166,8 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         var auditBefore = await AuditCountAsync();
         var response = await staff.SubmitFormAsync(url, Html.Form(("Input.Reason", "Asked by email on 3 December")));
 
-        Assert.Equal($"/staff/people/{userId}", AccountTestData.RedirectPath(response));
-        Assert.Contains("This account was closed on", (await staff.GetPageAsync($"/staff/people/{userId}")).MainText(), StringComparison.Ordinal);
+        Assert.Equal(PortalPaths.StaffPerson(userId), AccountTestData.RedirectPath(response));
+        Assert.Contains("This account was closed on", (await staff.GetPageAsync(PortalPaths.StaffPerson(userId))).MainText(), StringComparison.Ordinal);
         var staffId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.StaffEmail).Select(u => u.Id).SingleAsync());
         var closure = await _portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == AccountClosure.Action));
         Assert.Equal((staffId, DemoData.StaffEmail), (closure.UserId, closure.UserName));
@@ -180,9 +181,9 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var staffId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.StaffEmail).Select(u => u.Id).SingleAsync());
 
-        var byStaffRoute = await Html.ParseAsync(await staff.SubmitFormAsync($"/staff/people/{staffId}/close", Html.Form(("Input.Reason", "Leaving the team"))));
+        var byStaffRoute = await Html.ParseAsync(await staff.SubmitFormAsync(PortalPaths.ClosePerson(staffId), Html.Form(("Input.Reason", "Leaving the team"))));
         Assert.Equal([AccountClosure.LastStaffMessage], byStaffRoute.ErrorSummary());
-        var bySelfRoute = await Html.ParseAsync(await staff.SubmitFormAsync("/account/close", Html.Form(("Input.Password", PortalFactory.DemoPassword))));
+        var bySelfRoute = await Html.ParseAsync(await staff.SubmitFormAsync(PortalPaths.CloseAccount, Html.Form(("Input.Password", PortalFactory.DemoPassword))));
         Assert.Equal([AccountClosure.LastStaffMessage], bySelfRoute.ErrorSummary());
 
         Assert.True(await CanSignInAsync(DemoData.StaffEmail));
@@ -194,7 +195,7 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
     {
         var (userId, _) = await PersonWithHistoryAsync();
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var url = $"/staff/people/{userId}/close";
+        var url = PortalPaths.ClosePerson(userId);
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await staff.GetPageAsync(url)).QuerySelector("main form")!;
         var fields = Html.Form(("Input.Reason", "Asked by phone"));
 
@@ -202,7 +203,7 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         var responses = await Task.WhenAll(staff.PostFormAsync(form, fields, url), staff.PostFormAsync(form, fields, url));
         var late = await staff.PostFormAsync(form, fields, url);
 
-        Assert.All(responses.Append(late), r => Assert.Equal($"/staff/people/{userId}", AccountTestData.RedirectPath(r)));
+        Assert.All(responses.Append(late), r => Assert.Equal(PortalPaths.StaffPerson(userId), AccountTestData.RedirectPath(r)));
         Assert.Equal(1, await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AccountClosure.Action)));
     }
 
@@ -211,10 +212,10 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
     {
         await PersonWithHistoryAsync();
         var client = await _portal.SignedInClientAsync(Email);
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync("/account/close")).QuerySelector("main form")!;
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await client.GetPageAsync(PortalPaths.CloseAccount)).QuerySelector("main form")!;
         var fields = Html.Form(("Input.Password", PortalFactory.DemoPassword));
 
-        var responses = await Task.WhenAll(client.PostFormAsync(form, fields, "/account/close"), client.PostFormAsync(form, fields, "/account/close"));
+        var responses = await Task.WhenAll(client.PostFormAsync(form, fields, PortalPaths.CloseAccount), client.PostFormAsync(form, fields, PortalPaths.CloseAccount));
 
         Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, $"got {(int)r.StatusCode}"));
         Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Redirect);
@@ -228,8 +229,8 @@ public sealed class AccountClosureTests(SharedPortal shared) : IClassFixture<Sha
         await _portal.WithServicesAsync(sp => sp.GetRequiredService<AccountClosure>().CloseAsync(userId, "Test"));
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
 
-        var page = await staff.GetPageAsync($"/staff/people/{userId}");
+        var page = await staff.GetPageAsync(PortalPaths.StaffPerson(userId));
         Assert.Empty(page.QuerySelectorAll("form[action*='handler=Grant']"));
-        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync($"/staff/people/{userId}/close")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync(PortalPaths.ClosePerson(userId))).StatusCode);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CopPortal.Domain.Privacy;
 using CopPortal.Web.Tests.Joining;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Privacy;
 
@@ -32,7 +33,7 @@ public sealed class DataExportTests(SharedPortal shared) : IClassFixture<SharedP
         await _portal.SubmitAsync("olive.other@nhs.net", JoiningTestData.Caps, a => a.NoLocalCoPExplanation = "Olive's secret answer");
         var client = await _portal.SignedInClientAsync("yusuf.exporter@nhs.net");
 
-        var page = await client.GetPageAsync("/my/data");
+        var page = await client.GetPageAsync(PortalPaths.MyData);
         Assert.Contains("equality and diversity monitoring answers are not included", page.MainText(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("/my/data/download", page.QuerySelector("main a.nhsuk-button")!.GetAttribute("href"));
 
@@ -76,6 +77,6 @@ public sealed class DataExportTests(SharedPortal shared) : IClassFixture<SharedP
     {
         var response = await _portal.CreateBrowserClient().GetAsync("/my/data/download");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(PortalPaths.SignIn, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using CopPortal.Web.Infrastructure.Scheduling;
 using CopPortal.Web.Tests.Joining;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Privacy;
 
@@ -133,7 +134,7 @@ public sealed class RetentionTests : IDisposable
         Assert.Equal(new RetentionPurge.Result(1, 1), await RunAsync());
         Assert.False(await _portal.WithDbAsync(db => db.JoinRequests.AnyAsync(r => r.Id == declined)));
 
-        var text = (await _portal.CreateBrowserClient().GetPageAsync("/privacy")).QuerySelector("#retention")!.TextContent;
+        var text = (await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Privacy)).QuerySelector("#retention")!.TextContent;
         Assert.Contains("declined: 30 days after the decision", text, StringComparison.Ordinal);
         Assert.Contains("sent you: 14 days after sending", text, StringComparison.Ordinal);
     }
@@ -141,7 +142,7 @@ public sealed class RetentionTests : IDisposable
     [Fact]
     public async Task Privacy_page_shows_the_default_periods()
     {
-        var text = (await _portal.CreateBrowserClient().GetPageAsync("/privacy")).QuerySelector("#retention")!.TextContent;
+        var text = (await _portal.CreateBrowserClient().GetPageAsync(PortalPaths.Privacy)).QuerySelector("#retention")!.TextContent;
         Assert.Contains("declined: 1 year after the decision", text, StringComparison.Ordinal);
         Assert.Contains("sent you: 90 days after sending", text, StringComparison.Ordinal);
     }

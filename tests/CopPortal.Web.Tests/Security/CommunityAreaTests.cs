@@ -49,8 +49,8 @@ public sealed class CommunityAreaTests : IDisposable
         });
         var client = _portal.CreateBrowserClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/communities/{Practitioners}/terms/versions/2")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{Other}/terms/versions/2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PortalPaths.TermsVersion(Practitioners, 2))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(PortalPaths.TermsVersion(Other, 2))).StatusCode);
     }
 
     [Fact]
@@ -66,33 +66,33 @@ public sealed class CommunityAreaTests : IDisposable
         });
         var client = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/communities/{Other}/vacancies/{vacancyId}/interest")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/communities/{Practitioners}/vacancies/{vacancyId}/interest")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PortalPaths.VacancyInterest(Other, vacancyId))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(PortalPaths.VacancyInterest(Practitioners, vacancyId))).StatusCode);
     }
 
     [Fact]
     public async Task A_draft_is_seen_by_its_core_team_and_staff_and_is_a_404_for_its_plain_members()
     {
         await SetStatusAsync(CommunityStatus.Draft);
-        Assert.Equal(HttpStatusCode.OK, (await (await _portal.SignedInClientAsync(DemoData.SecretaryEmail)).GetAsync($"/communities/{Practitioners}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await _portal.SignedInClientAsync(DemoData.StaffEmail)).GetAsync($"/communities/{Practitioners}/terms")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await _portal.SignedInClientAsync(DemoData.MemberEmail)).GetAsync($"/communities/{Practitioners}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _portal.CreateBrowserClient().GetAsync($"/communities/{Practitioners}/terms/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await _portal.SignedInClientAsync(DemoData.SecretaryEmail)).GetAsync(PortalPaths.Community(Practitioners))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await _portal.SignedInClientAsync(DemoData.StaffEmail)).GetAsync(PortalPaths.Terms(Practitioners))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _portal.SignedInClientAsync(DemoData.MemberEmail)).GetAsync(PortalPaths.Community(Practitioners))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _portal.CreateBrowserClient().GetAsync(PortalPaths.TermsEdit(Practitioners))).StatusCode);
     }
 
     [Fact]
     public async Task An_archived_community_refuses_a_change_with_a_read_only_notice_and_saves_nothing()
     {
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
-        var form = await chair.GetPageAsync($"/communities/{Practitioners}/terms/edit");
+        var form = await chair.GetPageAsync(PortalPaths.TermsEdit(Practitioners));
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         await SetStatusAsync(CommunityStatus.Archived);
 
-        var response = await chair.PostAsync($"/communities/{Practitioners}/terms/edit", new FormUrlEncodedContent(
+        var response = await chair.PostAsync(PortalPaths.TermsEdit(Practitioners), new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("Input.ChangeSummary", "Archived edit"), new("Input.BasedOnVersion", "1")]));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"/communities/{Practitioners}", response.Headers.Location!.OriginalString);
+        Assert.Equal(PortalPaths.Community(Practitioners), response.Headers.Location!.OriginalString);
         var page = await chair.GetPageAsync(response.Headers.Location.OriginalString);
         Assert.Contains("is archived, so it is read-only", page.MainText(), StringComparison.Ordinal);
         Assert.Equal(1, await _portal.WithDbAsync(db => db.TermsVersions.CountAsync(t => t.Community!.Slug == Practitioners)));

@@ -9,6 +9,7 @@ using CopPortal.Web.Tests.Joining;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Security;
 
@@ -50,7 +51,7 @@ public sealed class EqualityMonitoringPrivacyTests(SharedPortal shared) : IClass
         Assert.All(audit.Where(a => a.UserId == applicant.Id), a => Assert.DoesNotContain("Monitoring", a.EntityType, StringComparison.OrdinalIgnoreCase));
 
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
-        var page = await staff.GetPageAsync("/staff/audit");
+        var page = await staff.GetPageAsync(PortalPaths.StaffAudit);
         Assert.DoesNotContain("equality monitoring", page.MainText(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Bisexual", page.MainText(), StringComparison.Ordinal);
         Assert.DoesNotContain("Jewish", page.MainText(), StringComparison.Ordinal);
@@ -65,7 +66,7 @@ public sealed class EqualityMonitoringPrivacyTests(SharedPortal shared) : IClass
         {
             var response = await replayer.SendAsync(Replay(cookie, form));
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/my", response.Headers.Location!.OriginalString);
+            Assert.Equal(PortalPaths.My, response.Headers.Location!.OriginalString);
         }
         Assert.Equal(1, await _portal.WithDbAsync(db => db.EqualityMonitoringResponses.CountAsync()));
 
@@ -77,7 +78,7 @@ public sealed class EqualityMonitoringPrivacyTests(SharedPortal shared) : IClass
         {
             jar.SetCookies(Base, set);
         }
-        var my = await replayer.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/my") { Headers = { { "Cookie", jar.GetCookieHeader(Base) } } });
+        var my = await replayer.SendAsync(new HttpRequestMessage(HttpMethod.Get, PortalPaths.My) { Headers = { { "Cookie", jar.GetCookieHeader(Base) } } });
         Assert.Equal(HttpStatusCode.OK, my.StatusCode);
         Assert.Contains(JoinMonitoringModel.AlreadyRecorded, (await Html.ParseAsync(my)).MainText(), StringComparison.Ordinal);
         var again = await replayer.SendAsync(new HttpRequestMessage(HttpMethod.Get, MonitoringUrl) { Headers = { { "Cookie", cookie } } });
@@ -92,7 +93,7 @@ public sealed class EqualityMonitoringPrivacyTests(SharedPortal shared) : IClass
         var clients = Enumerable.Range(0, 5).Select(_ => ReplayClient()).ToList();
         var responses = await Task.WhenAll(clients.Select(c => c.SendAsync(Replay(cookie, form))));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.All(responses, r => Assert.Equal("/my", r.Headers.Location!.OriginalString));
+        Assert.All(responses, r => Assert.Equal(PortalPaths.My, r.Headers.Location!.OriginalString));
         Assert.Equal(1, await _portal.WithDbAsync(db => db.EqualityMonitoringResponses.CountAsync()));
         clients.ForEach(c => c.Dispose());
     }
@@ -105,7 +106,7 @@ public sealed class EqualityMonitoringPrivacyTests(SharedPortal shared) : IClass
         await client.SubmitFormAsync(JoinUrl, Html.Form(("Input.Declarations[0]", "true"), ("Input.QuestionAnswers[0]", "Ideas")));
         await client.SubmitFormAsync(MonitoringUrl, Answers);
         var request = await _portal.WithDbAsync(db => db.JoinRequests.SingleAsync(r => r.Applicant!.Email == Email));
-        await client.SubmitFormAsync($"/my/requests/{request.Id}/withdraw", []);
+        await client.SubmitFormAsync(PortalPaths.WithdrawRequest(request.Id), []);
         await client.SubmitFormAsync(JoinUrl, Html.Form(("Input.Declarations[0]", "true"), ("Input.QuestionAnswers[0]", "Ideas")));
         var response = await client.SubmitFormAsync(MonitoringUrl, Answers);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

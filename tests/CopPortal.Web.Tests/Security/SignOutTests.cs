@@ -1,5 +1,6 @@
 using System.Net;
 using CopPortal.Web.Infrastructure.Database;
+using CopPortal.Domain.Links;
 
 namespace CopPortal.Web.Tests.Security;
 
@@ -21,13 +22,13 @@ public sealed class SignOutTests(SharedPortal shared) : IClassFixture<SharedPort
         var handlerCookies = await CookieHeaderAsync(client);
 
         // The copy works while the owner is signed in...
-        Assert.Equal(HttpStatusCode.OK, (await ReplayingClient(handlerCookies).GetAsync("/my")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ReplayingClient(handlerCookies).GetAsync(PortalPaths.My)).StatusCode);
 
-        var signedOut = await client.SubmitFormAsync("/account/sign-out", []);
+        var signedOut = await client.SubmitFormAsync(PortalPaths.SignOut, []);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
 
         // ...and not a moment after: no waiting for the once-a-minute check.
-        var replayed = await ReplayingClient(handlerCookies).GetAsync("/my");
+        var replayed = await ReplayingClient(handlerCookies).GetAsync(PortalPaths.My);
         Assert.Equal("/account/sign-in?ReturnUrl=%2Fmy", Accounts.AccountTestData.RedirectPath(replayed));
     }
 
@@ -35,15 +36,15 @@ public sealed class SignOutTests(SharedPortal shared) : IClassFixture<SharedPort
     public async Task After_signing_out_the_person_can_sign_in_again()
     {
         var client = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        await client.SubmitFormAsync("/account/sign-out", []);
+        await client.SubmitFormAsync(PortalPaths.SignOut, []);
         var again = await _portal.SignedInClientAsync(DemoData.MemberEmail);
-        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/my")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(PortalPaths.My)).StatusCode);
     }
 
     /// <summary>The Cookie header the client sends, as an attacker who copied it would replay it.</summary>
     private static async Task<string> CookieHeaderAsync(HttpClient client)
     {
-        var probe = await client.GetAsync("/account/profile");
+        var probe = await client.GetAsync(PortalPaths.Profile);
         Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         var sent = probe.RequestMessage!.Headers.TryGetValues("Cookie", out var values) ? string.Join("; ", values) : "";
         Assert.Contains("copportal.auth=", sent, StringComparison.Ordinal);

@@ -37,9 +37,9 @@ public class IndexModel(CopDbContext db) : PageModel
     {
         var query = db.Users.AsNoTracking();
         var q = Q?.Trim();
-        // Every word must begin a word of the person's name or email address ("pri ram", "council@demo"). Each
-        // word is a range over the indexed word table, so a search reads its matches, not every account.
-        foreach (var word in SearchTerms.Split(q).Distinct().Take(MaxWords))
+        // Every word must begin a word of the person's name or email address, or the address ("pri ram",
+        // "council@demo"). Each is a range over the indexed word table, so a search reads its matches, not every account.
+        foreach (var word in PersonSearchTerm.SearchWords(q).Take(MaxWords))
         {
             var (from, to) = SearchTerms.PrefixRange(word);
             var matching = db.PersonSearchTerms

@@ -42,13 +42,13 @@ public sealed class StaffHomeCountsTests(SharedPortal shared) : IClassFixture<Sh
         {
             var request = await db.JoinRequests.Where(JoinRequest.InQueueFilter).OrderBy(r => r.Id).FirstAsync();
             request.Status = JoinRequestStatus.Withdrawn;
-            var proposal = await db.Proposals.Where(p => p.Status == ProposalStatus.Pending).OrderBy(p => p.Id).FirstAsync();
-            proposal.Status = ProposalStatus.Declined;
+            var proposer = await db.Users.FirstAsync(u => u.Email == DemoData.MemberEmail);
+            db.Proposals.Add(new CommunityProposal { ProposerId = proposer.Id, Name = "Counted proposal", WhoFor = "x", Purpose = "x", WhyNoExistingFits = "x", SubmittedAt = _portal.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         });
-        var afterDecisions = await CountsAsync(staff);
-        Assert.StartsWith($"{open - 1} join requests waiting", afterDecisions[0], StringComparison.Ordinal);
-        Assert.StartsWith($"{proposals - 1} proposal", afterDecisions[1], StringComparison.Ordinal);
+        var afterChanges = await CountsAsync(staff);
+        Assert.StartsWith($"{open - 1} join requests waiting", afterChanges[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{proposals + 1} proposal", afterChanges[1], StringComparison.Ordinal);
 
         // An email is not audited, but it is counted: saving one drops the counts too.
         await AddEmailAsync(OutboxStatus.Failed);

@@ -88,7 +88,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             You can see your request, or withdraw it, at {site.Url(PortalPaths.My)}
 
             {site.NetworkName} team
-            """);
+            """, topic: EmailTopic.JoinDecisions, userId: applicant.Id);
         await db.SaveChangesAsync(cancellationToken);
         return request;
     }
@@ -197,7 +197,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             If your circumstances change, you can ask to join again. If you think we have made a mistake, reply to this email.
 
             {site.NetworkName} team
-            """);
+            """, topic: EmailTopic.JoinDecisions, userId: applicant.Id);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -232,7 +232,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             Your request will come back to the network team as soon as you answer.
 
             {site.NetworkName} team
-            """);
+            """, topic: EmailTopic.JoinDecisions, userId: applicant.Id);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -339,7 +339,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
                 You can see your place, or leave the waiting list, at {site.Url(PortalPaths.My)}
 
                 {site.NetworkName} team
-                """);
+                """, topic: EmailTopic.JoinDecisions, userId: applicant.Id);
             return JoinRequestStatus.WaitingList;
         }
 
@@ -353,7 +353,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             {NextSteps(community)}
 
             {site.NetworkName} team
-            """);
+            """, topic: EmailTopic.JoinDecisions, userId: applicant.Id);
         return JoinRequestStatus.Approved;
     }
 
@@ -388,7 +388,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
                 {NextSteps(community)}
 
                 {site.NetworkName} team
-                """);
+                """, topic: EmailTopic.JoinDecisions, userId: applicant.Id);
         }
         return offered.Count;
     }

@@ -43,6 +43,10 @@ public static class PortalPaths
     public static string RespondToRequest(int joinRequestId) => "/my/requests/" + Number(joinRequestId) + "/respond";
     public static string WithdrawRequest(int joinRequestId) => "/my/requests/" + Number(joinRequestId) + "/withdraw";
     public static string LeaveCommunity(string slug) => "/my/communities/" + Segment(slug) + "/leave";
+    public static string MyNotifications => "/my/notifications";
+
+    /// <summary>The one-click unsubscribe page for a signed token (UnsubscribeLinks); works without signing in.</summary>
+    public static string Unsubscribe(string token) => "/notifications/unsubscribe/" + Segment(token);
 
     // Accounts.
     public static string SignIn => "/account/sign-in";

@@ -47,4 +47,13 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent: the person turned this topic off on /my/notifications.</summary>
+    Skipped = 3,
+
+    /// <summary>Waiting for the person's daily summary (they chose it for this topic).</summary>
+    Held = 4,
+
+    /// <summary>Sent as part of a daily summary email instead of on its own.</summary>
+    Digested = 5,
 }

@@ -29,6 +29,9 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddScoped<CopPortal.Domain.Messaging.NotificationDigest>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Email.NotificationDigestJob>();
+        services.AddSingleton<CopPortal.Web.Infrastructure.Email.UnsubscribeLinks>();
         return services;
     }
 }

@@ -41,6 +41,8 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.RespondToRequest), PortalPaths.RespondToRequest(12), "/My/RespondToRequest"),
         (nameof(PortalPaths.WithdrawRequest), PortalPaths.WithdrawRequest(12), "/My/WithdrawRequest"),
         (nameof(PortalPaths.LeaveCommunity), PortalPaths.LeaveCommunity("psychological-practitioners"), "/My/LeaveCommunity"),
+        (nameof(PortalPaths.MyNotifications), PortalPaths.MyNotifications, "/My/Notifications"),
+        (nameof(PortalPaths.Unsubscribe), PortalPaths.Unsubscribe("CfDJ8Abc-_xyz"), "/Notifications/Unsubscribe"),
         (nameof(PortalPaths.SignIn), PortalPaths.SignIn, "/Account/SignIn"),
         (nameof(PortalPaths.SignOut), PortalPaths.SignOut, "/Account/SignOut"),
         (nameof(PortalPaths.AccessDenied), PortalPaths.AccessDenied, "/Account/AccessDenied"),

@@ -28,6 +28,7 @@ public static partial class EmailLayout
             "account.password-changed" => $"You got this email because the password of your {service} account was changed.",
             "account.invitation" => $"You got this email because the {networkName} team invited this address to the {service}.",
             "join-request.digest" or "proposal.submitted" or "vacancy.interest" => $"You got this email because you are on the {networkName} network team.",
+            CopPortal.Domain.Messaging.NotificationDigest.EmailKind => $"You got this email because you chose to get some emails from the {service} in one daily summary.",
             "terms.review-reminder" => $"You got this email because you chair a community of practice on the {service}, or are on the network team.",
             _ when kind.StartsWith("join-request.", StringComparison.Ordinal) => $"You got this email because you asked to join a community of practice on the {service}.",
             _ when kind.StartsWith("proposal.", StringComparison.Ordinal) => $"You got this email because you proposed a new community of practice on the {service}.",
@@ -36,15 +37,24 @@ public static partial class EmailLayout
     }
 
     /// <summary>The plain-text part: the body, then a signature block with the service's name and the reason.</summary>
-    public static string RenderText(string body, string service, string reason)
+    public static string RenderText(string body, string service, string reason, EmailFooterLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         // "-- " on its own line is the standard signature separator: mail clients grey out or fold what follows.
-        return Normalise(body).TrimEnd() + "\n\n-- \n" + service + "\n" + reason + "\n";
+        var text = Normalise(body).TrimEnd() + "\n\n-- \n" + service + "\n" + reason + "\n";
+        if (links is not null)
+        {
+            if (links.UnsubscribeUrl is not null)
+            {
+                text += $"Unsubscribe from emails about {links.TopicLabel}: {links.UnsubscribeUrl}\n";
+            }
+            text += $"Choose which emails you get: {links.SettingsUrl}\n";
+        }
+        return text;
     }
 
     /// <summary>The HTML part: the same words in the network's header and footer, inline styles only (mail clients drop style sheets).</summary>
-    public static string RenderHtml(string subject, string body, string networkName, string service, string reason)
+    public static string RenderHtml(string subject, string body, string networkName, string service, string reason, EmailFooterLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var html = new StringBuilder();
@@ -61,8 +71,19 @@ public static partial class EmailLayout
         html.Append("</div>\n")
             .Append("<div style=\"border-top:1px solid #d8dde0;padding:16px 24px;font-size:14px;color:").Append(Grey).Append("\">\n")
             .Append("<p style=\"margin:0 0 8px\">").Append(Encode(service)).Append("</p>\n")
-            .Append("<p style=\"margin:0\">").Append(Encode(reason)).Append("</p>\n")
-            .Append("</div>\n</div>\n</body>\n</html>\n");
+            .Append("<p style=\"margin:0\">").Append(Encode(reason)).Append("</p>\n");
+        if (links is not null)
+        {
+            html.Append("<p style=\"margin:8px 0 0\">");
+            if (links.UnsubscribeUrl is not null)
+            {
+                html.Append("<a href=\"").Append(Encode(links.UnsubscribeUrl)).Append("\" style=\"color:").Append(Blue).Append("\">Unsubscribe from emails about ")
+                    .Append(Encode(links.TopicLabel ?? "this")).Append("</a> or ");
+            }
+            html.Append("<a href=\"").Append(Encode(links.SettingsUrl)).Append("\" style=\"color:").Append(Blue).Append("\">")
+                .Append(links.UnsubscribeUrl is null ? "Choose" : "choose").Append(" which emails you get</a></p>\n");
+        }
+        html.Append("</div>\n</div>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -75,6 +96,12 @@ public static partial class EmailLayout
                 .Append("\" style=\"display:inline-block;background:#007f3b;color:#ffffff;font-weight:bold;text-decoration:none;padding:12px 16px;border-radius:4px;box-shadow:0 4px 0 #00401e\">Open the link</a></p>\n")
                 .Append("<p style=\"margin:0 0 16px;font-size:14px;color:").Append(Grey).Append(";word-break:break-all\">Or copy this address into your browser: <a href=\"")
                 .Append(url).Append("\" style=\"color:").Append(Blue).Append("\">").Append(url).Append("</a></p>\n");
+            return;
+        }
+        // "## " alone in its paragraph is a section heading (the daily summary's topics).
+        if (lines.Length == 1 && lines[0].StartsWith("## ", StringComparison.Ordinal))
+        {
+            html.Append("<h2 style=\"margin:24px 0 8px;font-size:19px\">").Append(Encode(lines[0][3..].Trim())).Append("</h2>\n");
             return;
         }
         // Runs of ordinary lines are a paragraph (line breaks kept); runs of "- " lines are a list.
@@ -133,3 +160,9 @@ public static partial class EmailLayout
     [GeneratedRegex(@"\n[ \t]*\n+")]
     private static partial Regex ParagraphBreak();
 }
+
+/// <summary>
+/// The footer links of an email a person chose to get: one-click unsubscribe from its topic (absent on the daily
+/// summary, which covers several) and the settings page.
+/// </summary>
+public sealed record EmailFooterLinks(string SettingsUrl, string? UnsubscribeUrl = null, string? TopicLabel = null);

@@ -11,8 +11,11 @@ namespace CopPortal.Web.Infrastructure.Email;
 /// network's layout and, for a meeting, a text/calendar part with METHOD=REQUEST so Outlook offers Accept/Decline.
 /// Text parts are quoted-printable, so an .eml file reads in a text editor.
 /// </summary>
-public sealed class MailComposer(IOptions<MailOptions> options, PortalOptions portal)
+public sealed class MailComposer(IOptions<MailOptions> options, PortalOptions portal, UnsubscribeLinks? unsubscribe = null)
 {
+    /// <summary>The kind of the daily summary email (NotificationDigest): it links to the settings page.</summary>
+    public const string DigestKind = NotificationDigest.EmailKind;
+
     public MimeMessage Compose(OutboxMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -37,10 +40,17 @@ public sealed class MailComposer(IOptions<MailOptions> options, PortalOptions po
         mime.MessageId = message.MessageIdHeader.Trim('<', '>');
         mime.Headers.Add("X-CopPortal-Kind", SingleLine.Clean(message.Kind));
 
+        var links = FooterLinks(message);
+        if (links?.UnsubscribeUrl is { } unsubscribeUrl)
+        {
+            // RFC 2369 and RFC 8058: mail clients offer "Unsubscribe", and POST "List-Unsubscribe=One-Click" to it.
+            mime.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var body = new MultipartAlternative
         {
-            TextPart(TextFormat.Plain, EmailLayout.RenderText(message.TextBody, service, reason)),
-            TextPart(TextFormat.Html, EmailLayout.RenderHtml(mime.Subject, message.TextBody, portal.NetworkName, service, reason)),
+            TextPart(TextFormat.Plain, EmailLayout.RenderText(message.TextBody, service, reason, links)),
+            TextPart(TextFormat.Html, EmailLayout.RenderHtml(mime.Subject, message.TextBody, portal.NetworkName, service, reason, links)),
         };
         if (!string.IsNullOrEmpty(message.CalendarAttachment))
         {
@@ -53,6 +63,20 @@ public sealed class MailComposer(IOptions<MailOptions> options, PortalOptions po
         }
         mime.Body = body;
         return mime;
+    }
+
+    /// <summary>A topic email gets its one-click unsubscribe; the daily summary, the settings page. Account emails get neither.</summary>
+    private EmailFooterLinks? FooterLinks(OutboxMessage message)
+    {
+        if (unsubscribe is null || message.UserId is null)
+        {
+            return null;
+        }
+        if (message.Topic is { } topic)
+        {
+            return new EmailFooterLinks(unsubscribe.SettingsUrl, unsubscribe.Url(message.UserId, topic), EmailTopics.Label(topic));
+        }
+        return message.Kind == DigestKind ? new EmailFooterLinks(unsubscribe.SettingsUrl) : null;
     }
 
     private static TextPart TextPart(TextFormat format, string text)

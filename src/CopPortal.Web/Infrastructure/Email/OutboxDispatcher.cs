@@ -50,6 +50,10 @@ public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, I
             .OrderBy(m => m.NextAttemptAt)
             .ToListAsync(cancellationToken);
 
+        // The person's choice is applied by the lease holder, just before sending: what they turned off is marked
+        // skipped, what they want in their daily summary is held for it (NotificationDigest), the rest goes now.
+        claimed = await ApplyChoicesAsync(claimed, owner, cancellationToken);
+
         // A send is started only if it can finish (the SMTP timeout) before the lease runs out; otherwise another
         // instance could claim the message while this one is still sending it.
         var margin = TimeSpan.FromSeconds(Math.Min(settings.SmtpTimeoutSeconds, settings.ClaimTimeout.TotalSeconds / 2));
@@ -122,6 +126,55 @@ public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, I
             logger.LogWarning("{Count} emails were sent after their lease had passed to another instance; they may arrive twice", ids.Count - marked);
         }
         ids.Clear();
+    }
+
+    /// <summary>Marks the claimed topic messages the person chose not to get now; returns the ones to send.</summary>
+    private async Task<List<OutboxMessage>> ApplyChoicesAsync(List<OutboxMessage> claimed, string owner, CancellationToken cancellationToken)
+    {
+        var chosen = claimed.Where(m => m.Topic is not null && m.UserId is not null).ToList();
+        if (chosen.Count == 0)
+        {
+            return claimed;
+        }
+        var userIds = chosen.Select(m => m.UserId!).Distinct(StringComparer.Ordinal).ToList();
+        var choices = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId))
+            .ToDictionaryAsync(p => (p.UserId, p.Topic), p => p.Delivery, cancellationToken);
+        var skipped = new List<Guid>();
+        var held = new List<Guid>();
+        foreach (var message in chosen)
+        {
+            var topic = message.Topic!.Value;
+            var choice = choices.TryGetValue((message.UserId!, topic), out var c) ? c : NotificationPreferences.Default(topic);
+            switch (EmailTopics.Apply(choice, !string.IsNullOrEmpty(message.CalendarAttachment)))
+            {
+                case EmailDelivery.Off:
+                    skipped.Add(message.Id);
+                    break;
+                case EmailDelivery.DailyDigest:
+                    held.Add(message.Id);
+                    break;
+            }
+        }
+        await SetStatusAsync(skipped, OutboxStatus.Skipped, owner, cancellationToken);
+        await SetStatusAsync(held, OutboxStatus.Held, owner, cancellationToken);
+        return claimed.Where(m => !skipped.Contains(m.Id) && !held.Contains(m.Id)).ToList();
+    }
+
+    /// <summary>Records a decision not to send now, undoing the claim's attempt count (no send was tried).</summary>
+    private async Task SetStatusAsync(List<Guid> ids, OutboxStatus status, string owner, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await db.OutboxMessages
+            .Where(m => ids.Contains(m.Id) && m.LockedBy == owner)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
     private async Task RecordFailureAsync(OutboxMessage message, Exception ex, MailOptions settings, string owner)

@@ -31,6 +31,9 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
         OutboxStatus.Pending => "Waiting to send",
         OutboxStatus.Sent => "Sent",
         OutboxStatus.Failed => "Failed",
+        OutboxStatus.Skipped => "Not sent: turned off by the person",
+        OutboxStatus.Held => "Waiting for the daily summary",
+        OutboxStatus.Digested => "Sent in a daily summary",
         _ => status.ToString(),
     };
 
@@ -38,6 +41,9 @@ public class OutboxModel(CopDbContext db, TimeProvider clock, ICurrentActor acto
     {
         OutboxStatus.Pending => "nhsuk-tag--blue",
         OutboxStatus.Sent => "nhsuk-tag--green",
+        OutboxStatus.Digested => "nhsuk-tag--green",
+        OutboxStatus.Held => "nhsuk-tag--blue",
+        OutboxStatus.Skipped => "nhsuk-tag--grey",
         _ => "nhsuk-tag--red",
     };
 

@@ -28,6 +28,9 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddScoped<CopPortal.Domain.Meetings.MeetingInvitations>();
+        services.AddScoped<CopPortal.Domain.Meetings.MeetingRsvpTokens>();
+        services.AddScoped(sp => CopPortal.Web.Infrastructure.Email.MeetingOrganisers.From(sp));
         return services;
     }
 }

@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingInvitations>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingRsvpTokens>();
+        services.AddScoped<CopPortal.Domain.Meetings.MeetingScheduler>();
         services.AddScoped(sp => CopPortal.Web.Infrastructure.Email.MeetingOrganisers.From(sp));
         return services;
     }

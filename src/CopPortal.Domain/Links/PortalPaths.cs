@@ -50,9 +50,6 @@ public static class PortalPaths
     public static string MeetingRespond(string slug, int meetingId, string token, string answer) =>
         WithQuery(Meeting(slug, meetingId) + "/respond", ("token", token), ("answer", answer));
 
-    /// <summary>The personal calendar feed (the token is secret and revocable from <see cref="MyCalendar"/>).</summary>
-    public static string CalendarFeed(string token) => "/calendar/" + Segment(token) + ".ics";
-    public static string MyCalendar => "/my/calendar";
 
     // The signed-in person's own pages.
     public static string My => "/my";

@@ -28,8 +28,13 @@ public abstract record CadenceRule
     /// <summary>Whether the numbers make sense (the form checks them too; this guards stored rules).</summary>
     public abstract bool IsValid { get; }
 
-    /// <summary>A year of dates from the first: what a new series generates.</summary>
-    public IReadOnlyList<DateOnly> YearFrom(DateOnly first) => Dates(first, first.AddMonths(MonthsAhead).AddDays(-1)).ToList();
+    /// <summary>
+    /// A year of dates from the first: what a new series generates. The year is twelve calendar months (the first
+    /// date's month and the eleven after it), so "every 3 months" from January gives four meetings, not a fifth
+    /// next January.
+    /// </summary>
+    public IReadOnlyList<DateOnly> YearFrom(DateOnly first) =>
+        Dates(first, new DateOnly(first.Year, first.Month, 1).AddMonths(MonthsAhead).AddDays(-1)).ToList();
 
     /// <summary>
     /// The CoP's Terms of Reference cadence ("every 3 months") as a rule: every N months on the same weekday of

@@ -16,7 +16,7 @@ public sealed class JoinRequestException(string message) : Exception(message);
 /// decisions (approve, waiting list, decline, ask for more information), each with its email queued in
 /// the same SaveChanges so a decision and its email are committed together or not at all.
 /// </summary>
-public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outbox, MembershipService memberships, IPortalSite site, CommunityCache communityCache)
+public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outbox, MembershipService memberships, IPortalSite site, CommunityCache communityCache, CopPortal.Domain.Meetings.MeetingInvitations meetingInvitations)
 {
     public const string ReceivedEmail = "join-request.received";
     public const string ApprovedEmail = "join-request.approved";
@@ -264,6 +264,8 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
             {
                 throw new JoinRequestException($"You are not a member of {community.Name}");
             }
+            // Their future meetings leave their calendar (METHOD:CANCEL), in the same commit as the leaving.
+            await meetingInvitations.CancelForLeavingMemberAsync(community.Id, userId, cancellationToken);
             await OfferFreedPlacesCoreAsync(community, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
@@ -344,6 +346,8 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         }
 
         Decide(request, JoinRequestStatus.Approved, staffUserId);
+        // The approval email says they will be invited: every future meeting's invitation goes in the same commit.
+        await meetingInvitations.InviteNewMemberAsync(community.Id, applicant.Id, cancellationToken);
         outbox.Enqueue(ApprovedEmail, applicant.Email!, applicant.DisplayName, $"Welcome to {community.Name}",
             $"""
             Dear {applicant.DisplayName},
@@ -377,6 +381,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
                 break;
             }
             offered.Add(next.Id);
+            await meetingInvitations.InviteNewMemberAsync(community.Id, applicant.Id, cancellationToken);
             next.Status = JoinRequestStatus.Approved;
             next.ConcurrencyStamp = Guid.NewGuid();
             outbox.Enqueue(PlaceOfferedEmail, applicant.Email!, applicant.DisplayName, $"A place in {community.Name} is yours",

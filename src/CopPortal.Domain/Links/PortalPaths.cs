@@ -37,6 +37,20 @@ public static class PortalPaths
     public static string TermsVersion(string slug, int number) => Terms(slug) + "/versions/" + Number(number);
     public static string VacancyInterest(string slug, int vacancyId) => Community(slug) + "/vacancies/" + Number(vacancyId) + "/interest";
 
+    // Meetings (scheduling, calendar, RSVP).
+    public static string Meetings(string slug) => Community(slug) + "/meetings";
+    public static string MeetingsPage(string slug, int page) => page <= 1 ? Meetings(slug) : WithQuery(Meetings(slug), ("page", Number(page)));
+    public static string MeetingCreate(string slug) => Meetings(slug) + "/new";
+    public static string Meeting(string slug, int meetingId) => Meetings(slug) + "/" + Number(meetingId);
+    public static string MeetingIcs(string slug, int meetingId) => Meetings(slug) + "/" + Number(meetingId) + ".ics";
+    public static string MeetingEdit(string slug, int meetingId) => Meeting(slug, meetingId) + "/edit";
+    public static string MeetingCancel(string slug, int meetingId) => Meeting(slug, meetingId) + "/cancel";
+
+    /// <summary>The confirm page an invitation's one-click RSVP link opens (the token names the member and the meeting).</summary>
+    public static string MeetingRespond(string slug, int meetingId, string token, string answer) =>
+        WithQuery(Meeting(slug, meetingId) + "/respond", ("token", token), ("answer", answer));
+
+
     // The signed-in person's own pages.
     public static string My => "/my";
     public static string MyData => "/my/data";

@@ -59,6 +59,27 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /communities/{slug}/join/monitoring",                         "signin redirect redirect redirect redirect redirect redirect"),
         ("GET /communities/{slug}/join/monitoring [archived]",              "signin readonly readonly readonly readonly readonly readonly"),
         ("GET /communities/{slug}/join/monitoring [draft]",                 "404 404 404 redirect redirect 404 redirect"),
+        ("GET /communities/{slug}/meetings", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings [archived]", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/new", "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/new [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/new [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int} [archived]", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int} [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}.ics", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}.ics [archived]", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}.ics [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/cancel", "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/cancel [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/{id:int}/cancel [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/edit", "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/edit [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/{id:int}/edit [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/respond", "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/respond [archived]", "ok ok ok ok ok ok ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/respond [draft]", "404 404 404 ok ok 404 ok"),
         ("GET /communities/{slug}/terms",                                   "ok ok ok ok ok ok ok"),
         ("GET /communities/{slug}/terms [archived]",                        "ok ok ok ok ok ok ok"),
         ("GET /communities/{slug}/terms [draft]",                           "404 404 404 ok ok 404 ok"),
@@ -128,6 +149,21 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /communities/{slug}/join/monitoring",                        "signin ok ok ok ok ok ok"),
         ("POST /communities/{slug}/join/monitoring [archived]",             "signin readonly readonly readonly readonly readonly readonly"),
         ("POST /communities/{slug}/join/monitoring [draft]",                "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/new", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/new [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/new [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int} Respond", "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int} Respond [archived]", "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int} Respond [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/cancel", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/cancel [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/cancel [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/edit", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/edit [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/edit [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/respond", "ok ok ok ok ok ok ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/respond [archived]", "ok ok ok ok ok ok ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/respond [draft]", "404 404 404 ok ok 404 ok"),
         ("POST /communities/{slug}/terms/edit",                             "signin denied denied denied ok denied ok"),
         ("POST /communities/{slug}/terms/edit [archived]",                  "signin denied denied denied readonly denied readonly"),
         ("POST /communities/{slug}/terms/edit [draft]",                     "404 404 404 denied ok 404 ok"),
@@ -211,6 +247,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                     db.Vacancies.Add(vacancy);
                     await db.SaveChangesAsync();
                     Values["vacancy:" + community.Slug] = vacancy.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
+                {
+                    var start = Factory.Clock.GetUtcNow().AddDays(30);
+                    var meeting = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = start, EndsAt = start.AddHours(1), CalendarUid = $"matrix-{community.Id}@copportal", CreatedAt = start };
+                    db.Meetings.Add(meeting);
+                    await db.SaveChangesAsync();
+                    Values["meeting:" + community.Slug] = meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -363,6 +407,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{slug}", slug, StringComparison.Ordinal)
             .Replace("vacancies/{id:int}", "vacancies/" + portal.Values["vacancy:" + slug], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
+            .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", portal.Values["request"], StringComparison.Ordinal)
             .Replace("/people/{id}", "/people/" + portal.Values["person"], StringComparison.Ordinal)

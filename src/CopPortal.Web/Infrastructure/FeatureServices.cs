@@ -28,6 +28,11 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddScoped<CopPortal.Domain.Meetings.GuestService>();
+        services.AddScoped<CopPortal.Domain.Meetings.AttendanceService>();
+        services.AddScoped<CopPortal.Domain.Meetings.Polls.PollService>();
+        services.AddScoped<CopPortal.Web.Infrastructure.Meetings.MeetingInvitationsHook>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Meetings.PollCompletionJob>();
         return services;
     }
 }

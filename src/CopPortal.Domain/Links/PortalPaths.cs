@@ -47,6 +47,22 @@ public static class PortalPaths
     /// <summary>A guest's own view of the one meeting they are invited to, by the secret token in their email.</summary>
     public static string MeetingGuest(string token) => "/meetings/guest/" + Segment(token);
     public static string MeetingGuestCalendar(string token) => MeetingGuest(token) + "/meeting.ics";
+    // Meetings (scheduling, calendar, RSVP).
+    public static string Meetings(string slug) => Community(slug) + "/meetings";
+    public static string MeetingsPage(string slug, int page) => page <= 1 ? Meetings(slug) : WithQuery(Meetings(slug), ("page", Number(page)));
+    public static string MeetingCreate(string slug) => Meetings(slug) + "/new";
+    public static string Meeting(string slug, int meetingId) => Meetings(slug) + "/" + Number(meetingId);
+    public static string MeetingIcs(string slug, int meetingId) => Meetings(slug) + "/" + Number(meetingId) + ".ics";
+    public static string MeetingEdit(string slug, int meetingId) => Meeting(slug, meetingId) + "/edit";
+    public static string MeetingCancel(string slug, int meetingId) => Meeting(slug, meetingId) + "/cancel";
+
+    /// <summary>The confirm page an invitation's one-click RSVP link opens (the token names the member and the meeting).</summary>
+    public static string MeetingRespond(string slug, int meetingId, string token, string answer) =>
+        WithQuery(Meeting(slug, meetingId) + "/respond", ("token", token), ("answer", answer));
+
+    /// <summary>The personal calendar feed (the token is secret and revocable from <see cref="MyCalendar"/>).</summary>
+    public static string CalendarFeed(string token) => "/calendar/" + Segment(token) + ".ics";
+    public static string MyCalendar => "/my/calendar";
 
     // The signed-in person's own pages.
     public static string My => "/my";

@@ -18,14 +18,17 @@ public enum GuestResponseResult
 /// Named guests of one meeting: invited by the core team with a secret link (only its SHA-256 hash is stored),
 /// revoked by them, and answering attending or apologies through that link without an account.
 /// </summary>
-public class GuestService(CopDbContext db, Outbox outbox, TimeProvider clock, IPortalSite site)
+public class GuestService(CopDbContext db, MeetingInvitations invitations, TimeProvider clock, IPortalSite site)
 {
     public const int NameMaxLength = 200;
     public const int EmailMaxLength = 256;
     public const int RoleMaxLength = 200;
 
-    /// <summary>Adds the guest and queues their invitation email. Does not save. The token is only in the email.</summary>
-    public (MeetingGuest Guest, string Token) Invite(Meeting meeting, string name, string email, string? role, string? organisation, string invitedById)
+    /// <summary>
+    /// Adds the guest and queues their calendar invitation (through <see cref="MeetingInvitations"/>). Does not save,
+    /// so the guest and their email are committed together. The token is only in the email.
+    /// </summary>
+    public async Task<(MeetingGuest Guest, string Token)> InviteAsync(Meeting meeting, string name, string email, string? role, string? organisation, string invitedById, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         var token = Invitation.NewToken();
@@ -41,7 +44,7 @@ public class GuestService(CopDbContext db, Outbox outbox, TimeProvider clock, IP
             InvitedAt = clock.GetUtcNow(),
         };
         db.MeetingGuests.Add(guest);
-        QueueInvitation(meeting, guest, token);
+        await invitations.InviteGuestAsync(meeting, guest, site.Url(PortalPaths.MeetingGuest(token)), cancellationToken);
         return (guest, token);
     }
 
@@ -81,24 +84,6 @@ public class GuestService(CopDbContext db, Outbox outbox, TimeProvider clock, IP
     {
         ArgumentNullException.ThrowIfNull(guest);
         guest.RevokedAt ??= clock.GetUtcNow();
-    }
-
-    private void QueueInvitation(Meeting meeting, MeetingGuest guest, string token)
-    {
-        var community = meeting.Community?.Name ?? "a community of practice";
-        outbox.Enqueue("meeting.guest-invitation", guest.Email, guest.Name, $"Invitation: {meeting.Title} ({community})",
-            $"""
-            Dear {guest.Name},
-
-            You are invited as a guest to a meeting of {community}.
-
-            {MeetingText.Summary(meeting)}
-
-            See the meeting's details, add it to your calendar and tell us whether you can come:
-            {site.Url(PortalPaths.MeetingGuest(token))}
-
-            This link is personal to you: please do not forward it.
-            """);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -31,8 +31,10 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Meetings.GuestService>();
         services.AddScoped<CopPortal.Domain.Meetings.AttendanceService>();
         services.AddScoped<CopPortal.Domain.Meetings.Polls.PollService>();
-        services.AddScoped<CopPortal.Web.Infrastructure.Meetings.MeetingInvitationsHook>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Meetings.PollCompletionJob>();
+        services.AddScoped<CopPortal.Domain.Meetings.MeetingInvitations>();
+        services.AddScoped<CopPortal.Domain.Meetings.MeetingRsvpTokens>();
+        services.AddScoped(sp => CopPortal.Web.Infrastructure.Email.MeetingOrganisers.From(sp));
         return services;
     }
 }

@@ -47,7 +47,8 @@ public sealed class MailComposer(IOptions<MailOptions> options, PortalOptions po
             // Last in the alternative: the richest part a client understands wins, and calendar clients act on it.
             var calendar = new TextPart("calendar");
             calendar.SetText(System.Text.Encoding.UTF8, message.CalendarAttachment);
-            calendar.ContentType.Parameters.Add("method", "REQUEST");
+            // The part's method must match the calendar's own (REQUEST, or CANCEL for a cancellation).
+            calendar.ContentType.Parameters.Add("method", CopPortal.Domain.Meetings.MeetingCalendar.MethodOf(message.CalendarAttachment));
             calendar.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
             body.Add(calendar);
         }

@@ -57,7 +57,7 @@ public class GuestsModel(CopDbContext db, GuestService guests, UserManager<Porta
             ModelState.AddModelError("Input.Email", $"{email} is already invited to this meeting");
             return Page();
         }
-        guests.Invite(Meeting, Input.Name!, email, Input.Role, Input.Organisation, users.GetUserId(User)!);
+        await guests.InviteAsync(Meeting, Input.Name!, email, Input.Role, Input.Organisation, users.GetUserId(User)!);
         await db.SaveChangesAsync();
         TempData["Success"] = $"We have emailed {Input.Name!.Trim()} an invitation to this meeting.";
         return Redirect(PortalPaths.MeetingGuests(Community.Slug, meetingId));

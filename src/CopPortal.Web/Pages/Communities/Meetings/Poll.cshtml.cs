@@ -4,7 +4,6 @@ using CopPortal.Domain.Meetings;
 using CopPortal.Domain.Meetings.Polls;
 using CopPortal.Domain.Time;
 using CopPortal.Web.Infrastructure.Communities;
-using CopPortal.Web.Infrastructure.Meetings;
 using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +17,7 @@ namespace CopPortal.Web.Pages.Communities.Meetings;
 /// ranked; the core team (chair, co-chair, secretary) or staff pick one, which becomes a meeting.
 /// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-public class PollModel(CopDbContext db, PollService polls, MeetingInvitationsHook invitations, UserManager<CopPortal.Domain.People.PortalUser> users, TimeProvider clock) : CommunityPageModel
+public class PollModel(CopDbContext db, PollService polls, MeetingInvitations invitations, UserManager<CopPortal.Domain.People.PortalUser> users, TimeProvider clock) : CommunityPageModel
 {
     [BindProperty]
     public List<AnswerInput> Answers { get; set; } = [];

@@ -46,7 +46,7 @@ public class PollNewModel(PollService polls, UserManager<CopPortal.Domain.People
         /// <summary>The start in UTC, or null if the date or time is not real. A time in the hour the clocks skip is moved on by it.</summary>
         public DateTimeOffset? StartsAt =>
             Date.Value is DateOnly day && ParseTime(Time) is TimeOnly time
-                ? ToUtc(day.ToDateTime(time))
+                ? MeetingTimes.ToUtc(day, time)
                 : null;
     }
 
@@ -77,15 +77,6 @@ public class PollNewModel(PollService polls, UserManager<CopPortal.Domain.People
             hour = (hour % 12) + (pm ? 12 : 0);
         }
         return hour is >= 0 and < 24 && minute is >= 0 and < 60 ? new TimeOnly(hour, minute) : null;
-    }
-
-    public static DateTimeOffset ToUtc(DateTime london)
-    {
-        if (LondonTime.Zone.IsInvalidTime(london))
-        {
-            london = london.AddHours(1);
-        }
-        return new DateTimeOffset(london, LondonTime.Zone.GetUtcOffset(london)).ToUniversalTime();
     }
 
     public void OnGet()

@@ -59,6 +59,8 @@ foreach (var scale in scales)
         ("/privacy (retention periods from configuration)", "/privacy", false),
         ("/my (staff home page: the week's counts)", "/my", true),
         ("/ground-rules (staff-edited text)", "/ground-rules", false),
+        // The demo's open poll is the first poll in the database (DemoParticipation).
+        ("Poll to find a date (demo practitioners, staff)", "/communities/psychological-practitioners/meetings/polls/1", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

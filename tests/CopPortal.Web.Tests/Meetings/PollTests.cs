@@ -35,7 +35,7 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         var response = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/polls/new", NewPoll(("3/12/2026", "14:00"), ("8/12/2026", "9:30am"), ("10/12/2026", "2pm")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return await _portal.WithDbAsync(db => db.MeetingPolls.Select(p => p.Id).SingleAsync());
+        return await _portal.WithDbAsync(db => db.MeetingPolls.Where(p => p.Title == "Spring spotlight").Select(p => p.Id).SingleAsync());
     }
 
     private async Task AnswerAsync(string email, int pollId, params string[] choices)
@@ -50,7 +50,7 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
     public async Task Post_new_poll_saves_options_in_uk_time_and_emails_every_member()
     {
         var pollId = await CreateAsync();
-        var poll = await _portal.WithDbAsync(db => db.MeetingPolls.Include(p => p.Options).SingleAsync());
+        var poll = await _portal.WithDbAsync(db => db.MeetingPolls.Include(p => p.Options).SingleAsync(p => p.Id == pollId));
         Assert.Equal(
             [new DateTimeOffset(2026, 12, 3, 14, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero)],
             poll.Options.OrderBy(o => o.StartsAt).Select(o => o.StartsAt.ToUniversalTime()).ToList());
@@ -69,6 +69,7 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
     [Fact]
     public async Task Post_new_poll_with_bad_input_shows_each_problem_and_saves_nothing()
     {
+        var pollsBefore = await _portal.WithDbAsync(db => db.MeetingPolls.CountAsync());
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         var fields = NewPoll(("29/11/2026", "25:00"));
         fields["Input.JoinUrl"] = "http://insecure.example.org";
@@ -77,9 +78,9 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
         var page = await Html.ParseAsync(response);
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
         Assert.Equal(
-            ["Enter a joining link that starts with https://", "Enter the start time as hours and minutes, like 14:00 or 2:30pm", "Enter at least 2 dates and times to choose from", "The poll must close before the first date you propose"],
+            ["Enter a joining link that starts with https://", "Enter the start time as hours and minutes, like 14:00 or 2:30pm", "The poll must close before the first date you propose", "Enter at least 2 dates and times to choose from"],
             page.ErrorSummary());
-        Assert.Equal(0, await _portal.WithDbAsync(db => db.MeetingPolls.CountAsync()));
+        Assert.Equal(pollsBefore, await _portal.WithDbAsync(db => db.MeetingPolls.CountAsync()));
         Assert.Empty(await _portal.OutboxAsync());
     }
 
@@ -90,7 +91,7 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
         await AnswerAsync(DemoData.MemberEmail, pollId, "No", "Yes", "IfNeedBe");
         await AnswerAsync(DemoData.ChairEmail, pollId, "Yes", "IfNeedBe", "Yes");
         await AnswerAsync(DemoData.MemberEmail, pollId, "No", "Yes", "Yes");
-        Assert.Equal(6, await _portal.WithDbAsync(db => db.MeetingPollAnswers.CountAsync()));
+        Assert.Equal(6, await _portal.WithDbAsync(db => db.MeetingPollAnswers.CountAsync(a => a.Option!.PollId == pollId)));
 
         var page = await (await _portal.SignedInClientAsync(DemoData.MemberEmail)).GetPageAsync($"/communities/{Slug}/meetings/polls/{pollId}");
         var rows = page.QuerySelectorAll("table.app-poll-results tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.CellText()).ToList()).ToList();
@@ -117,19 +118,19 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
     [Fact]
     public async Task Chair_picks_an_option_which_becomes_a_meeting_with_invitations_to_every_member()
     {
+        var meetingsBefore = await _portal.WithDbAsync(db => db.Meetings.CountAsync());
         var pollId = await CreateAsync();
         var optionId = await _portal.WithDbAsync(db => db.MeetingPollOptions.Where(o => o.PollId == pollId).OrderBy(o => o.StartsAt).Select(o => o.Id).Skip(1).FirstAsync());
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
         var response = await chair.SubmitFormAsync($"/communities/{Slug}/meetings/polls/{pollId}", [], formSelector: $"main form[action*='optionId={optionId}']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var meeting = await _portal.WithDbAsync(db => db.Meetings.SingleAsync());
+        var poll = await _portal.WithDbAsync(db => db.MeetingPolls.SingleAsync(p => p.Id == pollId));
+        var meeting = await _portal.WithDbAsync(db => db.Meetings.SingleAsync(m => m.Id == poll.MeetingId));
         Assert.Equal("Spring spotlight", meeting.Title);
         Assert.Equal(new DateTimeOffset(2026, 12, 8, 9, 30, 0, TimeSpan.Zero), meeting.StartsAt.ToUniversalTime());
         Assert.Equal("https://teams.example.nhs.uk/spring", meeting.JoinUrl);
         Assert.False(string.IsNullOrEmpty(meeting.CalendarUid));
-        var poll = await _portal.WithDbAsync(db => db.MeetingPolls.SingleAsync());
-        Assert.Equal(meeting.Id, poll.MeetingId);
         Assert.Equal(optionId, poll.ChosenOptionId);
 
         var invitations = (await _portal.OutboxAsync()).Where(m => m.Kind == MeetingInvitations.InvitationEmail).ToList();
@@ -141,27 +142,35 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
         var page = await chair.GetPageAsync($"/communities/{Slug}/meetings/polls/{pollId}");
         Assert.Empty(page.QuerySelectorAll("form[action*='handler=Pick']"));
         Assert.Null(page.QuerySelector("form.app-poll-answers"));
-        Assert.Equal(1, await _portal.WithDbAsync(db => db.Meetings.CountAsync()));
+        Assert.Equal(meetingsBefore + 1, await _portal.WithDbAsync(db => db.Meetings.CountAsync()));
     }
 
     [Fact]
     public async Task A_member_may_not_pick_and_nobody_answers_a_closed_poll()
     {
+        var meetingsBefore = await _portal.WithDbAsync(db => db.Meetings.CountAsync());
         var pollId = await CreateAsync();
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var page = await member.GetPageAsync($"/communities/{Slug}/meetings/polls/{pollId}");
-        var answers = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form.app-poll-answers")!;
+        Assert.NotNull(page.QuerySelector("main form.app-poll-answers"));
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var optionId = await _portal.WithDbAsync(db => db.MeetingPollOptions.Select(o => o.Id).FirstAsync());
+        var optionId = await _portal.WithDbAsync(db => db.MeetingPollOptions.Where(o => o.PollId == pollId).Select(o => o.Id).FirstAsync());
         var pick = await member.PostAsync($"/communities/{Slug}/meetings/polls/{pollId}?handler=Pick&optionId={optionId}", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
         Assert.True(pick.StatusCode == HttpStatusCode.Forbidden || (pick.Headers.Location?.OriginalString ?? "").Contains("/account/access-denied", StringComparison.Ordinal));
-        Assert.Equal(0, await _portal.WithDbAsync(db => db.Meetings.CountAsync()));
+        Assert.Equal(meetingsBefore, await _portal.WithDbAsync(db => db.Meetings.CountAsync()));
 
         _portal.Clock.Set(new DateTimeOffset(2026, 12, 1, 0, 0, 1, TimeSpan.Zero));
-        var late = await member.PostFormAsync(answers, Html.Form(("Answers[0].Choice", "Yes"), ("Answers[1].Choice", "Yes"), ("Answers[2].Choice", "Yes")), $"/communities/{Slug}/meetings/polls/{pollId}");
+        var later = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        var closed = await later.GetPageAsync($"/communities/{Slug}/meetings/polls/{pollId}");
+        Assert.Null(closed.QuerySelector("main form.app-poll-answers"));
+        var fresh = (await later.GetPageAsync("/account/change-password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var optionIds = await _portal.WithDbAsync(db => db.MeetingPollOptions.Where(o => o.PollId == pollId).OrderBy(o => o.StartsAt).Select(o => o.Id).ToListAsync());
+        var late = await later.PostAsync($"/communities/{Slug}/meetings/polls/{pollId}", new FormUrlEncodedContent(
+            optionIds.SelectMany((id, i) => new KeyValuePair<string, string>[] { new($"Answers[{i}].OptionId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new($"Answers[{i}].Choice", "Yes") })
+                .Append(new("__RequestVerificationToken", fresh))));
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
         Assert.Equal(["This poll has closed, so it is not taking answers"], (await Html.ParseAsync(late)).ErrorSummary());
-        Assert.Equal(0, await _portal.WithDbAsync(db => db.MeetingPollAnswers.CountAsync()));
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.MeetingPollAnswers.CountAsync(a => a.Option!.PollId == pollId)));
     }
 
     [Fact]

@@ -104,7 +104,9 @@ public class PollModel(CopDbContext db, PollService polls, MeetingInvitations in
             if (created is not null)
             {
                 created.Community = Community;
+                // The invitations only queue in this unit of work; this save commits them with the meeting.
                 await invitations.InviteAllAsync(created);
+                await db.SaveChangesAsync();
             }
             return created;
         });

@@ -68,7 +68,7 @@ public sealed class GuestTests(SharedPortal shared) : IClassFixture<SharedPortal
         {
             var response = await guest.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/account/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            Assert.Contains("/account/sign-in", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
 
         var answered = await guest.SubmitFormAsync($"/meetings/guest/{token}", Html.Form(("Input.Answer", "Apologies")));

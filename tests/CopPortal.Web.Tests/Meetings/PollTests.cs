@@ -67,6 +67,19 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
     }
 
     [Fact]
+    public async Task Get_polls_lists_open_polls_for_members_and_the_propose_button_for_the_core_team_only()
+    {
+        var pollId = await CreateAsync();
+        var member = await (await _portal.SignedInClientAsync(DemoData.MemberEmail)).GetPageAsync($"/communities/{Slug}/meetings/polls");
+        var open = member.QuerySelector("ul.app-polls-open")!;
+        Assert.Contains(open.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/communities/{Slug}/meetings/polls/{pollId}" && a.TextContent == "Spring spotlight");
+        Assert.Contains("closes at the end of 30 November 2026", open.TextContent, StringComparison.Ordinal);
+        Assert.Null(member.QuerySelector($"main a[href='/communities/{Slug}/meetings/polls/new']"));
+        var secretary = await (await _portal.SignedInClientAsync(DemoData.SecretaryEmail)).GetPageAsync($"/communities/{Slug}/meetings/polls");
+        Assert.NotNull(secretary.QuerySelector($"main a[href='/communities/{Slug}/meetings/polls/new']"));
+    }
+
+    [Fact]
     public async Task Post_new_poll_with_bad_input_shows_each_problem_and_saves_nothing()
     {
         var pollsBefore = await _portal.WithDbAsync(db => db.MeetingPolls.CountAsync());

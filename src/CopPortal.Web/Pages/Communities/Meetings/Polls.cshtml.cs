@@ -21,9 +21,11 @@ public class PollsModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
     {
         var now = clock.GetUtcNow();
         var communityId = Community.Id;
-        var rows = db.MeetingPolls.AsNoTracking().Where(p => p.CommunityId == communityId)
-            .Select(p => new Row(p.Id, p.Title, p.ClosesAt, p.Options.Count, p.Meeting != null ? p.Meeting.StartsAt : null));
-        Open = await rows.Where(r => r.MeetingStartsAt == null && r.ClosesAt > now).OrderBy(r => r.ClosesAt).Take(Shown).ToListAsync();
-        Past = await rows.Where(r => r.MeetingStartsAt != null || r.ClosesAt <= now).OrderByDescending(r => r.ClosesAt).Take(Shown).ToListAsync();
+        var polls = db.MeetingPolls.AsNoTracking().Where(p => p.CommunityId == communityId);
+        // Filtered before the projection: EF cannot translate a filter on a record built in the select.
+        Open = await polls.Where(p => p.MeetingId == null && p.ClosesAt > now).OrderBy(p => p.ClosesAt).Take(Shown)
+            .Select(p => new Row(p.Id, p.Title, p.ClosesAt, p.Options.Count, null)).ToListAsync();
+        Past = await polls.Where(p => p.MeetingId != null || p.ClosesAt <= now).OrderByDescending(p => p.ClosesAt).Take(Shown)
+            .Select(p => new Row(p.Id, p.Title, p.ClosesAt, p.Options.Count, p.Meeting != null ? p.Meeting.StartsAt : null)).ToListAsync();
     }
 }

@@ -63,6 +63,8 @@ foreach (var scale in scales)
         ("/staff/people?q=smith (staff)", "/staff/people?q=smith", true),
         ("/staff/audit (staff, first page)", "/staff/audit", true),
         ("/staff/audit?entity=Community (staff)", "/staff/audit?entity=Community", true),
+        // The demo's open poll is the first poll in the database (DemoParticipation).
+        ("Poll to find a date (demo practitioners, staff)", "/communities/psychological-practitioners/meetings/polls/1", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

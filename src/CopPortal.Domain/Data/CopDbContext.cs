@@ -48,6 +48,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<MeetingResponse> MeetingResponses => Set<MeetingResponse>();
     public DbSet<MeetingGuest> MeetingGuests => Set<MeetingGuest>();
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+    public DbSet<CopPortal.Domain.Meetings.Polls.Poll> MeetingPolls => Set<CopPortal.Domain.Meetings.Polls.Poll>();
+    public DbSet<CopPortal.Domain.Meetings.Polls.PollOption> MeetingPollOptions => Set<CopPortal.Domain.Meetings.Polls.PollOption>();
+    public DbSet<CopPortal.Domain.Meetings.Polls.PollAnswer> MeetingPollAnswers => Set<CopPortal.Domain.Meetings.Polls.PollAnswer>();
     public DbSet<CopPortal.Domain.Actions.CommunityAction> Actions => Set<CopPortal.Domain.Actions.CommunityAction>();
     public DbSet<CopPortal.Domain.Actions.ActionUpdate> ActionUpdates => Set<CopPortal.Domain.Actions.ActionUpdate>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();

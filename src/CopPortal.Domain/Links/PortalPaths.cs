@@ -37,6 +37,16 @@ public static class PortalPaths
     public static string TermsVersion(string slug, int number) => Terms(slug) + "/versions/" + Number(number);
     public static string VacancyInterest(string slug, int vacancyId) => Community(slug) + "/vacancies/" + Number(vacancyId) + "/interest";
 
+    // Meeting participation: guests, attendance and finding a date.
+    public static string MeetingGuests(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId) + "/guests";
+    public static string MeetingAttendance(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId) + "/attendance";
+    public static string MeetingPolls(string slug) => Community(slug) + "/meetings/polls";
+    public static string NewMeetingPoll(string slug) => MeetingPolls(slug) + "/new";
+    public static string MeetingPoll(string slug, int pollId) => MeetingPolls(slug) + "/" + Number(pollId);
+
+    /// <summary>A guest's own view of the one meeting they are invited to, by the secret token in their email.</summary>
+    public static string MeetingGuest(string token) => "/meetings/guest/" + Segment(token);
+    public static string MeetingGuestCalendar(string token) => MeetingGuest(token) + "/meeting.ics";
     // Meetings (scheduling, calendar, RSVP).
     public static string Meetings(string slug) => Community(slug) + "/meetings";
     public static string MeetingsPage(string slug, int page) => page <= 1 ? Meetings(slug) : WithQuery(Meetings(slug), ("page", Number(page)));

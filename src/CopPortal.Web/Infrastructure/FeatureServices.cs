@@ -32,6 +32,10 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Messaging.NotificationDigest>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Email.NotificationDigestJob>();
         services.AddSingleton<CopPortal.Web.Infrastructure.Email.UnsubscribeLinks>();
+        services.AddScoped<CopPortal.Domain.Meetings.GuestService>();
+        services.AddScoped<CopPortal.Domain.Meetings.AttendanceService>();
+        services.AddScoped<CopPortal.Domain.Meetings.Polls.PollService>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Meetings.PollCompletionJob>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingInvitations>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingRsvpTokens>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingScheduler>();

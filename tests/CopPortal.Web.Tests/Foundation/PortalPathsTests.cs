@@ -87,6 +87,13 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.NewCommunity), PortalPaths.NewCommunity, "/Staff/Communities/Create"),
         (nameof(PortalPaths.CommunityTemplate), PortalPaths.CommunityTemplate, "/Staff/Communities/Template"),
         (nameof(PortalPaths.ManageCommunity), PortalPaths.ManageCommunity("psychological-practitioners", "core-team"), "/Staff/Communities/Manage"),
+        (nameof(PortalPaths.MeetingGuests), PortalPaths.MeetingGuests("psychological-practitioners", 5), "/Communities/Meetings/Guests"),
+        (nameof(PortalPaths.MeetingAttendance), PortalPaths.MeetingAttendance("psychological-practitioners", 5), "/Communities/Meetings/Attendance"),
+        (nameof(PortalPaths.MeetingPolls), PortalPaths.MeetingPolls("psychological-practitioners"), "/Communities/Meetings/Polls"),
+        (nameof(PortalPaths.NewMeetingPoll), PortalPaths.NewMeetingPoll("psychological-practitioners"), "/Communities/Meetings/PollNew"),
+        (nameof(PortalPaths.MeetingPoll), PortalPaths.MeetingPoll("psychological-practitioners", 3), "/Communities/Meetings/Poll"),
+        (nameof(PortalPaths.MeetingGuest), PortalPaths.MeetingGuest("abc123"), "/Meetings/Guest"),
+        (nameof(PortalPaths.MeetingGuestCalendar), PortalPaths.MeetingGuestCalendar("abc123"), "/Meetings/GuestCalendar"),
     ];
 
     [Fact]

@@ -204,6 +204,42 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /staff/people/{id}/close",                                   "signin denied denied denied denied denied ok"),
         ("POST /staff/proposals/{id:int} Accept",                           "signin denied denied denied denied denied ok"),
         ("POST /staff/proposals/{id:int} Decline",                          "signin denied denied denied denied denied ok"),
+        ("GET /communities/{slug}/meetings/{meetingId:int}/attendance",      "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{meetingId:int}/attendance [archived]","signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/{meetingId:int}/attendance [draft]","404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{meetingId:int}/guests",          "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{meetingId:int}/guests [archived]","signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/{meetingId:int}/guests [draft]",  "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/polls",                           "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/polls [archived]",                "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/polls [draft]",                   "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/polls/new",                       "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/polls/new [archived]",            "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/polls/new [draft]",               "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/polls/{pollId:int}",              "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/polls/{pollId:int} [archived]",   "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/polls/{pollId:int} [draft]",      "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/attendance",     "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/attendance [archived]","signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/attendance [draft]","404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/guests",         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/guests [archived]","signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/guests [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/guests Revoke",  "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/guests Revoke [archived]","signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{meetingId:int}/guests Revoke [draft]","404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/polls/new",                      "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/polls/new [archived]",           "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/polls/new [draft]",              "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/polls/{pollId:int}",             "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/polls/{pollId:int} [archived]",  "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/polls/{pollId:int} [draft]",     "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/polls/{pollId:int} Pick",        "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/polls/{pollId:int} Pick [archived]","signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/polls/{pollId:int} Pick [draft]","404 404 404 ok ok 404 ok"),
+        ("GET /meetings/guest/{token}",                                      "404 404 404 404 404 404 404"),
+        ("GET /meetings/guest/{token}/meeting.ics",                          "404 404 404 404 404 404 404"),
+        ("POST /meetings/guest/{token}",                                     "404 404 404 404 404 404 404"),
     ];
 
     public sealed class Portal : IAsyncLifetime, IDisposable
@@ -248,13 +284,17 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                     await db.SaveChangesAsync();
                     Values["vacancy:" + community.Slug] = vacancy.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
+                // A meeting and a poll in each copy of the practitioners' CoP, for the participation pages.
                 foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
                 {
-                    var start = Factory.Clock.GetUtcNow().AddDays(30);
-                    var meeting = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = start, EndsAt = start.AddHours(1), CalendarUid = $"matrix-{community.Id}@copportal", CreatedAt = start };
+                    var start = Factory.Clock.GetUtcNow().AddDays(14);
+                    var meeting = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = start, EndsAt = start.AddHours(1), CalendarUid = "matrix-" + community.Slug, CreatedAt = start, UpdatedAt = start };
+                    var poll = new CopPortal.Domain.Meetings.Polls.Poll { CommunityId = community.Id, Title = "Matrix poll", ClosesAt = start, CreatedAt = start, Options = [new() { StartsAt = start.AddDays(1), EndsAt = start.AddDays(1).AddHours(1) }, new() { StartsAt = start.AddDays(2), EndsAt = start.AddDays(2).AddHours(1) }] };
                     db.Meetings.Add(meeting);
+                    db.MeetingPolls.Add(poll);
                     await db.SaveChangesAsync();
                     Values["meeting:" + community.Slug] = meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Values["poll:" + community.Slug] = poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -405,6 +445,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             : DemoData.PractitionersSlug;
         var url = route
             .Replace("{slug}", slug, StringComparison.Ordinal)
+            .Replace("{meetingId:int}", portal.Values["meeting:" + slug], StringComparison.Ordinal)
+            .Replace("{pollId:int}", portal.Values["poll:" + slug], StringComparison.Ordinal)
             .Replace("vacancies/{id:int}", "vacancies/" + portal.Values["vacancy:" + slug], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
             .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)

@@ -23,6 +23,12 @@ public class IndexModel(CopDbContext db, TimeProvider clock, JoinQueueCounts que
     public List<CoreTeamTask> CoreTeamTasks { get; private set; } = [];
     public StaffCounts? Staff { get; private set; }
     public bool IsCouncil { get; private set; }
+    public List<UpcomingMeeting> UpcomingMeetings { get; private set; } = [];
+
+    /// <summary>How many upcoming meetings /my lists; the rest are on each community's meetings list.</summary>
+    public const int UpcomingShown = 10;
+
+    public sealed record UpcomingMeeting(int Id, string Title, string Community, string Slug, DateTimeOffset StartsAt, bool Cancelled, CopPortal.Domain.Meetings.RsvpAnswer? Rsvp);
 
     public sealed record MembershipRow(int CommunityId, string Name, string Slug, CommunityRole Role, DateTimeOffset JoinedAt, CommunityStatus Status, DateOnly? ReviewDueOn);
 
@@ -52,6 +58,16 @@ public class IndexModel(CopDbContext db, TimeProvider clock, JoinQueueCounts que
                 r.Status == JoinRequestStatus.WaitingList
                     ? db.JoinRequests.Count(w => w.CommunityId == r.CommunityId && w.Status == JoinRequestStatus.WaitingList && w.WaitlistedAt < r.WaitlistedAt) + 1
                     : null))
+            .ToListAsync();
+
+        // Meetings still to come in every community the person belongs to, with their own RSVP (one query).
+        var now = clock.GetUtcNow();
+        UpcomingMeetings = await db.Meetings.AsNoTracking()
+            .Where(m => m.EndsAt > now && db.Memberships.Any(ms => ms.UserId == userId && ms.CommunityId == m.CommunityId))
+            .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
+            .Take(UpcomingShown)
+            .Select(m => new UpcomingMeeting(m.Id, m.Title, m.Community!.Name, m.Community.Slug, m.StartsAt, m.Status == CopPortal.Domain.Meetings.MeetingStatus.Cancelled,
+                m.Responses.Where(r => r.UserId == userId).Select(r => (CopPortal.Domain.Meetings.RsvpAnswer?)r.Answer).FirstOrDefault()))
             .ToListAsync();
 
         var today = LondonTime.Today(clock);

@@ -1,0 +1,139 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Links;
+using CopPortal.Domain.Meetings;
+using CopPortal.Domain.Meetings.Polls;
+using CopPortal.Domain.Time;
+using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
+using CopPortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Communities.Meetings;
+
+/// <summary>
+/// One poll: members answer yes, if need be or no for each option until it closes; everyone sees the options
+/// ranked; the core team (chair, co-chair, secretary) or staff pick one, which becomes a meeting.
+/// </summary>
+[CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
+public class PollModel(CopDbContext db, PollService polls, MeetingInvitations invitations, UserManager<CopPortal.Domain.People.PortalUser> users, TimeProvider clock) : CommunityPageModel
+{
+    [BindProperty]
+    public List<AnswerInput> Answers { get; set; } = [];
+
+    public Poll Poll { get; private set; } = default!;
+    public List<PollOptionResult> Results { get; private set; } = [];
+    public int MemberCount { get; private set; }
+    public int AnsweredCount { get; private set; }
+    public bool IsOpen => Poll.IsOpenAt(clock.GetUtcNow());
+    public bool IsMember => Role is not null;
+    public bool HasAnswered { get; private set; }
+
+    public sealed class AnswerInput
+    {
+        public int OptionId { get; set; }
+        public PollChoice? Choice { get; set; }
+    }
+
+    public async Task OnGetAsync(int pollId)
+    {
+        await LoadAsync(pollId);
+        await LoadMyAnswersAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int pollId)
+    {
+        await LoadAsync(pollId);
+        if (!IsMember)
+        {
+            ModelState.AddModelError("", "Only members of this community can answer its polls");
+            return Page();
+        }
+        if (!IsOpen)
+        {
+            ModelState.AddModelError("", "This poll has closed, so it is not taking answers");
+            await LoadMyAnswersAsync();
+            return Page();
+        }
+        // Answers for options that are not this poll's are dropped; every option of the poll needs one.
+        var optionIds = Poll.Options.Select(o => o.Id).ToHashSet();
+        for (var i = 0; i < Answers.Count; i++)
+        {
+            await this.ValidateInputAsync(Answers[i], $"Answers[{i}]");
+        }
+        if (Poll.Options.Any(o => !Answers.Any(a => a.OptionId == o.Id)))
+        {
+            ModelState.AddModelError("", "Answer yes, if need be or no for every date");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var choices = Answers.Where(a => optionIds.Contains(a.OptionId)).GroupBy(a => a.OptionId).ToDictionary(g => g.Key, g => g.First().Choice!.Value);
+        var result = await polls.AnswerAsync(Poll, users.GetUserId(User)!, choices);
+        TempData[result == PollAnswerResult.Saved ? "Success" : "Notice"] = result == PollAnswerResult.Saved
+            ? "Thank you. Your answers are saved. You can change them until the poll closes."
+            : "This poll has closed, so it is not taking answers.";
+        return Redirect(PortalPaths.MeetingPoll(Community.Slug, pollId));
+    }
+
+    [CommunityOperation(nameof(CommunityOperations.RunCommunity))]
+    public async Task<IActionResult> OnPostPickAsync(int pollId, int optionId)
+    {
+        await LoadAsync(pollId);
+        if (Poll.Options.All(o => o.Id != optionId))
+        {
+            return NotFound();
+        }
+        if (Poll.MeetingId is not null)
+        {
+            TempData["Notice"] = "A date has already been picked for this poll.";
+            return Redirect(PortalPaths.MeetingPoll(Community.Slug, pollId));
+        }
+        var option = Poll.Options.Single(o => o.Id == optionId);
+        if (option.StartsAt <= clock.GetUtcNow())
+        {
+            ModelState.AddModelError("", "That date has passed. Pick a date still to come, or find a date again");
+            await LoadMyAnswersAsync();
+            return Page();
+        }
+        var meeting = await db.InTransactionAsync(async () =>
+        {
+            var created = await polls.PickAsync(Poll, optionId, users.GetUserId(User)!);
+            if (created is not null)
+            {
+                created.Community = Community;
+                // The invitations only queue in this unit of work; this save commits them with the meeting.
+                await invitations.InviteAllAsync(created);
+                await db.SaveChangesAsync();
+            }
+            return created;
+        });
+        TempData["Success"] = meeting is null
+            ? "A date had already been picked for this poll."
+            : $"The meeting is set for {LondonTime.DateTime(option.StartsAt)}. We are sending the invitations to every member.";
+        return Redirect(PortalPaths.MeetingPoll(Community.Slug, pollId));
+    }
+
+    private async Task LoadAsync(int pollId)
+    {
+        Poll = await LoadChildAsync(db.MeetingPolls.Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting), pollId);
+        Results = await polls.ResultsAsync(Poll);
+        var communityId = Community.Id;
+        MemberCount = await db.Memberships.CountAsync(m => m.CommunityId == communityId);
+        var optionIds = Poll.Options.Select(o => o.Id).ToList();
+        AnsweredCount = await db.MeetingPollAnswers.Where(a => optionIds.Contains(a.PollOptionId)).Select(a => a.UserId).Distinct().CountAsync();
+    }
+
+    private async Task LoadMyAnswersAsync()
+    {
+        var userId = users.GetUserId(User);
+        var optionIds = Poll.Options.Select(o => o.Id).ToList();
+        var mine = await db.MeetingPollAnswers.AsNoTracking()
+            .Where(a => a.UserId == userId && optionIds.Contains(a.PollOptionId))
+            .ToDictionaryAsync(a => a.PollOptionId, a => a.Choice);
+        HasAnswered = mine.Count > 0;
+        Answers = Poll.Options.Select(o => new AnswerInput { OptionId = o.Id, Choice = mine.TryGetValue(o.Id, out var c) ? c : null }).ToList();
+    }
+}

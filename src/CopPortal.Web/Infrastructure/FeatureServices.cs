@@ -28,6 +28,8 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddSingleton<CopPortal.Web.Infrastructure.Files.IFileStore>(sp => CopPortal.Web.Infrastructure.Files.LocalFileStore.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PortalOptions>()));
+        services.AddScoped<CopPortal.Web.Infrastructure.Files.FileUploads>();
         return services;
     }
 }

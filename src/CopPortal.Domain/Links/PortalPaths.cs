@@ -37,6 +37,19 @@ public static class PortalPaths
     public static string TermsVersion(string slug, int number) => Terms(slug) + "/versions/" + Number(number);
     public static string VacancyInterest(string slug, int vacancyId) => Community(slug) + "/vacancies/" + Number(vacancyId) + "/interest";
 
+    // A community's document library.
+    public static string Library(string slug) => Community(slug) + "/library";
+    public static string LibraryFolder(string slug, int folderId) => Library(slug) + "/folders/" + Number(folderId);
+    /// <summary>Upload (the core team and staff) or suggest (members) a document.</summary>
+    public static string LibraryAdd(string slug) => Library(slug) + "/add";
+    public static string LibraryDocument(string slug, int documentId) => Library(slug) + "/documents/" + Number(documentId);
+    public static string LibraryDownload(string slug, int documentId, int version) => LibraryDocument(slug, documentId) + "/versions/" + Number(version) + "/download";
+
+    // A community's actions.
+    public static string Actions(string slug) => Community(slug) + "/actions";
+    public static string ActionAdd(string slug) => Actions(slug) + "/add";
+    public static string Action(string slug, int actionId) => Actions(slug) + "/" + Number(actionId);
+
     // The signed-in person's own pages.
     public static string My => "/my";
     public static string MyData => "/my/data";

@@ -59,6 +59,8 @@ foreach (var scale in scales)
         ("/privacy (retention periods from configuration)", "/privacy", false),
         ("/my (staff home page: the week's counts)", "/my", true),
         ("/ground-rules (staff-edited text)", "/ground-rules", false),
+        ("Library (largest CoP, staff)", $"/communities/{summary.LargestSlug}/library", true),
+        ("Actions (largest CoP, staff)", $"/communities/{summary.LargestSlug}/actions", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

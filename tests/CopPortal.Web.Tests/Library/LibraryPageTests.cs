@@ -275,6 +275,7 @@ public sealed class LibraryPageTests(SharedPortal shared) : IClassFixture<Shared
         var again = await chair.SubmitFormAsync(LibraryUrl, Html.Form(("Folder.Name", "case studies")), "form[action*='handler=Folder']");
         Assert.Equal(["There is already a folder with that name"], (await Html.ParseAsync(again)).ErrorSummary());
         var page = await chair.GetPageAsync(LibraryUrl);
-        Assert.Equal("Case studies", page.QuerySelectorAll(".app-library-folders li a").Last().TextContent.Trim());
+        var folders = page.QuerySelectorAll(".app-library-folders li a");
+        Assert.Equal("Case studies", folders[^1].TextContent.Trim());
     }
 }

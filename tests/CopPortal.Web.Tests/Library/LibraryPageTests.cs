@@ -147,7 +147,8 @@ public sealed class LibraryPageTests(SharedPortal shared) : IClassFixture<Shared
     {
         var huge = new byte[40 * 1024 * 1024];
         var (response, _) = await UploadAsSecretaryAsync("Huge", "huge.txt", huge);
-        Assert.True((int)response.StatusCode < 500, $"Got {(int)response.StatusCode}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("The file is too large", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent.Trim());
         Assert.Null(await _portal.DocumentAsync("Huge"));
     }
 

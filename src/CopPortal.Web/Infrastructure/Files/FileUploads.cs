@@ -13,8 +13,7 @@ public sealed record UploadOutcome(UploadedFile? File, string? Error)
 /// Takes one uploaded form file: checks it with <see cref="UploadRules"/> and streams it into the
 /// <see cref="IFileStore"/>. The form file is already on disk (ASP.NET Core buffers uploads above 64 KB to a
 /// temporary file) and is copied in pieces, so a 25 MB upload never sits whole in memory. Pages that accept one
-/// should carry <c>[RequestSizeLimit(UploadRules.RequestLimitBytes)]</c> and
-/// <c>[RequestFormLimits(MultipartBodyLengthLimit = UploadRules.RequestLimitBytes)]</c>.
+/// carry <see cref="UploadTooLargeAttribute"/>, which sets the request limits.
 /// If saving the record that points at the file then fails, call <see cref="DiscardAsync"/>.
 /// </summary>
 public sealed class FileUploads(IFileStore store)

@@ -18,8 +18,8 @@ public sealed class MyOpenActionsViewComponent(CopDbContext db, TimeProvider clo
         var today = LondonTime.Today(clock);
         var rows = await db.Actions.AsNoTracking()
             .Where(a => a.OwnerUserId == userId && a.Status == ActionStatus.Open)
-            .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
             .Join(db.Communities, a => a.CommunityId, c => c.Id, (a, c) => new { a.Id, a.Description, c.Name, c.Slug, a.DueOn })
+            .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
             .Take(50)
             .ToListAsync();
         return View(rows.Select(r => new Row(r.Id, r.Description, r.Name, r.Slug, r.DueOn, r.DueOn is { } due && due < today)).ToList());

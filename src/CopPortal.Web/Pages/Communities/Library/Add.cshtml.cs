@@ -18,8 +18,7 @@ namespace CopPortal.Web.Pages.Communities.Library;
 /// note, which waits for the core team. The file streams to the file store (see <see cref="FileUploads"/>).
 /// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-[RequestSizeLimit(UploadRules.RequestLimitBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadRules.RequestLimitBytes)]
+[UploadTooLarge]
 public class AddModel(LibraryService library, FileUploads uploads) : CommunityPageModel
 {
     [BindProperty]

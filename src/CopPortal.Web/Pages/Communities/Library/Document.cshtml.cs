@@ -18,8 +18,7 @@ namespace CopPortal.Web.Pages.Communities.Library;
 /// member's suggestion, and deleting (soft). A suggestion is seen only by the core team, staff and the member who sent it.
 /// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-[RequestSizeLimit(UploadRules.RequestLimitBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadRules.RequestLimitBytes)]
+[UploadTooLarge]
 public class DocumentModel(CopDbContext db, LibraryService library, FileUploads uploads) : CommunityPageModel
 {
     public const string ChangedMeanwhile = "Someone else changed this document while you were looking at it. Nothing has been saved: check it again below.";

@@ -103,7 +103,8 @@ public sealed class ActionsPageTests(SharedPortal shared) : IClassFixture<Shared
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? (await member.GetPageAsync("/my")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var refused = await member.PostAsync($"{Url}/{id}", new FormUrlEncodedContent(Html.Form(("Input.Status", "Dropped"), ("Input.Note", "Not me"), ("__RequestVerificationToken", token))));
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/account/access-denied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(ActionStatus.Open, await _portal.WithDbAsync(db => db.Actions.Where(a => a.Id == id).Select(a => a.Status).FirstAsync()));
 
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);

@@ -74,7 +74,8 @@ public sealed class LibraryPageTests(SharedPortal shared) : IClassFixture<Shared
 
         await _portal.CreateUserAsync("stranger@nhs.net", "Stranger Danger");
         var outsider = await (await _portal.SignedInClientAsync("stranger@nhs.net")).GetAsync(url);
-        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, outsider.StatusCode);
+        Assert.Contains("/account/access-denied", outsider.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var staff = await (await _portal.SignedInClientAsync(DemoData.StaffEmail)).GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, staff.StatusCode);

@@ -5,18 +5,20 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace CopPortal.Web.Infrastructure.Files;
 
 /// <summary>
-/// For pages that take an upload: a request body far over <see cref="UploadRules.RequestLimitBytes"/> is answered
-/// with 413 and the friendly error page ("the file is too large"), never a 500. Up to the limit, the page reads the
-/// form and <see cref="UploadRules"/> gives the usual message against the file field. Applies the limits itself:
-/// Kestrel's body size (the form is buffered to disk as it arrives) and the form reader's multipart length.
+/// For pages that take an upload: sets the request limits (Kestrel's body size and the form reader's multipart
+/// length, <see cref="UploadRules.RequestLimitBytes"/>) and answers a body declared larger than that with 413 and
+/// the friendly error page ("the file is too large"), never a 500. Up to the limit the page reads the form (large
+/// files are buffered to disk as they arrive) and <see cref="UploadRules"/> gives the message against the file field.
+/// Runs before the antiforgery check, which is the first thing to read the form.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class UploadTooLargeAttribute : Attribute, IAsyncResourceFilter
+public sealed class UploadTooLargeAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
 {
-    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    public int Order => -3000;
+
+    public void OnAuthorization(AuthorizationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         if (http.Request.ContentLength > UploadRules.RequestLimitBytes)
         {
@@ -27,16 +29,9 @@ public sealed class UploadTooLargeAttribute : Attribute, IAsyncResourceFilter
         {
             size.MaxRequestBodySize = UploadRules.RequestLimitBytes;
         }
-        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new Microsoft.AspNetCore.Http.Features.FormOptions
+        if (http.Features.Get<IFormFeature>()?.Form is null)
         {
-            MultipartBodyLengthLimit = UploadRules.RequestLimitBytes,
-        }));
-        var executed = await next();
-        // A body without a length that turns out too long fails while the form is read.
-        if (executed.Exception is InvalidDataException or Microsoft.AspNetCore.Http.BadHttpRequestException && !executed.ExceptionHandled)
-        {
-            executed.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
-            executed.ExceptionHandled = true;
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = UploadRules.RequestLimitBytes }));
         }
     }
 }

@@ -258,6 +258,49 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             };
         });
         inserter.Insert(audit);
+        // The library and actions of the largest CoP: its standard folders, 200 documents of 1–3 versions, 300 actions.
+        var libraryCommunity = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
+        var firstFolder = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"LibraryFolders\"") + 1;
+        var firstDocument = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"LibraryDocuments\"") + 1;
+        var firstVersion = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"LibraryDocumentVersions\"") + 1;
+        var firstAction = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Actions\"") + 1;
+        var folders = CopPortal.Domain.Library.LibraryFolder.StandardNames.Select((name, i) => new CopPortal.Domain.Library.LibraryFolder
+        {
+            Id = firstFolder + i, CommunityId = libraryCommunity.Id, Name = name, SortOrder = i, CreatedAt = now,
+            HoldsMeetingDocuments = name == CopPortal.Domain.Library.LibraryFolder.AgendasAndMinutes,
+        }).ToList();
+        var documents = new List<CopPortal.Domain.Library.LibraryDocument>();
+        var versions = new List<CopPortal.Domain.Library.LibraryDocumentVersion>();
+        for (var i = 0; i < 200; i++)
+        {
+            var count = 1 + random.Next(3);
+            documents.Add(new CopPortal.Domain.Library.LibraryDocument
+            {
+                Id = firstDocument + i, CommunityId = libraryCommunity.Id, FolderId = folders[i % folders.Count].Id, Title = faker.Lorem.Sentence(5),
+                Status = i % 25 == 0 ? CopPortal.Domain.Library.LibraryDocumentStatus.Suggested : CopPortal.Domain.Library.LibraryDocumentStatus.Published,
+                CreatedAt = now.AddDays(-random.Next(30, 700)), UpdatedAt = now.AddDays(-random.Next(1, 30)), CurrentVersion = count, ConcurrencyStamp = Guid.NewGuid(),
+            });
+            for (var v = 1; v <= count; v++)
+            {
+                versions.Add(new CopPortal.Domain.Library.LibraryDocumentVersion
+                {
+                    Id = firstVersion + versions.Count, DocumentId = firstDocument + i, Number = v, StoredName = Guid.NewGuid().ToString("N"),
+                    FileName = $"document-{i}-v{v}.pdf", ContentType = "application/pdf", Length = random.Next(10_000, 5_000_000),
+                    ChangeNote = faker.Lorem.Sentence(6), UploadedAt = now.AddDays(-random.Next(1, 700)),
+                });
+            }
+        }
+        var actions = Enumerable.Range(0, 300).Select(i => new CopPortal.Domain.Actions.CommunityAction
+        {
+            Id = firstAction + i, CommunityId = libraryCommunity.Id, Description = faker.Lorem.Sentence(10), OwnerName = faker.Name.FullName(),
+            OwnerUserId = i % 2 == 0 ? people[random.Next(peopleCount)].Id : null,
+            DueOn = DateOnly.FromDateTime(now.AddDays(random.Next(-60, 90)).UtcDateTime),
+            Status = (CopPortal.Domain.Actions.ActionStatus)(i % 3), CreatedAt = now.AddDays(-random.Next(30, 365)), UpdatedAt = now, ConcurrencyStamp = Guid.NewGuid(),
+        }).ToList();
+        inserter.Insert(folders);
+        inserter.Insert(documents);
+        inserter.Insert(versions);
+        inserter.Insert(actions);
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,

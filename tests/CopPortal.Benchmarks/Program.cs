@@ -65,6 +65,8 @@ foreach (var scale in scales)
         ("/staff/audit?entity=Community (staff)", "/staff/audit?entity=Community", true),
         // The demo's open poll is the first poll in the database (DemoParticipation).
         ("Poll to find a date (demo practitioners, staff)", "/communities/psychological-practitioners/meetings/polls/1", true),
+        ("Library (largest CoP, staff)", $"/communities/{summary.LargestSlug}/library", true),
+        ("Actions (largest CoP, staff)", $"/communities/{summary.LargestSlug}/actions", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

@@ -53,6 +53,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Meetings.Polls.PollAnswer> MeetingPollAnswers => Set<CopPortal.Domain.Meetings.Polls.PollAnswer>();
     public DbSet<CopPortal.Domain.Actions.CommunityAction> Actions => Set<CopPortal.Domain.Actions.CommunityAction>();
     public DbSet<CopPortal.Domain.Actions.ActionUpdate> ActionUpdates => Set<CopPortal.Domain.Actions.ActionUpdate>();
+    public DbSet<CopPortal.Domain.Library.LibraryFolder> LibraryFolders => Set<CopPortal.Domain.Library.LibraryFolder>();
+    public DbSet<CopPortal.Domain.Library.LibraryDocument> LibraryDocuments => Set<CopPortal.Domain.Library.LibraryDocument>();
+    public DbSet<CopPortal.Domain.Library.LibraryDocumentVersion> LibraryDocumentVersions => Set<CopPortal.Domain.Library.LibraryDocumentVersion>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -60,6 +60,18 @@ public static class PortalPaths
     public static string MeetingRespond(string slug, int meetingId, string token, string answer) =>
         WithQuery(Meeting(slug, meetingId) + "/respond", ("token", token), ("answer", answer));
 
+    // A community's document library.
+    public static string Library(string slug) => Community(slug) + "/library";
+    public static string LibraryFolder(string slug, int folderId) => Library(slug) + "/folders/" + Number(folderId);
+    /// <summary>Upload (the core team and staff) or suggest (members) a document.</summary>
+    public static string LibraryAdd(string slug) => Library(slug) + "/add";
+    public static string LibraryDocument(string slug, int documentId) => Library(slug) + "/documents/" + Number(documentId);
+    public static string LibraryDownload(string slug, int documentId, int version) => LibraryDocument(slug, documentId) + "/versions/" + Number(version) + "/download";
+
+    // A community's actions.
+    public static string Actions(string slug) => Community(slug) + "/actions";
+    public static string ActionAdd(string slug) => Actions(slug) + "/add";
+    public static string Action(string slug, int actionId) => Actions(slug) + "/" + Number(actionId);
 
     // The signed-in person's own pages.
     public static string My => "/my";

@@ -40,6 +40,13 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Meetings.MeetingRsvpTokens>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingScheduler>();
         services.AddScoped(sp => CopPortal.Web.Infrastructure.Email.MeetingOrganisers.From(sp));
+        services.AddSingleton<CopPortal.Web.Infrastructure.Files.IFileStore>(sp => CopPortal.Web.Infrastructure.Files.LocalFileStore.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PortalOptions>()));
+        services.AddScoped<CopPortal.Web.Infrastructure.Files.FileUploads>();
+        services.AddScoped<CopPortal.Domain.Library.LibraryService>();
+        // The minutes feature registers the real one; until then the "Agendas and minutes" folder lists uploads only.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<CopPortal.Domain.Library.IPublishedMeetingDocuments, CopPortal.Domain.Library.NoPublishedMeetingDocuments>(services);
+        services.AddScoped<CopPortal.Domain.Actions.ActionService>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Actions.ActionReminderJob>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public class ErrorModel : PageModel
         403 => "You do not have permission to view this page",
         400 or 405 => "Sorry, there is a problem with the request",
         429 => "You have tried too many times",
+        413 => "The file is too large",
         503 => "Sorry, the service is busy",
         _ => "Sorry, there is a problem with the service",
     };

@@ -179,6 +179,54 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /my/requests/{id:int}/respond",                              "signin ok ok ok ok ok ok"),
         ("POST /my/requests/{id:int}/withdraw",                             "signin ok ok ok ok ok ok"),
         ("POST /notifications/unsubscribe/{token}",                         "400 400 400 400 400 400 400"),
+        ("GET /communities/{slug}/library",                                 "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library [archived]",                      "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library [draft]",                         "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/library/folders/{folderId:int}",          "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/folders/{folderId:int} [archived]",  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/folders/{folderId:int} [draft]",  "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/library/documents/{documentId:int}",      "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/documents/{documentId:int} [archived]",  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/documents/{documentId:int} [draft]",  "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/library/documents/{documentId:int}/versions/{version:int}/download",  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/documents/{documentId:int}/versions/{version:int}/download [archived]",  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/documents/{documentId:int}/versions/{version:int}/download [draft]",  "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/library/add",                             "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/library/add [archived]",                  "signin readonly denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/library/add [draft]",                     "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/library/add",                            "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/library/add [archived]",                 "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/library/add [draft]",                    "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/library Folder",                         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/library Folder [archived]",              "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/library Folder [draft]",                 "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Version",  "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Version [archived]",  "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Version [draft]",  "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Publish",  "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Publish [archived]",  "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Publish [draft]",  "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Decline",  "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Decline [archived]",  "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Decline [draft]",  "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Delete",  "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Delete [archived]",  "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/library/documents/{documentId:int} Delete [draft]",  "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/actions",                                 "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/actions [archived]",                      "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/actions [draft]",                         "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/actions/{actionId:int}",                  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/actions/{actionId:int} [archived]",       "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/actions/{actionId:int} [draft]",          "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/actions/{actionId:int}",                 "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/actions/{actionId:int} [archived]",      "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/actions/{actionId:int} [draft]",         "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/actions/add",                             "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/actions/add [archived]",                  "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/actions/add [draft]",                     "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/actions/add",                            "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/actions/add [archived]",                 "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/actions/add [draft]",                    "404 404 404 ok ok 404 ok"),
         ("POST /staff/communities/new",                                     "signin denied denied denied denied denied ok"),
         ("POST /staff/communities/template",                                "signin denied denied denied denied denied ok"),
         ("POST /staff/communities/{slug} Assign",                           "signin denied denied denied denied denied ok"),
@@ -296,10 +344,31 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                     Values["meeting:" + community.Slug] = meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     Values["poll:" + community.Slug] = poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
+                await LibraryAndActionsAsync(services, people[DemoData.ChairEmail]);
                 Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["person"] = people[DemoData.MemberEmail];
             });
+        }
+
+        /// <summary>A folder, a published document with one stored version, and an action owned by the chair, in each copy of the CoP.</summary>
+        private async Task LibraryAndActionsAsync(IServiceProvider services, string chairId)
+        {
+            var db = services.GetRequiredService<CopDbContext>();
+            var library = services.GetRequiredService<CopPortal.Domain.Library.LibraryService>();
+            var actions = services.GetRequiredService<CopPortal.Domain.Actions.ActionService>();
+            var store = services.GetRequiredService<CopPortal.Web.Infrastructure.Files.IFileStore>();
+            foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
+            {
+                var folder = (await library.FoldersAsync(community.Id))[0];
+                using var content = new MemoryStream(Encoding.UTF8.GetBytes("Matrix"));
+                var stored = await store.SaveAsync(content);
+                var document = await library.AddAsync(community.Id, folder.Id, "Matrix", new(stored.StoredName, "matrix.txt", "text/plain; charset=utf-8", stored.Length), null, chairId, suggestion: false);
+                var action = await actions.AddAsync(community.Id, "Matrix", chairId, "Chair", null, chairId, "Chair");
+                Values["folder:" + community.Slug] = folder.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["document:" + community.Slug] = document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["action:" + community.Slug] = action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         public async Task<HttpClient> ClientAsync(string who)
@@ -451,6 +520,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
             .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{folderId:int}", portal.Values["folder:" + slug], StringComparison.Ordinal)
+            .Replace("{documentId:int}", portal.Values["document:" + slug], StringComparison.Ordinal)
+            .Replace("{version:int}", "1", StringComparison.Ordinal)
+            .Replace("{actionId:int}", portal.Values["action:" + slug], StringComparison.Ordinal)
             .Replace("{id:int}", portal.Values["request"], StringComparison.Ordinal)
             .Replace("/people/{id}", "/people/" + portal.Values["person"], StringComparison.Ordinal)
             .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)

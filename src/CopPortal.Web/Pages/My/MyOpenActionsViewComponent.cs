@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using CopPortal.Domain.Actions;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Time;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.My;
+
+/// <summary>"Your open actions" on /my: a section of its own, so the home page's model stays as it was.</summary>
+public sealed class MyOpenActionsViewComponent(CopDbContext db, TimeProvider clock) : ViewComponent
+{
+    public sealed record Row(int Id, string Description, string Community, string Slug, DateOnly? DueOn, bool Overdue);
+
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var userId = UserClaimsPrincipal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var today = LondonTime.Today(clock);
+        var rows = await db.Actions.AsNoTracking()
+            .Where(a => a.OwnerUserId == userId && a.Status == ActionStatus.Open)
+            .Join(db.Communities, a => a.CommunityId, c => c.Id, (a, c) => new { a.Id, a.Description, c.Name, c.Slug, a.DueOn })
+            .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+            .Take(50)
+            .ToListAsync();
+        return View(rows.Select(r => new Row(r.Id, r.Description, r.Name, r.Slug, r.DueOn, r.DueOn is { } due && due < today)).ToList());
+    }
+}

@@ -49,6 +49,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
     public DbSet<CopPortal.Domain.Actions.CommunityAction> Actions => Set<CopPortal.Domain.Actions.CommunityAction>();
     public DbSet<CopPortal.Domain.Actions.ActionUpdate> ActionUpdates => Set<CopPortal.Domain.Actions.ActionUpdate>();
+    public DbSet<CopPortal.Domain.Minutes.Agenda> Agendas => Set<CopPortal.Domain.Minutes.Agenda>();
+    public DbSet<CopPortal.Domain.Minutes.AgendaItem> AgendaItems => Set<CopPortal.Domain.Minutes.AgendaItem>();
+    public DbSet<CopPortal.Domain.Minutes.AgendaTemplate> AgendaTemplates => Set<CopPortal.Domain.Minutes.AgendaTemplate>();
+    public DbSet<CopPortal.Domain.Minutes.MeetingMinutes> MeetingMinutes => Set<CopPortal.Domain.Minutes.MeetingMinutes>();
+    public DbSet<CopPortal.Domain.Minutes.MinutesItem> MinutesItems => Set<CopPortal.Domain.Minutes.MinutesItem>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

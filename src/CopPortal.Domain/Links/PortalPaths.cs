@@ -37,6 +37,19 @@ public static class PortalPaths
     public static string TermsVersion(string slug, int number) => Terms(slug) + "/versions/" + Number(number);
     public static string VacancyInterest(string slug, int vacancyId) => Community(slug) + "/vacancies/" + Number(vacancyId) + "/interest";
 
+    // Agendas and minutes of one meeting (the minutes feature).
+    private static string MeetingPage(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId);
+    public static string MeetingAgenda(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/agenda";
+    public static string MeetingAgendaPrint(string slug, int meetingId) => MeetingAgenda(slug, meetingId) + "?print=true";
+    public static string MeetingAgendaPdf(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/agenda.pdf";
+    public static string MeetingAgendaItem(string slug, int meetingId, int itemId) => MeetingAgenda(slug, meetingId) + "/items/" + Number(itemId);
+    public static string MeetingMinutes(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/minutes";
+    public static string MeetingMinutesPrint(string slug, int meetingId) => MeetingMinutes(slug, meetingId) + "?print=true";
+    public static string MeetingMinutesPdf(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/minutes.pdf";
+    public static string MeetingMinutesRevision(string slug, int meetingId, int revision) => MeetingMinutes(slug, meetingId) + "/revisions/" + Number(revision);
+    public static string CouncilMinutes => "/council/minutes";
+    public static string CouncilMinutesRead(int minutesId) => CouncilMinutes + "/" + Number(minutesId);
+
     // The signed-in person's own pages.
     public static string My => "/my";
     public static string MyData => "/my/data";

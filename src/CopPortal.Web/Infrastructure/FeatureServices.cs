@@ -28,6 +28,9 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddScoped<CopPortal.Domain.Minutes.MinutesService>();
+        services.AddScoped<CopPortal.Domain.Library.IPublishedMeetingDocuments, CopPortal.Domain.Minutes.PublishedMeetingDocuments>();
+        services.AddSingleton<CopPortal.Web.Infrastructure.Pdf.MinutesPdfStore>();
         return services;
     }
 }

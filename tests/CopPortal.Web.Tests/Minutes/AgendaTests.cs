@@ -142,7 +142,7 @@ public sealed class AgendaTests(SharedPortal shared) : IClassFixture<SharedPorta
         var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("Agenda: Quarterly meeting", text, StringComparison.Ordinal);
         Assert.Contains("Items for escalation or commendation (Triple A)", text, StringComparison.Ordinal);
-        Assert.Contains("Circulate the supervision survey", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("Circulate the supervision survey", StringComparison.Ordinal), text);
         Assert.DoesNotContain("Move up", text, StringComparison.Ordinal);
     }
 }

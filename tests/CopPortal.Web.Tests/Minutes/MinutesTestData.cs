@@ -111,7 +111,7 @@ internal static class MinutesTestData
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", $"-layout {path} -") { RedirectStandardOutput = true })!;
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", $"{path} -") { RedirectStandardOutput = true })!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();
             Assert.Equal(0, process.ExitCode);

@@ -56,6 +56,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Library.LibraryFolder> LibraryFolders => Set<CopPortal.Domain.Library.LibraryFolder>();
     public DbSet<CopPortal.Domain.Library.LibraryDocument> LibraryDocuments => Set<CopPortal.Domain.Library.LibraryDocument>();
     public DbSet<CopPortal.Domain.Library.LibraryDocumentVersion> LibraryDocumentVersions => Set<CopPortal.Domain.Library.LibraryDocumentVersion>();
+    public DbSet<CopPortal.Domain.Minutes.Agenda> Agendas => Set<CopPortal.Domain.Minutes.Agenda>();
+    public DbSet<CopPortal.Domain.Minutes.AgendaItem> AgendaItems => Set<CopPortal.Domain.Minutes.AgendaItem>();
+    public DbSet<CopPortal.Domain.Minutes.AgendaTemplate> AgendaTemplates => Set<CopPortal.Domain.Minutes.AgendaTemplate>();
+    public DbSet<CopPortal.Domain.Minutes.MeetingMinutes> MeetingMinutes => Set<CopPortal.Domain.Minutes.MeetingMinutes>();
+    public DbSet<CopPortal.Domain.Minutes.MinutesItem> MinutesItems => Set<CopPortal.Domain.Minutes.MinutesItem>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -47,6 +47,9 @@ public static class FeatureServices
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<CopPortal.Domain.Library.IPublishedMeetingDocuments, CopPortal.Domain.Library.NoPublishedMeetingDocuments>(services);
         services.AddScoped<CopPortal.Domain.Actions.ActionService>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Actions.ActionReminderJob>();
+        services.AddScoped<CopPortal.Domain.Minutes.MinutesService>();
+        services.AddScoped<CopPortal.Domain.Library.IPublishedMeetingDocuments, CopPortal.Domain.Minutes.PublishedMeetingDocuments>();
+        services.AddSingleton<CopPortal.Web.Infrastructure.Pdf.MinutesPdfStore>();
         return services;
     }
 }

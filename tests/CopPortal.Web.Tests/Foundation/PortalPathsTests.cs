@@ -102,6 +102,16 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.MeetingPoll), PortalPaths.MeetingPoll("psychological-practitioners", 3), "/Communities/Meetings/Poll"),
         (nameof(PortalPaths.MeetingGuest), PortalPaths.MeetingGuest("abc123"), "/Meetings/Guest"),
         (nameof(PortalPaths.MeetingGuestCalendar), PortalPaths.MeetingGuestCalendar("abc123"), "/Meetings/GuestCalendar"),
+        (nameof(PortalPaths.MeetingAgenda), PortalPaths.MeetingAgenda("psychological-practitioners", 4), "/Communities/Meetings/Agenda"),
+        (nameof(PortalPaths.MeetingAgendaPrint), PortalPaths.MeetingAgendaPrint("psychological-practitioners", 4), "/Communities/Meetings/Agenda"),
+        (nameof(PortalPaths.MeetingAgendaPdf), PortalPaths.MeetingAgendaPdf("psychological-practitioners", 4), "/Communities/Meetings/AgendaPdf"),
+        (nameof(PortalPaths.MeetingAgendaItem), PortalPaths.MeetingAgendaItem("psychological-practitioners", 4, 9), "/Communities/Meetings/AgendaItem"),
+        (nameof(PortalPaths.MeetingMinutes), PortalPaths.MeetingMinutes("psychological-practitioners", 4), "/Communities/Meetings/Minutes"),
+        (nameof(PortalPaths.MeetingMinutesPrint), PortalPaths.MeetingMinutesPrint("psychological-practitioners", 4), "/Communities/Meetings/Minutes"),
+        (nameof(PortalPaths.MeetingMinutesPdf), PortalPaths.MeetingMinutesPdf("psychological-practitioners", 4), "/Communities/Meetings/MinutesPdf"),
+        (nameof(PortalPaths.MeetingMinutesRevision), PortalPaths.MeetingMinutesRevision("psychological-practitioners", 4, 1), "/Communities/Meetings/MinutesRevision"),
+        (nameof(PortalPaths.CouncilMinutes), PortalPaths.CouncilMinutes, "/Council/Minutes"),
+        (nameof(PortalPaths.CouncilMinutesRead), PortalPaths.CouncilMinutesRead(5), "/Council/MinutesRead"),
     ];
 
     [Fact]

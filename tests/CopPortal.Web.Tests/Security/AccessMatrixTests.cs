@@ -80,6 +80,24 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /communities/{slug}/meetings/{id:int}/respond", "ok ok ok ok ok ok ok"),
         ("GET /communities/{slug}/meetings/{id:int}/respond [archived]", "ok ok ok ok ok ok ok"),
         ("GET /communities/{slug}/meetings/{id:int}/respond [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda",                 "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda [archived]",      "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda [draft]",         "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda.pdf",             "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda.pdf [archived]",  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda.pdf [draft]",     "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda/items/{itemId:int}", "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda/items/{itemId:int} [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/{id:int}/agenda/items/{itemId:int} [draft]", "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes",                "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes [archived]",     "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes [draft]",        "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes.pdf",            "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes.pdf [archived]", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes.pdf [draft]",    "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes/revisions/{revision:int}", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes/revisions/{revision:int} [archived]", "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/minutes/revisions/{revision:int} [draft]", "404 404 404 ok ok 404 ok"),
         ("GET /communities/{slug}/terms",                                   "ok ok ok ok ok ok ok"),
         ("GET /communities/{slug}/terms [archived]",                        "ok ok ok ok ok ok ok"),
         ("GET /communities/{slug}/terms [draft]",                           "404 404 404 ok ok 404 ok"),
@@ -99,6 +117,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /communities/{slug}/vacancies/{id:int}/interest [archived]",  "signin readonly readonly readonly readonly readonly readonly"),
         ("GET /communities/{slug}/vacancies/{id:int}/interest [draft]",     "404 404 404 ok ok 404 ok"),
         ("GET /council",                                                    "signin denied denied denied denied ok ok"),
+        ("GET /council/minutes",                                             "signin denied denied denied denied ok ok"),
+        ("GET /council/minutes/{id:int}",                                    "signin denied denied denied denied ok ok"),
         ("GET /error/{code:int?}",                                          "ok ok ok ok ok ok ok"),
         ("GET /glossary",                                                   "ok ok ok ok ok ok ok"),
         ("GET /help",                                                       "ok ok ok ok ok ok ok"),
@@ -164,6 +184,57 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /communities/{slug}/meetings/{id:int}/respond", "ok ok ok ok ok ok ok"),
         ("POST /communities/{slug}/meetings/{id:int}/respond [archived]", "ok ok ok ok ok ok ok"),
         ("POST /communities/{slug}/meetings/{id:int}/respond [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Add",            "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Add [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Add [draft]",    "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Delete",         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Delete [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Delete [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda MoveDown",       "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda MoveDown [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda MoveDown [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda MoveUp",         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda MoveUp [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda MoveUp [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Publish",        "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Publish [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Publish [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Start",          "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Start [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda Start [draft]",  "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda/items/{itemId:int}", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda/items/{itemId:int} [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/agenda/items/{itemId:int} [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes AddAction",     "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes AddAction [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes AddAction [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Approve",       "signin denied denied denied ok denied denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Approve [archived]", "signin denied denied denied readonly denied denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Approve [draft]", "404 404 404 denied ok 404 denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Correct",       "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Correct [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Correct [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes DeleteAction",  "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes DeleteAction [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes DeleteAction [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Publish",       "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Publish [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Publish [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Return",        "signin denied denied denied ok denied denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Return [archived]", "signin denied denied denied readonly denied denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Return [draft]", "404 404 404 denied ok 404 denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Save",          "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Save [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Save [draft]",  "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Share",         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Share [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Share [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Start",         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Start [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Start [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Submit",        "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Submit [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/minutes Submit [draft]", "404 404 404 ok ok 404 ok"),
         ("POST /communities/{slug}/terms/edit",                             "signin denied denied denied ok denied ok"),
         ("POST /communities/{slug}/terms/edit [archived]",                  "signin denied denied denied readonly denied readonly"),
         ("POST /communities/{slug}/terms/edit [draft]",                     "404 404 404 denied ok 404 ok"),
@@ -345,6 +416,25 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                     Values["poll:" + community.Slug] = poll.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 await LibraryAndActionsAsync(services, people[DemoData.ChairEmail]);
+                // Agendas and minutes: a held meeting in each copy of the CoP, with an agenda item and published minutes shared with the council.
+                foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
+                {
+                    var held = Factory.Clock.GetUtcNow().AddDays(-7);
+                    var meeting = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = held, EndsAt = held.AddHours(2), CalendarUid = "matrix-" + community.Slug, CreatedAt = held, UpdatedAt = held };
+                    db.Meetings.Add(meeting);
+                    await db.SaveChangesAsync();
+                    var agenda = new CopPortal.Domain.Minutes.Agenda { CommunityId = community.Id, MeetingId = meeting.Id, CreatedAt = held, UpdatedAt = held, PublishedAt = held, Items = [new() { Position = 1, Title = "Welcome" }] };
+                    var minutes = new CopPortal.Domain.Minutes.MeetingMinutes { CommunityId = community.Id, MeetingId = meeting.Id, Status = CopPortal.Domain.Minutes.MinutesStatus.Published, CreatedAt = held, UpdatedAt = held, ApprovedAt = held, ApprovedByName = "Matrix Chair", PublishedAt = held, SharedWithCouncilAt = held, Items = [new() { Position = 1, Title = "Welcome" }] };
+                    db.Agendas.Add(agenda);
+                    db.MeetingMinutes.Add(minutes);
+                    await db.SaveChangesAsync();
+                    Values["heldmeeting:" + community.Slug] = meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    Values["agenda-item:" + community.Slug] = agenda.Items[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (community.Slug == DemoData.PractitionersSlug)
+                    {
+                        Values["minutes"] = minutes.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
                 Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["person"] = people[DemoData.MemberEmail];
@@ -517,6 +607,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{meetingId:int}", portal.Values["meeting:" + slug], StringComparison.Ordinal)
             .Replace("{pollId:int}", portal.Values["poll:" + slug], StringComparison.Ordinal)
             .Replace("vacancies/{id:int}", "vacancies/" + portal.Values["vacancy:" + slug], StringComparison.Ordinal)
+            // Agendas and minutes are of a held meeting; the other meeting pages use one still to come.
+            .Replace("meetings/{id:int}/agenda", "meetings/" + portal.Values["heldmeeting:" + slug] + "/agenda", StringComparison.Ordinal)
+            .Replace("meetings/{id:int}/minutes", "meetings/" + portal.Values["heldmeeting:" + slug] + "/minutes", StringComparison.Ordinal)
+            .Replace("/agenda/items/{itemId:int}", "/agenda/items/" + portal.Values["agenda-item:" + slug], StringComparison.Ordinal)
+            .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)
+            .Replace("{revision:int}", "1", StringComparison.Ordinal)
+            .Replace("/council/minutes/{id:int}", "/council/minutes/" + portal.Values["minutes"], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
             .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)

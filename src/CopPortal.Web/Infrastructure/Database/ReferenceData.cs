@@ -114,6 +114,11 @@ public static class ReferenceData
                 new DeclineReasonTemplate { SortOrder = 5, Title = "Organisation not eligible", Text = "The organisation you represent does not meet the community's organisation requirements." });
         }
 
+        if (!await db.AgendaTemplates.AnyAsync())
+        {
+            db.AgendaTemplates.AddRange(CopPortal.Domain.Minutes.AgendaTemplates.All());
+        }
+
         await db.SaveChangesAsync();
     }
 

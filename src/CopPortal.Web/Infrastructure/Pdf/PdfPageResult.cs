@@ -12,7 +12,8 @@ public static class PdfPageResult
 {
     public const string PrintModeKey = "PrintMode";
 
-    public static async Task<IActionResult> RenderAsPdfAsync(this PageModel page, PdfService renderer, string fileName, string printViewUrl)
+    /// <param name="rendered">Called with the PDF's bytes once made, for a caller that keeps it (e.g. per minutes revision).</param>
+    public static async Task<IActionResult> RenderAsPdfAsync(this PageModel page, PdfService renderer, string fileName, string printViewUrl, Func<byte[], Task>? rendered = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(renderer);
@@ -26,12 +27,12 @@ public static class PdfPageResult
         page.ViewData["PdfRender"] = true;
         // The page itself is only created by the Razor Pages invoker for a PageResult it executes, so the
         // PDF is made inside a PageResult subclass rather than by executing Page() here.
-        return await Task.FromResult<IActionResult>(new RenderToPdfResult(renderer, fileName, printViewUrl));
+        return await Task.FromResult<IActionResult>(new RenderToPdfResult(renderer, fileName, printViewUrl, rendered));
     }
 
     public const string StartFailedMessage = "PDF download is not working on this server at the moment. Use this printable version and your browser's Print option to save a PDF.";
 
-    private sealed class RenderToPdfResult(PdfService renderer, string fileName, string printViewUrl) : PageResult
+    private sealed class RenderToPdfResult(PdfService renderer, string fileName, string printViewUrl, Func<byte[], Task>? rendered) : PageResult
     {
         public override async Task ExecuteResultAsync(ActionContext context)
         {
@@ -69,6 +70,10 @@ public static class PdfPageResult
                 tempData["PdfUnavailable"] = StartFailedMessage;
                 await new RedirectResult(printViewUrl).ExecuteResultAsync(context);
                 return;
+            }
+            if (rendered is not null)
+            {
+                await rendered(pdf);
             }
             await new FileContentResult(pdf, "application/pdf") { FileDownloadName = fileName }.ExecuteResultAsync(context);
         }

@@ -50,6 +50,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Actions.CommunityAction> Actions => Set<CopPortal.Domain.Actions.CommunityAction>();
     public DbSet<CopPortal.Domain.Actions.ActionUpdate> ActionUpdates => Set<CopPortal.Domain.Actions.ActionUpdate>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<CopPortal.Domain.Forum.ForumThread> ForumThreads => Set<CopPortal.Domain.Forum.ForumThread>();
+    public DbSet<CopPortal.Domain.Forum.ForumPost> ForumPosts => Set<CopPortal.Domain.Forum.ForumPost>();
+    public DbSet<CopPortal.Domain.Forum.ForumThreadWatch> ForumThreadWatches => Set<CopPortal.Domain.Forum.ForumThreadWatch>();
+    public DbSet<CopPortal.Domain.Forum.ForumWatch> ForumWatches => Set<CopPortal.Domain.Forum.ForumWatch>();
+    public DbSet<CopPortal.Domain.Forum.ForumReadMark> ForumReadMarks => Set<CopPortal.Domain.Forum.ForumReadMark>();
+    public DbSet<CopPortal.Domain.Forum.ForumSearchTerm> ForumSearchTerms => Set<CopPortal.Domain.Forum.ForumSearchTerm>();
+    public DbSet<CopPortal.Domain.Forum.ForumReport> ForumReports => Set<CopPortal.Domain.Forum.ForumReport>();
+    public DbSet<CopPortal.Domain.Forum.GroundRulesAcceptance> GroundRulesAcceptances => Set<CopPortal.Domain.Forum.GroundRulesAcceptance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>

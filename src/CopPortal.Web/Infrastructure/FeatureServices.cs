@@ -28,6 +28,9 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddScoped<CopPortal.Domain.Forum.ForumService>();
+        services.AddScoped<CopPortal.Domain.Forum.ForumReportQueue>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(CopPortal.Domain.Forum.ForumOptions.Section).Get<CopPortal.Domain.Forum.ForumOptions>() ?? new CopPortal.Domain.Forum.ForumOptions());
         return services;
     }
 }

@@ -211,6 +211,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                 Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["person"] = people[DemoData.MemberEmail];
+                // A thread, its post and a report in the active CoP; under the draft or archived slug they are another CoP's.
+                var forum = services.GetRequiredService<CopPortal.Domain.Forum.ForumService>();
+                var active = await db.Communities.AsNoTracking().FirstAsync(c => c.Slug == DemoData.PractitionersSlug);
+                var post = await forum.StartThreadAsync(active.Id, people[DemoData.MemberEmail], "Matrix thread", "Matrix post.", Guid.NewGuid(), acceptsGroundRules: false);
+                await forum.ReportAsync(post, people[DemoData.SecretaryEmail], "Matrix report");
+                Values["thread"] = post.ThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["post"] = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["report"] = (await db.ForumReports.Where(r => r.PostId == post.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
             });
         }
 
@@ -360,6 +368,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("vacancies/{id:int}", "vacancies/" + portal.Values["vacancy:" + slug], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{threadId:int}", portal.Values["thread"], StringComparison.Ordinal)
+            .Replace("{postId:int}", portal.Values["post"], StringComparison.Ordinal)
+            .Replace("{reportId:int}", portal.Values["report"], StringComparison.Ordinal)
             .Replace("{id:int}", portal.Values["request"], StringComparison.Ordinal)
             .Replace("/people/{id}", "/people/" + portal.Values["person"], StringComparison.Ordinal)
             .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)

@@ -59,6 +59,9 @@ foreach (var scale in scales)
         ("/privacy (retention periods from configuration)", "/privacy", false),
         ("/my (staff home page: the week's counts)", "/my", true),
         ("/ground-rules (staff-edited text)", "/ground-rules", false),
+        ("Forum index (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum", true),
+        ("Forum thread (100 posts, page 3 of 5)", $"/communities/{generator.Forum!.Slug}/forum/threads/{generator.Forum!.LongThreadId}?p=3", true),
+        ("Forum search (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum?q=supervision", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

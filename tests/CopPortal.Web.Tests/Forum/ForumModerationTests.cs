@@ -46,8 +46,8 @@ public sealed class ForumModerationTests(SharedPortal shared) : IClassFixture<Sh
             .Where(m => m.Community!.Slug == Slug && m.Role == CopPortal.Domain.Communities.CommunityRole.Member && m.User!.Email != DemoData.MemberEmail)
             .Select(m => m.User!.Email!).OrderBy(e => e).FirstAsync());
         var other = await _portal.SignedInClientAsync(crowd);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(EditUrl(postId))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(RemoveUrl(postId))).StatusCode);
+        AssertDenied(await other.GetAsync(EditUrl(postId)));
+        AssertDenied(await other.GetAsync(RemoveUrl(postId)));
         Assert.Null((await other.GetPageAsync(ThreadUrl(id))).QuerySelector($"a[href='{EditUrl(postId)}']"));
 
         var refused = await secretaryStartsIn.SubmitFormAsync(EditUrl(postId), Html.Form(("Input.Body", "Call the practice.")));
@@ -102,7 +102,7 @@ public sealed class ForumModerationTests(SharedPortal shared) : IClassFixture<Sh
         Assert.Null(memberPage.QuerySelector("form[action*='handler=Lock']"));
         var token = memberPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var memberLock = await member.PostAsync(ThreadUrl(id) + "?handler=Lock", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
-        Assert.Equal(HttpStatusCode.Forbidden, memberLock.StatusCode);
+        AssertDenied(memberLock);
 
         // The member opened the reply form before the chair locked the thread.
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)memberPage.QuerySelector("#reply-form")!;
@@ -135,7 +135,7 @@ public sealed class ForumModerationTests(SharedPortal shared) : IClassFixture<Sh
         var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
         var staffQueue = await staff.GetPageAsync("/staff/reports");
         Assert.Contains("It advertises a course", staffQueue.MainText(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync(ForumUrl + "/reports")).StatusCode);
+        AssertDenied(await member.GetAsync(ForumUrl + "/reports"));
 
         var reportId = await _portal.WithDbAsync(db => db.ForumReports.Where(r => r.PostId == postId).Select(r => r.Id).SingleAsync());
         var reportUrl = $"{ForumUrl}/reports/{reportId}";

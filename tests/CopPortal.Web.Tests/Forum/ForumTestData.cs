@@ -57,6 +57,14 @@ internal static class ForumTestData
         return made;
     }
 
+    /// <summary>Refused as the portal refuses a signed-in person: 403, or the access-denied page.</summary>
+    public static void AssertDenied(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden
+            || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal)),
+            $"expected access denied, got {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
     public static Task<List<OutboxMessage>> ForumRepliesAsync(PortalFactory portal) =>
         portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Topic == EmailTopic.ForumReplies).ToListAsync());
 }

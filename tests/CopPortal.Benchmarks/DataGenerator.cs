@@ -19,6 +19,9 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
 {
     public sealed record Summary(int Communities, int People, int Memberships, int JoinRequests, int Pending, string LargestSlug, int LargestMembers, int SamplePendingRequestId, int BulkCommunityId, TimeSpan Elapsed);
 
+    /// <summary>Set by <see cref="Generate"/>: where the forum pages are measured.</summary>
+    public ForumSample? Forum { get; private set; }
+
     public Summary Generate(DateTimeOffset now)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -301,6 +304,8 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(documents);
         inserter.Insert(versions);
         inserter.Insert(actions);
+        // The forum: threads and posts in the same communities, busiest where the members are.
+        Forum = new ForumGenerator(inserter, connection, faker, random).Generate(communities, memberships, scale, now);
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,

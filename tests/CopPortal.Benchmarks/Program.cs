@@ -67,6 +67,9 @@ foreach (var scale in scales)
         ("Poll to find a date (demo practitioners, staff)", "/communities/psychological-practitioners/meetings/polls/1", true),
         ("Library (largest CoP, staff)", $"/communities/{summary.LargestSlug}/library", true),
         ("Actions (largest CoP, staff)", $"/communities/{summary.LargestSlug}/actions", true),
+        ("Forum index (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum", true),
+        ("Forum thread (100 posts, page 3 of 5)", $"/communities/{generator.Forum!.Slug}/forum/threads/{generator.Forum!.LongThreadId}?p=3", true),
+        ("Forum search (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum?q=supervision", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

@@ -62,6 +62,14 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Minutes.MeetingMinutes> MeetingMinutes => Set<CopPortal.Domain.Minutes.MeetingMinutes>();
     public DbSet<CopPortal.Domain.Minutes.MinutesItem> MinutesItems => Set<CopPortal.Domain.Minutes.MinutesItem>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<CopPortal.Domain.Forum.ForumThread> ForumThreads => Set<CopPortal.Domain.Forum.ForumThread>();
+    public DbSet<CopPortal.Domain.Forum.ForumPost> ForumPosts => Set<CopPortal.Domain.Forum.ForumPost>();
+    public DbSet<CopPortal.Domain.Forum.ForumThreadWatch> ForumThreadWatches => Set<CopPortal.Domain.Forum.ForumThreadWatch>();
+    public DbSet<CopPortal.Domain.Forum.ForumWatch> ForumWatches => Set<CopPortal.Domain.Forum.ForumWatch>();
+    public DbSet<CopPortal.Domain.Forum.ForumReadMark> ForumReadMarks => Set<CopPortal.Domain.Forum.ForumReadMark>();
+    public DbSet<CopPortal.Domain.Forum.ForumSearchTerm> ForumSearchTerms => Set<CopPortal.Domain.Forum.ForumSearchTerm>();
+    public DbSet<CopPortal.Domain.Forum.ForumReport> ForumReports => Set<CopPortal.Domain.Forum.ForumReport>();
+    public DbSet<CopPortal.Domain.Forum.GroundRulesAcceptance> GroundRulesAcceptances => Set<CopPortal.Domain.Forum.GroundRulesAcceptance>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>

@@ -144,6 +144,23 @@ public static class PortalPaths
     public static string NewCommunity => "/staff/communities/new";
     public static string CommunityTemplate => "/staff/communities/template";
 
+    // A CoP's forum (members and staff).
+    public static string Forum(string slug) => Community(slug) + "/forum";
+    public static string ForumSearch(string slug, string words) => WithQuery(Forum(slug), ("q", words));
+    public static string NewForumThread(string slug) => Forum(slug) + "/new";
+
+    /// <param name="slug">The community's slug.</param>
+    /// <param name="threadId">The thread's id.</param>
+    /// <param name="page">The page of posts; the first is left out of the address.</param>
+    public static string ForumThread(string slug, int threadId, int page = 1) =>
+        Forum(slug) + "/threads/" + Number(threadId) + (page > 1 ? "?p=" + Number(page) : "");
+    public static string EditForumPost(string slug, int postId) => Forum(slug) + "/posts/" + Number(postId) + "/edit";
+    public static string RemoveForumPost(string slug, int postId) => Forum(slug) + "/posts/" + Number(postId) + "/remove";
+    public static string ReportForumPost(string slug, int postId) => Forum(slug) + "/posts/" + Number(postId) + "/report";
+    public static string ForumReports(string slug) => Forum(slug) + "/reports";
+    public static string ForumReport(string slug, int reportId) => ForumReports(slug) + "/" + Number(reportId);
+    public static string StaffReports => "/staff/reports";
+
     /// <param name="slug">The community's slug.</param>
     /// <param name="section">An optional fragment on the page, e.g. "core-team".</param>
     public static string ManageCommunity(string slug, string? section = null) =>

@@ -50,6 +50,9 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Minutes.MinutesService>();
         services.AddScoped<CopPortal.Domain.Library.IPublishedMeetingDocuments, CopPortal.Domain.Minutes.PublishedMeetingDocuments>();
         services.AddSingleton<CopPortal.Web.Infrastructure.Pdf.MinutesPdfStore>();
+        services.AddScoped<CopPortal.Domain.Forum.ForumService>();
+        services.AddScoped<CopPortal.Domain.Forum.ForumReportQueue>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(CopPortal.Domain.Forum.ForumOptions.Section).Get<CopPortal.Domain.Forum.ForumOptions>() ?? new CopPortal.Domain.Forum.ForumOptions());
         return services;
     }
 }

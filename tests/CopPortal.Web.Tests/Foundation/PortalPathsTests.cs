@@ -112,6 +112,16 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.MeetingMinutesRevision), PortalPaths.MeetingMinutesRevision("psychological-practitioners", 4, 1), "/Communities/Meetings/MinutesRevision"),
         (nameof(PortalPaths.CouncilMinutes), PortalPaths.CouncilMinutes, "/Council/Minutes"),
         (nameof(PortalPaths.CouncilMinutesRead), PortalPaths.CouncilMinutesRead(5), "/Council/MinutesRead"),
+        (nameof(PortalPaths.Forum), PortalPaths.Forum("psychological-practitioners"), "/Communities/Forum/Index"),
+        (nameof(PortalPaths.ForumSearch), PortalPaths.ForumSearch("psychological-practitioners", "group supervision"), "/Communities/Forum/Index"),
+        (nameof(PortalPaths.NewForumThread), PortalPaths.NewForumThread("psychological-practitioners"), "/Communities/Forum/New"),
+        (nameof(PortalPaths.ForumThread), PortalPaths.ForumThread("psychological-practitioners", 5, 2), "/Communities/Forum/Thread"),
+        (nameof(PortalPaths.EditForumPost), PortalPaths.EditForumPost("psychological-practitioners", 9), "/Communities/Forum/EditPost"),
+        (nameof(PortalPaths.RemoveForumPost), PortalPaths.RemoveForumPost("psychological-practitioners", 9), "/Communities/Forum/RemovePost"),
+        (nameof(PortalPaths.ReportForumPost), PortalPaths.ReportForumPost("psychological-practitioners", 9), "/Communities/Forum/ReportPost"),
+        (nameof(PortalPaths.ForumReports), PortalPaths.ForumReports("psychological-practitioners"), "/Communities/Forum/Reports"),
+        (nameof(PortalPaths.ForumReport), PortalPaths.ForumReport("psychological-practitioners", 3), "/Communities/Forum/Report"),
+        (nameof(PortalPaths.StaffReports), PortalPaths.StaffReports, "/Staff/Reports"),
     ];
 
     [Fact]

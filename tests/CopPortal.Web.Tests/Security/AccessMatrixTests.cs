@@ -359,6 +359,75 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /meetings/guest/{token}",                                      "404 404 404 404 404 404 404"),
         ("GET /meetings/guest/{token}/meeting.ics",                          "404 404 404 404 404 404 404"),
         ("POST /meetings/guest/{token}",                                     "404 404 404 404 404 404 404"),
+        // The forum (members and staff; the core team and staff moderate). A thread, post or report of the active CoP
+        // asked for under the draft or archived slug belongs to another CoP: 404.
+        ("GET /communities/{slug}/forum [archived]",                           "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum [draft]",                              "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/forum",                                      "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/new [archived]",                       "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/new [draft]",                          "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/forum/new",                                  "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/edit [archived]",   "signin 404 denied 404 404 denied 404"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/edit [draft]",      "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/edit",              "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/remove [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/remove [draft]",    "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/remove",            "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/report [archived]", "signin 404 denied 404 404 denied 404"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/report [draft]",    "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/forum/posts/{postId:int}/report",            "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/reports [archived]",                   "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/forum/reports [draft]",                      "404 404 404 ok ok 404 ok"),
+        ("GET /communities/{slug}/forum/reports",                              "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/reports/{reportId:int} [archived]",    "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/forum/reports/{reportId:int} [draft]",       "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/forum/reports/{reportId:int}",               "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/threads/{threadId:int} [archived]",    "signin 404 denied 404 404 denied 404"),
+        ("GET /communities/{slug}/forum/threads/{threadId:int} [draft]",       "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/forum/threads/{threadId:int}",               "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum Unwatch [archived]",                  "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum Unwatch [draft]",                     "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum Unwatch",                             "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum Watch [archived]",                    "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum Watch [draft]",                       "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum Watch",                               "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/new [archived]",                      "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/new [draft]",                         "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/new",                                 "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/edit [archived]",  "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/edit [draft]",     "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/edit",             "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/remove [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/remove [draft]",   "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/remove",           "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/report [archived]", "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/report [draft]",   "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/posts/{postId:int}/report",           "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/reports/{reportId:int} [archived]",   "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/reports/{reportId:int} [draft]",      "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/reports/{reportId:int}",              "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Lock [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Lock [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Lock",         "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Pin [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Pin [draft]",  "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Pin",          "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unlock [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unlock [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unlock",       "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unpin [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unpin [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unpin",        "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unwatch [archived]", "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unwatch [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Unwatch",      "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Watch [archived]", "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Watch [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} Watch",        "signin ok denied ok ok denied ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} [archived]",   "signin readonly denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int} [draft]",      "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/forum/threads/{threadId:int}",              "signin ok denied ok ok denied ok"),
+        ("GET /staff/reports",                                                 "signin denied denied denied denied denied ok"),
     ];
 
     public sealed class Portal : IAsyncLifetime, IDisposable
@@ -438,6 +507,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                 Values["request"] = (await db.JoinRequests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["proposal"] = (await db.Proposals.OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync() ?? 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["person"] = people[DemoData.MemberEmail];
+                // A thread, its post and a report in the active CoP; under the draft or archived slug they are another CoP's.
+                var forum = services.GetRequiredService<CopPortal.Domain.Forum.ForumService>();
+                var active = await db.Communities.AsNoTracking().FirstAsync(c => c.Slug == DemoData.PractitionersSlug);
+                var post = await forum.StartThreadAsync(active.Id, people[DemoData.MemberEmail], "Matrix thread", "Matrix post.", Guid.NewGuid(), acceptsGroundRules: false);
+                await forum.ReportAsync(post, people[DemoData.SecretaryEmail], "Matrix report");
+                Values["thread"] = post.ThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["post"] = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Values["report"] = (await db.ForumReports.Where(r => r.PostId == post.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
             });
         }
 
@@ -621,6 +698,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{documentId:int}", portal.Values["document:" + slug], StringComparison.Ordinal)
             .Replace("{version:int}", "1", StringComparison.Ordinal)
             .Replace("{actionId:int}", portal.Values["action:" + slug], StringComparison.Ordinal)
+            .Replace("{threadId:int}", portal.Values["thread"], StringComparison.Ordinal)
+            .Replace("{postId:int}", portal.Values["post"], StringComparison.Ordinal)
+            .Replace("{reportId:int}", portal.Values["report"], StringComparison.Ordinal)
             .Replace("{id:int}", portal.Values["request"], StringComparison.Ordinal)
             .Replace("/people/{id}", "/people/" + portal.Values["person"], StringComparison.Ordinal)
             .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)

@@ -91,6 +91,7 @@ public static class DemoData
         await DemoJoinRequests.LoadAsync(services, staff);
         await DemoParticipation.LoadAsync(services);
         await DemoLibrary.LoadAsync(services, staff);
+        await DemoForum.LoadAsync(services);
     }
 
     private sealed record CommunitySeed(string Slug, string Name, string Summary, Terms Terms, CommunityRole? LookingFor = null);

@@ -1,0 +1,162 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Forum;
+using CopPortal.Domain.Links;
+using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Forms;
+using CopPortal.Web.Infrastructure.Forms.Validators;
+using CopPortal.Web.Infrastructure.Security;
+using CopPortal.Web.Pages.Staff;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CopPortal.Web.Pages.Communities.Forum;
+
+/// <summary>
+/// A thread: its posts a page at a time (authors loaded in the same query), the reply form (with a quote of a post
+/// when asked), watching, and for moderators lock and pin. Reading a page moves the member's unread marker.
+/// </summary>
+[CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
+public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock) : ForumPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int ThreadId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "quote")]
+    public int? QuotePostId { get; set; }
+
+    [BindProperty]
+    public PostInput Input { get; set; } = new();
+
+    public ForumThread Thread { get; private set; } = default!;
+    public List<PostView> Posts { get; private set; } = [];
+    public Pager Pager { get; private set; } = default!;
+    public bool Watching { get; private set; }
+
+    public bool CanReply => !Thread.IsLocked && !IsArchived;
+
+    /// <summary>Whether the author may still change a post without it being marked edited.</summary>
+    public bool InFreeEditWindow(PostView post) => clock.GetUtcNow() - post.CreatedAt <= ForumPost.FreeEditWindow;
+
+    public bool MayEdit(PostView post) => !IsArchived && !post.IsRemoved && (IsModerator || post.AuthorId == UserId);
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        Input.SubmissionKey = Guid.NewGuid();
+        Input.NeedsGroundRules = !await forum.HasAcceptedGroundRulesAsync(UserId);
+        if (QuotePostId is { } quoted && CanReply)
+        {
+            var post = await db.ForumPosts.AsNoTracking()
+                .Where(p => p.Id == quoted && p.ThreadId == Thread.Id && p.RemovedAt == null)
+                .Select(p => new { p.Author!.DisplayName, p.Body })
+                .FirstOrDefaultAsync();
+            if (post is not null)
+            {
+                Input.Body = Quote(post.DisplayName, post.Body);
+            }
+        }
+        if (Posts.Count > 0)
+        {
+            await forum.MarkReadAsync(UserId, Thread.Id, Posts[^1].Id);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Input.SubmissionKey == Guid.Empty)
+        {
+            Input.SubmissionKey = Guid.NewGuid();
+        }
+        var thread = await LoadThreadAsync(db, ThreadId);
+        if (await forum.FindBySubmissionKeyAsync(Input.SubmissionKey, UserId) is { } sent)
+        {
+            return await RedirectToPostAsync(sent);
+        }
+        Input.NeedsGroundRules = !await forum.HasAcceptedGroundRulesAsync(UserId);
+        await this.ValidateInputAsync(Input);
+        if (thread.IsLocked)
+        {
+            ModelState.AddModelError("", "This thread is locked, so it takes no new replies. Your reply has not been posted.");
+        }
+        else if (ModelState.IsValid && await forum.OverRateLimitAsync(UserId))
+        {
+            ModelState.AddModelError("", forum.RateLimitMessage);
+        }
+        if (!ModelState.IsValid)
+        {
+            PageNumber = int.MaxValue;
+            await LoadAsync();
+            return Page();
+        }
+        try
+        {
+            var post = await forum.ReplyAsync(Community, thread, UserId, FieldRules.Clean(Input.Body), Input.SubmissionKey, Input.NeedsGroundRules);
+            TempData["Success"] = "Your reply has been posted";
+            return await RedirectToPostAsync(post);
+        }
+        catch (DbUpdateException)
+        {
+            // The same form sent twice at once: the other send made the post.
+            db.ChangeTracker.Clear();
+            var sentAtOnce = await forum.FindBySubmissionKeyAsync(Input.SubmissionKey, UserId) ?? throw new InvalidOperationException("A reply could not be saved");
+            return await RedirectToPostAsync(sentAtOnce);
+        }
+    }
+
+    public Task<IActionResult> OnPostWatchAsync() => WatchAsync(true);
+
+    public Task<IActionResult> OnPostUnwatchAsync() => WatchAsync(false);
+
+    [CommunityOperation(nameof(CommunityOperations.RunCommunity))]
+    public Task<IActionResult> OnPostLockAsync() => ChangeThreadAsync(t => t.IsLocked = true, "The thread is locked: nobody can reply until it is unlocked");
+
+    [CommunityOperation(nameof(CommunityOperations.RunCommunity))]
+    public Task<IActionResult> OnPostUnlockAsync() => ChangeThreadAsync(t => t.IsLocked = false, "The thread is unlocked: members can reply again");
+
+    [CommunityOperation(nameof(CommunityOperations.RunCommunity))]
+    public Task<IActionResult> OnPostPinAsync() => ChangeThreadAsync(t => t.IsPinned = true, "The thread is pinned to the top of the forum");
+
+    [CommunityOperation(nameof(CommunityOperations.RunCommunity))]
+    public Task<IActionResult> OnPostUnpinAsync() => ChangeThreadAsync(t => t.IsPinned = false, "The thread is no longer pinned");
+
+    /// <summary>A Markdown blockquote of a post, naming its author, to start a reply with.</summary>
+    public static string Quote(string author, string body)
+    {
+        var lines = body.ReplaceLineEndings("\n").Split('\n').Select(l => l.Length == 0 ? ">" : "> " + l);
+        return $"> {author} wrote:\n>\n{string.Join('\n', lines)}\n\n";
+    }
+
+    private async Task LoadAsync()
+    {
+        Thread = await LoadThreadAsync(db, ThreadId);
+        Pager = new Pager(PageNumber, ForumService.PostsPerPage, Thread.PostCount, PortalPaths.ForumThread(Community.Slug, Thread.Id), new Dictionary<string, string?>());
+        Posts = await forum.PostsAsync(Thread.Id, Pager.Skip);
+        Watching = await db.ForumThreadWatches.AnyAsync(w => w.ThreadId == Thread.Id && w.UserId == UserId);
+    }
+
+    private async Task<IActionResult> RedirectToPostAsync(ForumPost post)
+    {
+        var page = await forum.PageOfPostAsync(post.ThreadId, post.Id);
+        return Redirect(PortalPaths.ForumThread(Community.Slug, post.ThreadId, page) + "#post-" + post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private async Task<IActionResult> WatchAsync(bool watch)
+    {
+        var thread = await LoadThreadAsync(db, ThreadId);
+        await forum.SetThreadWatchAsync(thread.Id, UserId, watch);
+        TempData["Success"] = watch ? "You are watching this thread: we will email you about new replies" : "You have stopped watching this thread";
+        return Redirect(PortalPaths.ForumThread(Community.Slug, thread.Id));
+    }
+
+    private async Task<IActionResult> ChangeThreadAsync(Action<ForumThread> change, string done)
+    {
+        var thread = await LoadThreadAsync(db, ThreadId, tracked: true);
+        change(thread);
+        await db.SaveChangesAsync();
+        TempData["Success"] = done;
+        return Redirect(PortalPaths.ForumThread(Community.Slug, thread.Id));
+    }
+}

@@ -50,6 +50,11 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Actions.CommunityAction> Actions => Set<CopPortal.Domain.Actions.CommunityAction>();
     public DbSet<CopPortal.Domain.Actions.ActionUpdate> ActionUpdates => Set<CopPortal.Domain.Actions.ActionUpdate>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<CopPortal.Domain.Escalations.TripleAReport> TripleAReports => Set<CopPortal.Domain.Escalations.TripleAReport>();
+    public DbSet<CopPortal.Domain.Escalations.EscalationPoint> EscalationPoints => Set<CopPortal.Domain.Escalations.EscalationPoint>();
+    public DbSet<CopPortal.Domain.Escalations.EscalationDestination> EscalationDestinations => Set<CopPortal.Domain.Escalations.EscalationDestination>();
+    public DbSet<CopPortal.Domain.Escalations.ReportComment> ReportComments => Set<CopPortal.Domain.Escalations.ReportComment>();
+    public DbSet<CopPortal.Domain.Escalations.ReportReminder> ReportReminders => Set<CopPortal.Domain.Escalations.ReportReminder>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>

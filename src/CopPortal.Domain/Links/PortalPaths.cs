@@ -92,6 +92,14 @@ public static class PortalPaths
     public static string NewCommunity => "/staff/communities/new";
     public static string CommunityTemplate => "/staff/communities/template";
 
+    // Triple-A reports and the Workforce Council's review.
+    public static string MeetingReport(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId) + "/report";
+    public static string CouncilEscalations => "/council/escalations";
+    public static string CouncilEscalation(int pointId) => CouncilEscalations + "/" + Number(pointId);
+    public static string CouncilEscalationsCsv => CouncilEscalations + "/export.csv";
+    public static string CouncilQuarterlyReport(string quarter) => WithQuery(CouncilEscalations + "/quarterly.pdf", ("quarter", quarter));
+    public static string StaffEscalationDestinations => "/staff/escalation-destinations";
+
     /// <param name="slug">The community's slug.</param>
     /// <param name="section">An optional fragment on the page, e.g. "core-team".</param>
     public static string ManageCommunity(string slug, string? section = null) =>

@@ -59,6 +59,8 @@ foreach (var scale in scales)
         ("/privacy (retention periods from configuration)", "/privacy", false),
         ("/my (staff home page: the week's counts)", "/my", true),
         ("/ground-rules (staff-edited text)", "/ground-rules", false),
+        ("/council/escalations (5,000 points; staff)", "/council/escalations", true),
+        ("/council (Triple-A dashboard over 5,000 points; staff)", "/council", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

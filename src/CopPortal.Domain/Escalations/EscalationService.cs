@@ -193,7 +193,7 @@ public class EscalationService(CopDbContext db, Outbox outbox, TimeProvider cloc
     /// </summary>
     public const int RemindWithinDays = 60;
 
-    /// <summary>Held meetings of active CoPs with no submitted report 14 days on, oldest first.</summary>
+    /// <summary>Held meetings of active CoPs with no submitted report 14 days on, most recent first.</summary>
     public IQueryable<Meeting> Overdue()
     {
         var cutoff = clock.GetUtcNow().AddDays(-OverdueAfterDays);
@@ -201,7 +201,7 @@ public class EscalationService(CopDbContext db, Outbox outbox, TimeProvider cloc
             .Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAt <= cutoff
                 && m.Community!.Status == CommunityStatus.Active
                 && !db.TripleAReports.Any(r => r.MeetingId == m.Id && r.Status == ReportStatus.Submitted))
-            .OrderBy(m => m.StartsAt);
+            .OrderByDescending(m => m.StartsAt);
     }
 
     /// <summary>Emails each overdue meeting's chair and secretary once. Returns how many meetings were reminded.</summary>

@@ -98,6 +98,7 @@ public static class PortalPaths
     public static string CouncilEscalation(int pointId) => CouncilEscalations + "/" + Number(pointId);
     public static string CouncilEscalationsCsv => CouncilEscalations + "/export.csv";
     public static string CouncilQuarterlyReport(string quarter) => WithQuery(CouncilEscalations + "/quarterly.pdf", ("quarter", quarter));
+    public static string CouncilQuarterlyPrint(string quarter) => WithQuery(CouncilEscalations + "/quarterly", ("quarter", quarter));
     public static string StaffEscalationDestinations => "/staff/escalation-destinations";
 
     /// <param name="slug">The community's slug.</param>

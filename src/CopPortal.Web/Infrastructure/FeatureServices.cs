@@ -28,6 +28,8 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Privacy.PersonalDataExport>();
         services.AddScoped<CopPortal.Domain.Privacy.RetentionPurge>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Privacy.RetentionPurgeJob>();
+        services.AddScoped<CopPortal.Domain.Escalations.EscalationService>();
+        services.AddScheduledJob<CopPortal.Web.Infrastructure.Escalations.ReportReminderJob>();
         return services;
     }
 }

@@ -77,6 +77,13 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.NewCommunity), PortalPaths.NewCommunity, "/Staff/Communities/Create"),
         (nameof(PortalPaths.CommunityTemplate), PortalPaths.CommunityTemplate, "/Staff/Communities/Template"),
         (nameof(PortalPaths.ManageCommunity), PortalPaths.ManageCommunity("psychological-practitioners", "core-team"), "/Staff/Communities/Manage"),
+        (nameof(PortalPaths.MeetingReport), PortalPaths.MeetingReport("psychological-practitioners", 4), "/Communities/Meetings/Report"),
+        (nameof(PortalPaths.CouncilEscalations), PortalPaths.CouncilEscalations, "/Council/Escalations/Index"),
+        (nameof(PortalPaths.CouncilEscalation), PortalPaths.CouncilEscalation(9), "/Council/Escalations/Point"),
+        (nameof(PortalPaths.CouncilEscalationsCsv), PortalPaths.CouncilEscalationsCsv, "/Council/Escalations/Export"),
+        (nameof(PortalPaths.CouncilQuarterlyReport), PortalPaths.CouncilQuarterlyReport("2026-Q4"), "/Council/Escalations/QuarterlyPdf"),
+        (nameof(PortalPaths.CouncilQuarterlyPrint), PortalPaths.CouncilQuarterlyPrint("2026-Q4"), "/Council/Escalations/Quarterly"),
+        (nameof(PortalPaths.StaffEscalationDestinations), PortalPaths.StaffEscalationDestinations, "/Staff/EscalationDestinations"),
     ];
 
     [Fact]

@@ -89,6 +89,7 @@ public static class DemoData
         }
 
         await DemoJoinRequests.LoadAsync(services, staff);
+        await DemoEscalations.LoadAsync(services);
     }
 
     private sealed record CommunitySeed(string Slug, string Name, string Summary, Terms Terms, CommunityRole? LookingFor = null);

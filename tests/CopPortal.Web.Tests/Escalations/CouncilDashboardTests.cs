@@ -16,8 +16,8 @@ public sealed class CouncilDashboardTests(SharedPortal shared) : IClassFixture<S
 
     /// <summary>
     /// Four points: two in Practitioners (an open Alert; an Advise with an outcome after 2 days), one Alert in Students
-    /// with an outcome after 6 days, and an Assure commendation from the previous quarter with an outcome after 10 days.
-    /// Median of (2, 6, 10) days is 6, mean 6.
+    /// with an outcome after 6 days, and an Assure commendation from the previous quarter with an outcome after 16 days.
+    /// Median of (2, 6, 16) days is 6, mean 8.
     /// </summary>
     private async Task<List<int>> KnownDataAsync()
     {
@@ -41,7 +41,7 @@ public sealed class CouncilDashboardTests(SharedPortal shared) : IClassFixture<S
             }
             await Outcome(practitioners[1], 2, "Rooms booked centrally.");
             await Outcome(students[0], 6, "-1 placement gap remains");
-            await Outcome(old[0], 10, "Shared with the network.");
+            await Outcome(old[0], 16, "Shared with the network.");
             await db.SaveChangesAsync();
         });
         return [.. practitioners, .. students, .. old];
@@ -63,7 +63,7 @@ public sealed class CouncilDashboardTests(SharedPortal shared) : IClassFixture<S
         Assert.Equal("1", byCommunity["Assistant Psychologists and Psychology Students"]);
         Assert.Equal(new Dictionary<string, string> { ["July to September 2026"] = "1", ["October to December 2026"] = "3" }, Table("by-quarter"));
         Assert.Equal("6 days", page.QuerySelector("#median-days")!.TextContent.Trim());
-        Assert.Equal("6 days", page.QuerySelector("#mean-days")!.TextContent.Trim());
+        Assert.Equal("8 days", page.QuerySelector("#mean-days")!.TextContent.Trim());
         Assert.Contains("There is 1 Alert without an outcome", page.MainText(), StringComparison.Ordinal);
         Assert.Single(page.QuerySelectorAll(".app-open-alerts li"));
         var svg = page.QuerySelector("#by-category svg")!;

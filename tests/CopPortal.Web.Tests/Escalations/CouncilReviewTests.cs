@@ -41,6 +41,7 @@ public sealed class CouncilReviewTests(SharedPortal shared) : IClassFixture<Shar
         Assert.Empty(await _portal.OutboxAsync());
 
         _portal.Clock.Advance(TimeSpan.FromDays(3));
+        council = await _portal.SignedInClientAsync(DemoData.CouncilEmail); // the earlier sign-in has expired
         Assert.Equal(HttpStatusCode.Redirect, (await council.SubmitFormAsync(url, Html.Form(("Input.Outcome", "Two supervisor posts funded.")), Form("Outcome"))).StatusCode);
         point = await _portal.PointAsync(ids[0]);
         Assert.Equal(PointStatus.OutcomeRecorded, point.Status);

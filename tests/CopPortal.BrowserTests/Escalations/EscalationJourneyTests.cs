@@ -64,7 +64,7 @@ public sealed class EscalationJourneyTests(BrowserSession session) : IClassFixtu
         await council.GotoAsync("/council/escalations?category=Alert");
         await session.ScreenshotAsync(council, "triple-a-queue");
         await BrowserSession.AssertAccessibleAsync(council);
-        await council.GetByRole(AriaRole.Link, new() { Name = "Rising vacancy rates" }).ClickAsync();
+        await council.GetByRole(AriaRole.Link, new() { Name = "Rising vacancy rates", Exact = true }).ClickAsync();
         await council.GetByLabel("Assign a council member to review it").SelectOptionAsync(new SelectOptionValue { Label = "Dr Priya Raman" });
         await council.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await council.GetByLabel("Route it to").SelectOptionAsync(new SelectOptionValue { Label = "The regional leads group" });

@@ -306,6 +306,47 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(actions);
         // The forum: threads and posts in the same communities, busiest where the members are.
         Forum = new ForumGenerator(inserter, connection, faker, random).Generate(communities, memberships, scale, now);
+        // Triple-A: 5,000 points at 1x, two to a report, one report per held meeting, over the last two years.
+        var pointCount = Math.Max(2, (int)(5000 * scale));
+        var firstMeeting = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Meetings\"") + 1;
+        var firstReport = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"TripleAReports\"") + 1;
+        var firstPoint = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"EscalationPoints\"") + 1;
+        var meetings = new List<CopPortal.Domain.Meetings.Meeting>();
+        var reports = new List<CopPortal.Domain.Escalations.TripleAReport>();
+        var points = new List<CopPortal.Domain.Escalations.EscalationPoint>();
+        var statuses = new[] { CopPortal.Domain.Escalations.PointStatus.Submitted, CopPortal.Domain.Escalations.PointStatus.UnderReview, CopPortal.Domain.Escalations.PointStatus.Routed, CopPortal.Domain.Escalations.PointStatus.OutcomeRecorded, CopPortal.Domain.Escalations.PointStatus.Closed };
+        for (var r = 0; r < (pointCount + 1) / 2; r++)
+        {
+            var k = random.Next(communityCount);
+            var held = now.AddDays(-random.Next(15, 730)).AddHours(-random.Next(0, 12));
+            meetings.Add(new CopPortal.Domain.Meetings.Meeting
+            {
+                Id = firstMeeting + r, CommunityId = firstCommunity + k, Title = "Community meeting", StartsAt = held, EndsAt = held.AddHours(1),
+                CalendarUid = $"bench-{firstMeeting + r}@copportal", CreatedAt = held.AddDays(-30), UpdatedAt = held.AddDays(-30),
+            });
+            var submittedAt = held.AddDays(random.Next(1, 14));
+            reports.Add(new CopPortal.Domain.Escalations.TripleAReport
+            {
+                Id = firstReport + r, CommunityId = firstCommunity + k, MeetingId = firstMeeting + r, Content = faker.Lorem.Paragraph(),
+                Status = CopPortal.Domain.Escalations.ReportStatus.Submitted, CreatedAt = held, UpdatedAt = submittedAt, SubmittedAt = submittedAt,
+            });
+            for (var j = 0; j < 2 && points.Count < pointCount; j++)
+            {
+                var status = statuses[random.Next(statuses.Length)];
+                var hasOutcome = status >= CopPortal.Domain.Escalations.PointStatus.OutcomeRecorded;
+                points.Add(new CopPortal.Domain.Escalations.EscalationPoint
+                {
+                    Id = firstPoint + points.Count, ReportId = firstReport + r, CommunityId = firstCommunity + k,
+                    Category = (CopPortal.Domain.Escalations.TripleACategory)random.Next(3), Kind = (CopPortal.Domain.Escalations.PointKind)random.Next(2),
+                    Title = faker.Lorem.Sentence(6), Detail = faker.Lorem.Paragraph(), Status = status, SubmittedAt = submittedAt,
+                    Outcome = hasOutcome ? faker.Lorem.Sentence(12) : null, OutcomeRecordedAt = hasOutcome ? submittedAt.AddDays(random.Next(3, 60)) : null,
+                    ConcurrencyStamp = Guid.NewGuid(),
+                });
+            }
+        }
+        inserter.Insert(meetings);
+        inserter.Insert(reports);
+        inserter.Insert(points);
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,

@@ -70,6 +70,8 @@ foreach (var scale in scales)
         ("Forum index (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum", true),
         ("Forum thread (100 posts, page 3 of 5)", $"/communities/{generator.Forum!.Slug}/forum/threads/{generator.Forum!.LongThreadId}?p=3", true),
         ("Forum search (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum?q=supervision", true),
+        ("/council/escalations (5,000 points; staff)", "/council/escalations", true),
+        ("/council (Triple-A dashboard over 5,000 points; staff)", "/council", true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only

@@ -37,7 +37,8 @@ internal static class AuditTrail
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
-                var redact = RedactedProperties.Contains(name);
+                var redact = RedactedProperties.Contains(name)
+                    || property.Metadata.PropertyInfo?.IsDefined(typeof(AuditConfidentialAttribute), inherit: true) == true;
                 switch (entry.State)
                 {
                     case EntityState.Added when !property.Metadata.IsPrimaryKey():

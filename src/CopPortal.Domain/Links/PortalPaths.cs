@@ -160,6 +160,14 @@ public static class PortalPaths
     public static string ForumReports(string slug) => Forum(slug) + "/reports";
     public static string ForumReport(string slug, int reportId) => ForumReports(slug) + "/" + Number(reportId);
     public static string StaffReports => "/staff/reports";
+    // Triple-A reports and the Workforce Council's review.
+    public static string MeetingReport(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId) + "/report";
+    public static string CouncilEscalations => "/council/escalations";
+    public static string CouncilEscalation(int pointId) => CouncilEscalations + "/" + Number(pointId);
+    public static string CouncilEscalationsCsv => CouncilEscalations + "/export.csv";
+    public static string CouncilQuarterlyReport(string quarter) => WithQuery(CouncilEscalations + "/quarterly.pdf", ("quarter", quarter));
+    public static string CouncilQuarterlyPrint(string quarter) => WithQuery(CouncilEscalations + "/quarterly", ("quarter", quarter));
+    public static string StaffEscalationDestinations => "/staff/escalation-destinations";
 
     /// <param name="slug">The community's slug.</param>
     /// <param name="section">An optional fragment on the page, e.g. "core-team".</param>

@@ -122,6 +122,13 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.ForumReports), PortalPaths.ForumReports("psychological-practitioners"), "/Communities/Forum/Reports"),
         (nameof(PortalPaths.ForumReport), PortalPaths.ForumReport("psychological-practitioners", 3), "/Communities/Forum/Report"),
         (nameof(PortalPaths.StaffReports), PortalPaths.StaffReports, "/Staff/Reports"),
+        (nameof(PortalPaths.MeetingReport), PortalPaths.MeetingReport("psychological-practitioners", 4), "/Communities/Meetings/Report"),
+        (nameof(PortalPaths.CouncilEscalations), PortalPaths.CouncilEscalations, "/Council/Escalations/Index"),
+        (nameof(PortalPaths.CouncilEscalation), PortalPaths.CouncilEscalation(9), "/Council/Escalations/Point"),
+        (nameof(PortalPaths.CouncilEscalationsCsv), PortalPaths.CouncilEscalationsCsv, "/Council/Escalations/Export"),
+        (nameof(PortalPaths.CouncilQuarterlyReport), PortalPaths.CouncilQuarterlyReport("2026-Q4"), "/Council/Escalations/QuarterlyPdf"),
+        (nameof(PortalPaths.CouncilQuarterlyPrint), PortalPaths.CouncilQuarterlyPrint("2026-Q4"), "/Council/Escalations/Quarterly"),
+        (nameof(PortalPaths.StaffEscalationDestinations), PortalPaths.StaffEscalationDestinations, "/Staff/EscalationDestinations"),
     ];
 
     [Fact]

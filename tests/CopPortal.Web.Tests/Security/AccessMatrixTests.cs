@@ -428,6 +428,41 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /communities/{slug}/forum/threads/{threadId:int} [draft]",      "404 404 404 ok ok 404 ok"),
         ("POST /communities/{slug}/forum/threads/{threadId:int}",              "signin ok denied ok ok denied ok"),
         ("GET /staff/reports",                                                 "signin denied denied denied denied denied ok"),
+        // Triple-A reports and the council's review.
+        ("GET /communities/{slug}/meetings/{id:int}/report", "signin denied denied ok ok denied ok"),
+        ("GET /communities/{slug}/meetings/{id:int}/report [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("GET /communities/{slug}/meetings/{id:int}/report [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report AddPoint", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report AddPoint [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/report AddPoint [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Comment", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Comment [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Comment [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report RemovePoint", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report RemovePoint [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/report RemovePoint [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Save", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Save [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Save [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Share", "signin denied denied ok ok denied ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Share [archived]", "signin denied denied readonly readonly denied readonly"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Share [draft]", "404 404 404 ok ok 404 ok"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Submit", "signin denied denied ok ok denied denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Submit [archived]", "signin denied denied readonly readonly denied denied"),
+        ("POST /communities/{slug}/meetings/{id:int}/report Submit [draft]", "404 404 404 ok ok 404 denied"),
+        ("GET /council/escalations", "signin denied denied denied denied ok ok"),
+        ("GET /council/escalations/export.csv", "signin denied denied denied denied ok ok"),
+        ("GET /council/escalations/quarterly", "signin denied denied denied denied ok ok"),
+        ("GET /council/escalations/quarterly.pdf", "signin denied denied denied denied ok ok"),
+        ("GET /council/escalations/{id:int}", "signin denied denied denied denied ok ok"),
+        ("POST /council/escalations/{id:int} Assign", "signin denied denied denied denied ok ok"),
+        ("POST /council/escalations/{id:int} Close", "signin denied denied denied denied ok ok"),
+        ("POST /council/escalations/{id:int} Comment", "signin denied denied denied denied ok ok"),
+        ("POST /council/escalations/{id:int} Outcome", "signin denied denied denied denied ok ok"),
+        ("POST /council/escalations/{id:int} Route", "signin denied denied denied denied ok ok"),
+        ("GET /staff/escalation-destinations", "signin denied denied denied denied denied ok"),
+        ("POST /staff/escalation-destinations Active", "signin denied denied denied denied denied ok"),
+        ("POST /staff/escalation-destinations Add", "signin denied denied denied denied denied ok"),
     ];
 
     public sealed class Portal : IAsyncLifetime, IDisposable
@@ -515,6 +550,22 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                 Values["thread"] = post.ThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["post"] = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["report"] = (await db.ForumReports.Where(r => r.PostId == post.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A held meeting in each Practitioners copy (for its Triple-A report) and one submitted point for the council's pages.
+                foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
+                {
+                    var held = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = Factory.Clock.GetUtcNow().AddDays(-1), EndsAt = Factory.Clock.GetUtcNow().AddDays(-1).AddHours(1), CalendarUid = "matrix-" + community.Slug, CreatedAt = Factory.Clock.GetUtcNow(), UpdatedAt = Factory.Clock.GetUtcNow() };
+                    db.Meetings.Add(held);
+                    await db.SaveChangesAsync();
+                    Values["report-meeting:" + community.Slug] = held.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (community.Slug == DemoData.PractitionersSlug)
+                    {
+                        var report = new CopPortal.Domain.Escalations.TripleAReport { CommunityId = community.Id, MeetingId = held.Id, Content = "Matrix", Status = CopPortal.Domain.Escalations.ReportStatus.Submitted, SubmittedAt = Factory.Clock.GetUtcNow() };
+                        report.Points.Add(new CopPortal.Domain.Escalations.EscalationPoint { CommunityId = community.Id, Title = "Matrix point", Detail = "Matrix", Status = CopPortal.Domain.Escalations.PointStatus.Submitted, SubmittedAt = Factory.Clock.GetUtcNow() });
+                        db.TripleAReports.Add(report);
+                        await db.SaveChangesAsync();
+                        Values["point"] = report.Points[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
             });
         }
 
@@ -567,6 +618,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
     [InlineData(nameof(CommunityOperations.ChairCommunity), "--YY-")]
     [InlineData(nameof(CommunityOperations.ManageCommunity), "-----")]
     [InlineData(nameof(CommunityOperations.EditItem), "--YYY")]
+    [InlineData(nameof(CommunityOperations.SubmitReport), "--YYY")]
     public void Rule_table_for_people_who_are_not_staff(string operation, string expected)
     {
         // Columns: no role, Member, Chair, CoChair, Secretary.
@@ -584,6 +636,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
     [InlineData(nameof(CommunityOperations.ChairCommunity), false)]
     [InlineData(nameof(CommunityOperations.ManageCommunity), true)]
     [InlineData(nameof(CommunityOperations.EditItem), true)]
+    [InlineData(nameof(CommunityOperations.SubmitReport), false)]
     public void Staff_without_a_role_in_the_community(string operation, bool allowed) =>
         Assert.Equal(allowed, CommunityAuthorizationHandler.Allows(operation, null, isStaff: true));
 
@@ -684,6 +737,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{meetingId:int}", portal.Values["meeting:" + slug], StringComparison.Ordinal)
             .Replace("{pollId:int}", portal.Values["poll:" + slug], StringComparison.Ordinal)
             .Replace("vacancies/{id:int}", "vacancies/" + portal.Values["vacancy:" + slug], StringComparison.Ordinal)
+            .Replace("meetings/{id:int}/report", "meetings/" + portal.Values["report-meeting:" + slug] + "/report", StringComparison.Ordinal)
             // Agendas and minutes are of a held meeting; the other meeting pages use one still to come.
             .Replace("meetings/{id:int}/agenda", "meetings/" + portal.Values["heldmeeting:" + slug] + "/agenda", StringComparison.Ordinal)
             .Replace("meetings/{id:int}/minutes", "meetings/" + portal.Values["heldmeeting:" + slug] + "/minutes", StringComparison.Ordinal)
@@ -693,6 +747,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("/council/minutes/{id:int}", "/council/minutes/" + portal.Values["minutes"], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
             .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)
+            .Replace("/council/escalations/{id:int}", "/council/escalations/" + portal.Values["point"], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{folderId:int}", portal.Values["folder:" + slug], StringComparison.Ordinal)
             .Replace("{documentId:int}", portal.Values["document:" + slug], StringComparison.Ordinal)

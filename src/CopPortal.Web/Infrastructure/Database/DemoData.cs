@@ -92,6 +92,7 @@ public static class DemoData
         await DemoParticipation.LoadAsync(services);
         await DemoLibrary.LoadAsync(services, staff);
         await DemoForum.LoadAsync(services);
+        await DemoEscalations.LoadAsync(services);
     }
 
     private sealed record CommunitySeed(string Slug, string Name, string Summary, Terms Terms, CommunityRole? LookingFor = null);

@@ -99,6 +99,9 @@ public static class ReferenceData
             db.TermsTemplates.Add(Template(clock.GetUtcNow()));
         }
 
+        // The Triple-A routing destinations (staff edit the list afterwards).
+        await CopPortal.Domain.Escalations.EscalationService.EnsureDestinationsAsync(db);
+
         if (!await db.GroundRules.AnyAsync())
         {
             db.GroundRules.Add(new GroundRules { Text = GroundRules.DefaultText, UpdatedAt = clock.GetUtcNow() });

@@ -38,8 +38,11 @@ public static class CommunityOperations
     /// </summary>
     public static readonly OperationAuthorizationRequirement EditItem = new() { Name = nameof(EditItem) };
 
+    /// <summary>Submit a Triple-A report to the Workforce Council: the chair, co-chair or secretary (not staff, who do not speak for the CoP).</summary>
+    public static readonly OperationAuthorizationRequirement SubmitReport = new() { Name = nameof(SubmitReport) };
+
     public static IReadOnlyDictionary<string, OperationAuthorizationRequirement> All { get; } =
-        new[] { ViewCommunity, JoinCommunity, ViewMemberContent, EditTerms, RunCommunity, ChairCommunity, ManageCommunity, EditItem }
+        new[] { ViewCommunity, JoinCommunity, ViewMemberContent, EditTerms, RunCommunity, ChairCommunity, ManageCommunity, EditItem, SubmitReport }
             .ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     /// <summary>Operations that only read. Everything else changes the CoP, so an archived CoP refuses it.</summary>
@@ -126,6 +129,7 @@ public sealed class CommunityAuthorizationHandler(CommunityRoleLookup roles) : I
         nameof(CommunityOperations.RunCommunity) => isStaff || CommunityRoles.IsCoreTeam(role),
         nameof(CommunityOperations.ChairCommunity) => role is CommunityRole.Chair or CommunityRole.CoChair,
         nameof(CommunityOperations.ManageCommunity) => isStaff,
+        nameof(CommunityOperations.SubmitReport) => CommunityRoles.IsCoreTeam(role),
         // An author who has left the CoP no longer edits what they wrote there; moderators always can.
         nameof(CommunityOperations.EditItem) => isStaff || CommunityRoles.IsCoreTeam(role) || (isAuthor && role is not null),
         _ => false,

@@ -1,11 +1,54 @@
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Escalations;
+using CopPortal.Domain.People;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Web.Pages.Council;
 
-/// <summary>The Council landing page; the folder convention limits it to Council members and staff.</summary>
-public class IndexModel : PageModel
+/// <summary>
+/// The Council home: the queue summary, the dashboard (points by category, CoP and quarter, open Alerts, time to
+/// outcome), downloads, the shared minutes, and for staff the overdue reports. The folder convention limits it to
+/// Council members and staff. A fixed number of queries whatever the number of points.
+/// </summary>
+public class IndexModel(CopDbContext db, EscalationService escalations, TimeProvider clock) : PageModel
 {
-    public void OnGet()
+    public EscalationFigures Figures { get; private set; } = default!;
+    public List<OpenAlert> OpenAlerts { get; private set; } = [];
+    public List<Overdue> OverdueReports { get; private set; } = [];
+    public int OverdueTotal { get; private set; }
+    public List<Quarter> Quarters { get; private set; } = [];
+    public bool IsStaff => User.IsInRole(NetworkRoles.NetworkStaff);
+
+    public sealed record OpenAlert(int Id, string Title, string Community, PointStatus Status, DateTimeOffset? SubmittedAt);
+
+    public sealed record Overdue(int MeetingId, string Title, DateTimeOffset StartsAt, string Community, string Slug);
+
+    public async Task OnGetAsync()
     {
+        Figures = await EscalationFigures.LoadAsync(db);
+        OpenAlerts = await db.EscalationPoints.AsNoTracking()
+            .Where(p => p.Category == TripleACategory.Alert
+                && (p.Status == PointStatus.Submitted || p.Status == PointStatus.UnderReview || p.Status == PointStatus.Routed))
+            .OrderBy(p => p.SubmittedAt)
+            .Take(20)
+            .Select(p => new OpenAlert(p.Id, p.Title, p.Community!.Name, p.Status, p.SubmittedAt))
+            .ToListAsync();
+        if (IsStaff)
+        {
+            var overdue = escalations.Overdue();
+            OverdueTotal = await overdue.CountAsync();
+            OverdueReports = await overdue.Take(20)
+                .Select(m => new Overdue(m.Id, m.Title, m.StartsAt, m.Community!.Name, m.Community.Slug))
+                .ToListAsync();
+        }
+        var q = Quarter.Of(clock.GetUtcNow());
+        for (var i = 0; i < 8; i++, q = q.Previous)
+        {
+            Quarters.Add(q);
+        }
     }
+
+    public static string Days(double? days) =>
+        days is { } d ? d.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + (Math.Abs(d - 1) < 0.05 ? " day" : " days") : "No outcomes yet";
 }

@@ -42,7 +42,7 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
         var client = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
         var council = await client.GetPageAsync(PortalPaths.Council);
         Assert.Equal("Workforce Council", council.QuerySelector("h1")!.TextContent);
-        Assert.Contains("Triple-A reports will appear here", council.MainText(), StringComparison.Ordinal);
+        Assert.NotNull(council.QuerySelector($"main a[href='{PortalPaths.CouncilEscalations}']"));
         Assert.NotNull(council.QuerySelector("main a[href='/communities']"));
         await AssertForbiddenAsync(client, PortalPaths.Staff);
         await AssertForbiddenAsync(client, PortalPaths.StaffPeople);
@@ -63,7 +63,7 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
         var page = await client.GetPageAsync(PortalPaths.Staff);
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
-            [PortalPaths.StaffCommunities, PortalPaths.StaffProposals, PortalPaths.StaffJoinRequests, PortalPaths.StaffGroundRules, PortalPaths.StaffInvitations, PortalPaths.StaffPeople, PortalPaths.StaffEmailDomains, PortalPaths.StaffOutbox, PortalPaths.StaffAudit],
+            [PortalPaths.StaffCommunities, PortalPaths.StaffProposals, PortalPaths.StaffJoinRequests, PortalPaths.StaffGroundRules, PortalPaths.StaffReports, PortalPaths.StaffInvitations, PortalPaths.StaffPeople, PortalPaths.StaffEmailDomains, PortalPaths.StaffOutbox, PortalPaths.StaffAudit],
             links.Where(l => l!.StartsWith("/staff/", StringComparison.Ordinal)).ToList());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PortalPaths.Council)).StatusCode);
     }

@@ -13,10 +13,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CopPortal.Web.Tests.Meetings;
 
 /// <summary>Scheduling, changing and cancelling meetings, with the invitations in the outbox parsed back as calendars.</summary>
-public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClassFixture<SharedPortal>
+public sealed partial class MeetingSchedulingTests : IClassFixture<SharedPortal>
 {
+    public MeetingSchedulingTests(SharedPortal shared)
+    {
+        _portal = shared.Fresh();
+        _ = DemoMeetingsUpTo;
+    }
+
     private const string Slug = DemoData.PractitionersSlug;
-    private readonly PortalFactory _portal = shared.Fresh();
+    private readonly PortalFactory _portal;
+
+    // The demo network already holds meetings (held ones with attendance and reports); these tests look only at
+    // the meetings they make themselves.
+    private int DemoMeetingsUpTo => _demoMeetingsUpTo ??= _portal.WithDbAsync(db => db.Meetings.MaxAsync(m => (int?)m.Id)).GetAwaiter().GetResult() ?? 0;
+    private int? _demoMeetingsUpTo;
 
     // Tuesday 12 January 2027, 2pm to 4pm UK time (GMT); the test clock stands at 18 November 2026.
     private static Dictionary<string, string> MeetingForm(string repeat = MeetingInputRepeat.Once, params (string, string)[] extra)
@@ -54,7 +65,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         var response = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var meeting = await _portal.WithDbAsync(db => db.Meetings.SingleAsync());
+        var meeting = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).SingleAsync());
         Assert.Equal(new DateTimeOffset(2027, 1, 12, 14, 0, 0, TimeSpan.Zero), meeting.StartsAt);
         Assert.Equal($"/communities/{Slug}/meetings/{meeting.Id}", response.Headers.Location!.OriginalString);
 
@@ -84,7 +95,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         // Every 3 months (the practitioners' ToR) on the 2nd Tuesday; April and July are in British Summer Time.
-        var starts = await _portal.WithDbAsync(db => db.Meetings.OrderBy(m => m.StartsAt).Select(m => m.StartsAt).ToListAsync());
+        var starts = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).OrderBy(m => m.StartsAt).Select(m => m.StartsAt).ToListAsync());
         Assert.Equal(
             [
                 new DateTimeOffset(2027, 1, 12, 14, 0, 0, TimeSpan.Zero),
@@ -99,7 +110,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         Assert.Equal(4 * await MemberCountAsync(), invitations);
 
         var list = await chair.GetPageAsync($"/communities/{Slug}/meetings");
-        Assert.Equal(4, list.QuerySelectorAll("main .app-meeting-list li").Length);
+        Assert.Equal(4, list.QuerySelectorAll("#upcoming-meetings li").Length);
         Assert.Contains("Schedule a meeting", list.MainText(), StringComparison.Ordinal);
     }
 
@@ -116,7 +127,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         var page = await Html.ParseAsync(response);
         Assert.Equal([message], page.ErrorSummary());
         Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
-        Assert.Equal(0, await _portal.WithDbAsync(db => db.Meetings.CountAsync()));
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).CountAsync()));
         Assert.Empty(await _portal.OutboxAsync());
     }
 
@@ -126,7 +137,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         var response = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm(extra: [("Input.Date.Year", "2025"), ("Input.AlreadyHeld", "true")]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(1, await _portal.WithDbAsync(db => db.Meetings.CountAsync()));
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).CountAsync()));
         Assert.Empty(await _portal.OutboxAsync());
     }
 
@@ -135,12 +146,12 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     {
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
         await chair.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm(MeetingInputRepeat.Terms));
-        var ids = await _portal.WithDbAsync(db => db.Meetings.OrderBy(m => m.StartsAt).Select(m => m.Id).ToListAsync());
+        var ids = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).OrderBy(m => m.StartsAt).Select(m => m.Id).ToListAsync());
 
         var response = await chair.SubmitFormAsync($"/communities/{Slug}/meetings/{ids[1]}/edit", Html.Form(("Input.Scope", "one"), ("Input.StartTime", "10:00"), ("Input.EndTime", "11:30")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var meetings = await _portal.WithDbAsync(db => db.Meetings.OrderBy(m => m.StartsAt).ToListAsync());
+        var meetings = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).OrderBy(m => m.StartsAt).ToListAsync());
         Assert.Equal(new DateTimeOffset(2027, 4, 13, 9, 0, 0, TimeSpan.Zero), meetings[1].StartsAt);
         Assert.Equal(new DateTimeOffset(2027, 7, 13, 13, 0, 0, TimeSpan.Zero), meetings[2].StartsAt);
         var updates = (await _portal.OutboxAsync()).Where(m => m.Kind == MeetingInvitations.UpdateEmail).ToList();
@@ -159,12 +170,12 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     {
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
         await chair.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm(MeetingInputRepeat.Terms));
-        var ids = await _portal.WithDbAsync(db => db.Meetings.OrderBy(m => m.StartsAt).Select(m => m.Id).ToListAsync());
+        var ids = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).OrderBy(m => m.StartsAt).Select(m => m.Id).ToListAsync());
 
         var response = await chair.SubmitFormAsync($"/communities/{Slug}/meetings/{ids[1]}/edit", Html.Form(("Input.Scope", "future"), ("Input.Title", "Spring and after"), ("Input.StartTime", "15:00"), ("Input.EndTime", "16:00")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var meetings = await _portal.WithDbAsync(db => db.Meetings.OrderBy(m => m.StartsAt).ToListAsync());
+        var meetings = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).OrderBy(m => m.StartsAt).ToListAsync());
         Assert.Equal("Winter meeting", meetings[0].Title);
         Assert.Equal(0, meetings[0].CalendarSequence);
         Assert.All(meetings.Skip(1), m => Assert.Equal("Spring and after", m.Title));
@@ -179,14 +190,14 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     {
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm());
-        var id = await _portal.WithDbAsync(db => db.Meetings.Select(m => m.Id).SingleAsync());
+        var id = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).Select(m => m.Id).SingleAsync());
 
         var empty = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/{id}/cancel", Html.Form(("Input.Reason", "")));
         Assert.Equal(["Enter the reason for cancelling"], (await Html.ParseAsync(empty)).ErrorSummary());
 
         var response = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/{id}/cancel", Html.Form(("Input.Reason", "The chair is unwell")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var meeting = await _portal.WithDbAsync(db => db.Meetings.SingleAsync());
+        var meeting = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).SingleAsync());
         Assert.Equal(MeetingStatus.Cancelled, meeting.Status);
 
         var cancels = (await _portal.OutboxAsync()).Where(m => m.Kind == MeetingInvitations.CancellationEmail).ToList();
@@ -211,7 +222,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     {
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm());
-        var id = await _portal.WithDbAsync(db => db.Meetings.Select(m => m.Id).SingleAsync());
+        var id = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).Select(m => m.Id).SingleAsync());
         var mail = (await _portal.OutboxAsync()).Single(m => m.ToAddress == DemoData.MemberEmail);
         var link = ApologiesLink().Match(mail.TextBody).Groups[1].Value;
         var path = new Uri(link).PathAndQuery;
@@ -220,11 +231,11 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         var anonymous = _portal.CreateBrowserClient();
         var confirm = await anonymous.GetPageAsync(path);
         Assert.Contains("Replying as Aisha Begum", confirm.MainText(), StringComparison.Ordinal);
-        Assert.Equal(0, await _portal.WithDbAsync(db => db.MeetingResponses.CountAsync()));
+        Assert.Equal(0, await _portal.WithDbAsync(db => db.MeetingResponses.Where(r => r.MeetingId > DemoMeetingsUpTo).CountAsync()));
         var response = await anonymous.SubmitFormAsync(path, Html.Form(("Rsvp.Message", "On leave that week")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var answer = await _portal.WithDbAsync(db => db.MeetingResponses.Include(r => r.User).SingleAsync());
+        var answer = await _portal.WithDbAsync(db => db.MeetingResponses.Where(r => r.MeetingId > DemoMeetingsUpTo).Include(r => r.User).SingleAsync());
         Assert.Equal(RsvpAnswer.Apologies, answer.Answer);
         Assert.Equal(DemoData.MemberEmail, answer.User!.Email);
         Assert.Equal("On leave that week", answer.Message);
@@ -244,7 +255,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     {
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm());
-        var id = await _portal.WithDbAsync(db => db.Meetings.Select(m => m.Id).SingleAsync());
+        var id = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).Select(m => m.Id).SingleAsync());
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var url = $"/communities/{Slug}/meetings/{id}";
 
@@ -252,7 +263,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         Assert.Equal(["Select whether you will attend or send apologies"], (await Html.ParseAsync(none)).ErrorSummary());
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitFormAsync(url, Html.Form(("Rsvp.Answer", "Attending")))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitFormAsync(url, Html.Form(("Rsvp.Answer", "Apologies"), ("Rsvp.Message", "Clinic overran")))).StatusCode);
-        var answer = await _portal.WithDbAsync(db => db.MeetingResponses.SingleAsync());
+        var answer = await _portal.WithDbAsync(db => db.MeetingResponses.Where(r => r.MeetingId > DemoMeetingsUpTo).SingleAsync());
         Assert.Equal(RsvpAnswer.Apologies, answer.Answer);
 
         var page = await member.GetPageAsync(url);
@@ -266,7 +277,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     {
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm());
-        var meeting = await _portal.WithDbAsync(db => db.Meetings.SingleAsync());
+        var meeting = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).SingleAsync());
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var response = await member.GetAsync($"/communities/{Slug}/meetings/{meeting.Id}.ics");
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);

@@ -40,7 +40,9 @@ public sealed class AgendaTests(SharedPortal shared) : IClassFixture<SharedPorta
         Assert.Equal(AgendaTemplates.All().First().Items.Select(i => i.Title), titles);
         var page = await secretary.GetPageAsync(AgendaUrl(meetingId));
         var arising = page.QuerySelectorAll(".app-matters-arising tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Equal(2, arising.Count);
+        // The demo's own open actions may be listed too; these four are the rule under test.
+        Assert.DoesNotContain(arising, r => r.Contains("Already finished action", StringComparison.Ordinal));
+        Assert.DoesNotContain(arising, r => r.Contains("Action from a later meeting", StringComparison.Ordinal));
         Assert.Contains(arising, r => r.Contains("Circulate the supervision survey", StringComparison.Ordinal) && r.Contains("Autumn meeting, 10 November 2026", StringComparison.Ordinal));
         Assert.Contains(arising, r => r.Contains("Action from the actions page", StringComparison.Ordinal));
 

@@ -524,7 +524,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                 foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
                 {
                     var held = Factory.Clock.GetUtcNow().AddDays(-7);
-                    var meeting = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = held, EndsAt = held.AddHours(2), CalendarUid = "matrix-" + community.Slug, CreatedAt = held, UpdatedAt = held };
+                    var meeting = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = held, EndsAt = held.AddHours(2), CalendarUid = "matrix-minutes-" + community.Slug, CreatedAt = held, UpdatedAt = held };
                     db.Meetings.Add(meeting);
                     await db.SaveChangesAsync();
                     var agenda = new CopPortal.Domain.Minutes.Agenda { CommunityId = community.Id, MeetingId = meeting.Id, CreatedAt = held, UpdatedAt = held, PublishedAt = held, Items = [new() { Position = 1, Title = "Welcome" }] };
@@ -553,7 +553,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                 // A held meeting in each Practitioners copy (for its Triple-A report) and one submitted point for the council's pages.
                 foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
                 {
-                    var held = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = Factory.Clock.GetUtcNow().AddDays(-1), EndsAt = Factory.Clock.GetUtcNow().AddDays(-1).AddHours(1), CalendarUid = "matrix-" + community.Slug, CreatedAt = Factory.Clock.GetUtcNow(), UpdatedAt = Factory.Clock.GetUtcNow() };
+                    var held = new CopPortal.Domain.Meetings.Meeting { CommunityId = community.Id, Title = "Matrix meeting", StartsAt = Factory.Clock.GetUtcNow().AddDays(-1), EndsAt = Factory.Clock.GetUtcNow().AddDays(-1).AddHours(1), CalendarUid = "matrix-report-" + community.Slug, CreatedAt = Factory.Clock.GetUtcNow(), UpdatedAt = Factory.Clock.GetUtcNow() };
                     db.Meetings.Add(held);
                     await db.SaveChangesAsync();
                     Values["report-meeting:" + community.Slug] = held.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -73,14 +73,13 @@ public static class PortalPaths
     public static string ActionAdd(string slug) => Actions(slug) + "/add";
     public static string Action(string slug, int actionId) => Actions(slug) + "/" + Number(actionId);
     // Agendas and minutes of one meeting (the minutes feature).
-    private static string MeetingPage(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId);
-    public static string MeetingAgenda(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/agenda";
+    public static string MeetingAgenda(string slug, int meetingId) => Meeting(slug, meetingId) + "/agenda";
     public static string MeetingAgendaPrint(string slug, int meetingId) => MeetingAgenda(slug, meetingId) + "?print=true";
-    public static string MeetingAgendaPdf(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/agenda.pdf";
+    public static string MeetingAgendaPdf(string slug, int meetingId) => Meeting(slug, meetingId) + "/agenda.pdf";
     public static string MeetingAgendaItem(string slug, int meetingId, int itemId) => MeetingAgenda(slug, meetingId) + "/items/" + Number(itemId);
-    public static string MeetingMinutes(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/minutes";
+    public static string MeetingMinutes(string slug, int meetingId) => Meeting(slug, meetingId) + "/minutes";
     public static string MeetingMinutesPrint(string slug, int meetingId) => MeetingMinutes(slug, meetingId) + "?print=true";
-    public static string MeetingMinutesPdf(string slug, int meetingId) => MeetingPage(slug, meetingId) + "/minutes.pdf";
+    public static string MeetingMinutesPdf(string slug, int meetingId) => Meeting(slug, meetingId) + "/minutes.pdf";
     public static string MeetingMinutesRevision(string slug, int meetingId, int revision) => MeetingMinutes(slug, meetingId) + "/revisions/" + Number(revision);
     public static string CouncilMinutes => "/council/minutes";
     public static string CouncilMinutesRead(int minutesId) => CouncilMinutes + "/" + Number(minutesId);

@@ -746,7 +746,6 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{revision:int}", "1", StringComparison.Ordinal)
             .Replace("/council/minutes/{id:int}", "/council/minutes/" + portal.Values["minutes"], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
-            .Replace("meetings/{id:int}", "meetings/" + portal.Values["meeting:" + slug], StringComparison.Ordinal)
             .Replace("/council/escalations/{id:int}", "/council/escalations/" + portal.Values["point"], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{folderId:int}", portal.Values["folder:" + slug], StringComparison.Ordinal)

@@ -22,6 +22,8 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
     /// <summary>Set by <see cref="Generate"/>: where the forum pages are measured.</summary>
     public ForumSample? Forum { get; private set; }
 
+    public MeetingsSample? Meetings { get; private set; }
+
     public Summary Generate(DateTimeOffset now)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -349,6 +351,21 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(points);
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
+        // Meetings: every active CoP meets monthly, a held year and the coming one; the largest has RSVPs, agendas and minutes.
+        Meetings = new MeetingsGenerator(inserter, connection, faker, random).Generate(communities, memberships, largest, now);
+        // Equality monitoring: one response for every join request, over the last two years (the report aggregates them in SQL).
+        string? Pick(params string?[] answers) => answers[random.Next(answers.Length)];
+        var firstEquality = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"EqualityMonitoringResponses\"") + 1;
+        inserter.Insert(Enumerable.Range(0, requestCount).Select(i => new CopPortal.Domain.Joining.EqualityMonitoringResponse
+        {
+            Id = firstEquality + i,
+            CommunityId = communities[random.Next(communityCount)].Id,
+            SubmittedOn = DateOnly.FromDateTime(now.AddDays(-random.Next(1, 730)).UtcDateTime),
+            AgeBand = Pick("25-34", "35-44", "45-54", "55-64", null), Sex = Pick("Female", "Male", "Prefer not to say"),
+            Ethnicity = Pick("White British", "Asian or Asian British", "Black or Black British", "Mixed", null),
+            Disability = Pick("No", "Yes", null), SexualOrientation = Pick("Heterosexual", "Gay or lesbian", "Bisexual", null),
+            Religion = Pick("No religion", "Christian", "Muslim", "Hindu", null),
+        }));
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,
             requests[^1].Id - (requestCount - pendingCount), firstCommunity + bulkIndex, started.Elapsed);
     }

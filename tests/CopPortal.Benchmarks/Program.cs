@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using CopPortal.Benchmarks;
+using CopPortal.Domain.Links;
 
 // The portal benchmark: generates a network at scale, starts the published portal (Release) on it, and
 // drives pages with wrk on loopback. Every figure is also given as a ratio of the "floor" page's
@@ -72,13 +73,22 @@ foreach (var scale in scales)
         ("Forum search (busiest CoP)", $"/communities/{generator.Forum!.Slug}/forum?q=supervision", true),
         ("/council/escalations (5,000 points; staff)", "/council/escalations", true),
         ("/council (Triple-A dashboard over 5,000 points; staff)", "/council", true),
+        ("Meetings list (largest CoP; staff)", PortalPaths.Meetings(summary.LargestSlug), true),
+        ("Meeting page (300 replies; staff)", PortalPaths.Meeting(summary.LargestSlug, generator.Meetings!.UpcomingMeetingId), true),
+        ("Agenda (10 items; staff)", PortalPaths.MeetingAgenda(summary.LargestSlug, generator.Meetings!.HeldMeetingId), true),
+        ("Minutes (10 items, 10 actions, 60 attendees; staff)", PortalPaths.MeetingMinutes(summary.LargestSlug, generator.Meetings!.HeldMeetingId), true),
+        ("Minutes PDF (cached per revision; staff)", PortalPaths.MeetingMinutesPdf(summary.LargestSlug, generator.Meetings!.HeldMeetingId), true),
+        ("/council/minutes (shared minutes; staff)", PortalPaths.CouncilMinutes, true),
+        ("/staff/equality (equality report, aggregated in SQL)", PortalPaths.StaffEquality, true),
     };
 
     // Warm every page first, untimed, so the JIT has finished tiering up its code and pools are warm: with only
     // 3 s the tiered compiler was still busy during the timed run of the larger pages (a quarter of the CPU in a
     // profile), which measured start-up rather than the steady state.
     var measured = new List<(string Name, string Path, bool Staff)>();
-    foreach (var (name, path, staff) in pages)
+    // Markers for whoever shares the machine (a script can pause other work while the timed part runs).
+    Console.WriteLine("MEASURE-START");
+    foreach (var (name, path, staff) in pages.Where(p => settings.Only.Count == 0 || p.Name.StartsWith("Floor", StringComparison.Ordinal) || settings.Only.Any(o => p.Name.Contains(o, StringComparison.OrdinalIgnoreCase))))
     {
         if (staff)
         {
@@ -142,6 +152,7 @@ foreach (var scale in scales)
         var bulk = await portal.TimeBulkApproveAsync(summary.BulkCommunityId);
         report.AppendLine(CultureInfo.InvariantCulture, $"Bulk approval of {bulk.Count} all-Met requests through /staff/join-requests/bulk-approve (memberships, audit and emails into the outbox): {bulk.Elapsed.TotalMilliseconds:F0} ms.");
     }
+    Console.WriteLine("MEASURE-END");
 }
 
 if (p95ByScale.Count == 2)
@@ -175,7 +186,7 @@ static double Median(IEnumerable<double> values)
     return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Warmup, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove, int Rounds)
+internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Warmup, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove, int Rounds, IReadOnlyList<string> Only)
 {
     public static string Value(string[] args, string name, string fallback)
     {
@@ -201,7 +212,9 @@ internal sealed record Settings(string PortalDll, string WorkDirectory, double S
             int.Parse(Value("--port", "5390"), CultureInfo.InvariantCulture),
             Path.Combine(AppContext.BaseDirectory, "percentiles.lua"),
             int.Parse(Value("--bulk-approve", "200"), CultureInfo.InvariantCulture),
-            Math.Max(1, int.Parse(Value("--rounds", "3"), CultureInfo.InvariantCulture)));
+            Math.Max(1, int.Parse(Value("--rounds", "3"), CultureInfo.InvariantCulture)),
+            // --only "Forum,Minutes": measure just the pages whose names contain these (the floor always runs).
+            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
 

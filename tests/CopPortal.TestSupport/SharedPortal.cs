@@ -68,6 +68,7 @@ public sealed class SharedPortal : PortalFactory
         Clock.Reset();
         Services.GetRequiredService<CommunityCache>().Changed();
         Services.GetRequiredService<JoinQueueCounts>().Changed();
+        Services.GetRequiredService<CopPortal.Domain.Caching.AggregateCache>().Changed();
         Services.GetRequiredService<CopPortal.Domain.Auditing.AuditEntityTypes>().Changed();
         var n = Interlocked.Increment(ref s_clientCounter);
         // 198.18.0.0/15 is set aside for tests of network equipment; no real client has these.

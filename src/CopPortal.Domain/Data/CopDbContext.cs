@@ -18,7 +18,7 @@ namespace CopPortal.Domain.Data;
 /// The portal's unit of work. Page handlers use it directly; rules that span entities live in the
 /// domain services beside the entities. Every SaveChanges writes audit entries in the same transaction.
 /// </summary>
-public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null, CommunityCache? communityCache = null, JoinQueueCounts? queueCounts = null)
+public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor? actor = null, TimeProvider? clock = null, CommunityCache? communityCache = null, JoinQueueCounts? queueCounts = null, CopPortal.Domain.Caching.AggregateCache? aggregates = null)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     private readonly ICurrentActor _actor = actor ?? SystemActor.Instance;
@@ -328,15 +328,31 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
         // Looked for in the tracker, not the audit: the counts include outbox messages, which the audit skips.
         var joinRequestsChanged = queueCounts is not null && ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && JoinQueueCounts.IsCounted(e.Entity));
+        var aggregatesChanged = aggregates is not null && ChangeTracker.Entries()
+            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && CopPortal.Domain.Caching.AggregateCache.IsCounted(e.Entity));
+        if (aggregatesChanged)
+        {
+            aggregates!.Changed();
+        }
         if (pending.Count == 0)
         {
-            if (!joinRequestsChanged)
+            if (!joinRequestsChanged && !aggregatesChanged)
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            queueCounts!.Changed();
+            if (joinRequestsChanged)
+            {
+                queueCounts!.Changed();
+            }
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            queueCounts.Changed();
+            if (joinRequestsChanged)
+            {
+                queueCounts!.Changed();
+            }
+            if (aggregatesChanged)
+            {
+                aggregates!.Changed();
+            }
             return saved;
         }
         var cachedDataChanged = pending.Exists(p => CommunityCache.IsCached(p.Entry.Entity));
@@ -369,6 +385,10 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             if (joinRequestsChanged)
             {
                 queueCounts?.Changed();
+            }
+            if (aggregatesChanged)
+            {
+                aggregates?.Changed();
             }
             return result;
         }

@@ -23,6 +23,7 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Communities.CommunityDirectory>();
         services.AddSingleton<CopPortal.Domain.Communities.CommunityCache>();
         services.AddSingleton<CopPortal.Domain.Joining.JoinQueueCounts>();
+        services.AddSingleton<CopPortal.Domain.Caching.AggregateCache>();
         services.AddSingleton<CopPortal.Domain.Auditing.AuditEntityTypes>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderJob>();
         services.AddScoped<CopPortal.Domain.Privacy.AccountClosure>();

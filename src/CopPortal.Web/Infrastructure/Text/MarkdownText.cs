@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CopPortal.Web.Infrastructure.Text;
 
@@ -21,6 +22,11 @@ public static class MarkdownText
     // Configured once and never changed afterwards, so one instance is shared by all requests.
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    // Sanitising parses the HTML into a DOM and costs about a millisecond a body; the same minutes, agenda items and
+    // posts are read many times, so the safe HTML is kept by its source text (the key is the text itself, so an edit
+    // is a different entry). Bounded by characters held, least recently used entries go first.
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 8_000_000, CompactionPercentage = 0.25 });
+
     /// <summary>Safe HTML for <paramref name="markdown"/>; empty for null or blank text.</summary>
     public static HtmlString ToSafeHtml(string? markdown)
     {
@@ -28,8 +34,13 @@ public static class MarkdownText
         {
             return HtmlString.Empty;
         }
-        var html = Markdown.ToHtml(markdown, Pipeline);
-        return new HtmlString(Sanitizer.Sanitize(html));
+        if (Rendered.TryGetValue(markdown, out string? cached))
+        {
+            return new HtmlString(cached);
+        }
+        var safe = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        Rendered.Set(markdown, safe, new MemoryCacheEntryOptions { Size = markdown.Length + safe.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return new HtmlString(safe);
     }
 
     /// <summary>Plain text of <paramref name="markdown"/> for emails, search and previews (no markup, nothing to run).</summary>

@@ -1,6 +1,8 @@
+using CopPortal.Domain.Caching;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Escalations;
 using CopPortal.Domain.People;
+using CopPortal.Domain.Time;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +11,11 @@ namespace CopPortal.Web.Pages.Council;
 /// <summary>
 /// The Council home: the queue summary, the dashboard (points by category, CoP and quarter, open Alerts, time to
 /// outcome), downloads, the shared minutes, and for staff the overdue reports. The folder convention limits it to
-/// Council members and staff. A fixed number of queries whatever the number of points.
+/// Council members and staff. The figures read every point and the overdue list every held meeting, so both are
+/// kept in the <see cref="AggregateCache"/> (dropped when this app saves a point, report or meeting, and at most a
+/// minute old otherwise); the open Alerts are read fresh each time from their index.
 /// </summary>
-public class IndexModel(CopDbContext db, EscalationService escalations, TimeProvider clock) : PageModel
+public class IndexModel(CopDbContext db, EscalationService escalations, AggregateCache aggregates, TimeProvider clock) : PageModel
 {
     public EscalationFigures Figures { get; private set; } = default!;
     public List<OpenAlert> OpenAlerts { get; private set; } = [];
@@ -24,9 +28,11 @@ public class IndexModel(CopDbContext db, EscalationService escalations, TimeProv
 
     public sealed record Overdue(int MeetingId, string Title, DateTimeOffset StartsAt, string Community, string Slug);
 
+    private sealed record OverdueList(int Total, List<Overdue> Reports);
+
     public async Task OnGetAsync()
     {
-        Figures = await EscalationFigures.LoadAsync(db);
+        Figures = await aggregates.GetAsync("council-figures", () => EscalationFigures.LoadAsync(db));
         OpenAlerts = await db.EscalationPoints.AsNoTracking()
             .Where(p => p.Category == TripleACategory.Alert
                 && (p.Status == PointStatus.Submitted || p.Status == PointStatus.UnderReview || p.Status == PointStatus.Routed))
@@ -36,11 +42,16 @@ public class IndexModel(CopDbContext db, EscalationService escalations, TimeProv
             .ToListAsync();
         if (IsStaff)
         {
-            var overdue = escalations.Overdue();
-            OverdueTotal = await overdue.CountAsync();
-            OverdueReports = await overdue.Take(20)
-                .Select(m => new Overdue(m.Id, m.Title, m.StartsAt, m.Community!.Name, m.Community.Slug))
-                .ToListAsync();
+            // Keyed by the day: a meeting becomes overdue as days pass, not only when something is saved.
+            var (total, reports) = await aggregates.GetAsync("council-overdue|" + LondonTime.Today(clock).ToString("O", System.Globalization.CultureInfo.InvariantCulture), async () =>
+            {
+                var overdue = escalations.Overdue();
+                return new OverdueList(await overdue.CountAsync(), await overdue.Take(20)
+                    .Select(m => new Overdue(m.Id, m.Title, m.StartsAt, m.Community!.Name, m.Community.Slug))
+                    .ToListAsync());
+            });
+            OverdueTotal = total;
+            OverdueReports = reports;
         }
         var q = Quarter.Of(clock.GetUtcNow());
         for (var i = 0; i < 8; i++, q = q.Previous)

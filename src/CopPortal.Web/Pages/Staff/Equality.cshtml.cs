@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using CopPortal.Domain.Caching;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
@@ -23,7 +24,7 @@ namespace CopPortal.Web.Pages.Staff;
 /// </list>
 /// Counting is done in the database (GROUP BY); no response is loaded.
 /// </summary>
-public class EqualityModel(CopDbContext db, CommunityCache communityCache, TimeProvider clock) : PageModel
+public class EqualityModel(CopDbContext db, CommunityCache communityCache, AggregateCache aggregates, TimeProvider clock) : PageModel
 {
     public const int SuppressBelow = 5;
     public const int RoundTo = 5;
@@ -56,13 +57,23 @@ public class EqualityModel(CopDbContext db, CommunityCache communityCache, TimeP
     public async Task OnGetAsync()
     {
         Communities = await communityCache.NamesAsync(db);
+        var today = LondonTime.Today(clock);
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        // Counting reads every response; only whole past months are released, so the figures are kept (aggregates
+        // only, never a response) until a response is saved or a minute has passed.
+        var report = await aggregates.GetAsync(string.Create(CultureInfo.InvariantCulture, $"equality|{CommunityId}|{monthStart:O}"), () => LoadAsync(monthStart));
+        (CoversUpTo, Total, Sections) = (report.CoversUpTo, report.Total, report.Sections);
+    }
+
+    private sealed record Report(DateOnly? CoversUpTo, int Total, List<(string Question, List<Cell> Rows)> Sections);
+
+    private async Task<Report> LoadAsync(DateOnly monthStart)
+    {
         var query = db.EqualityMonitoringResponses.AsNoTracking();
         if (CommunityId is int id)
         {
             query = query.Where(r => r.CommunityId == id);
         }
-        var today = LondonTime.Today(clock);
-        var monthStart = new DateOnly(today.Year, today.Month, 1);
         var days = await query.Where(r => r.SubmittedOn < monthStart)
             .GroupBy(r => r.SubmittedOn)
             .Select(g => new { Day = g.Key, Count = g.Count() })
@@ -70,12 +81,10 @@ public class EqualityModel(CopDbContext db, CommunityCache communityCache, TimeP
         var (releasedBefore, total) = Release(days.Select(d => (d.Day, d.Count)));
         if (releasedBefore is not DateOnly cutoff)
         {
-            return;
+            return new Report(null, 0, []);
         }
-        CoversUpTo = cutoff.AddDays(-1);
-        Total = total;
         var released = query.Where(r => r.SubmittedOn < cutoff);
-        Sections =
+        return new Report(cutoff.AddDays(-1), total,
         [
             ("Age", await CountAsync(released, r => r.AgeBand)),
             ("Sex", await CountAsync(released, r => r.Sex)),
@@ -83,7 +92,7 @@ public class EqualityModel(CopDbContext db, CommunityCache communityCache, TimeP
             ("Disability", await CountAsync(released, r => r.Disability)),
             ("Sexual orientation", await CountAsync(released, r => r.SexualOrientation)),
             ("Religion or belief", await CountAsync(released, r => r.Religion)),
-        ];
+        ]);
     }
 
     /// <summary>

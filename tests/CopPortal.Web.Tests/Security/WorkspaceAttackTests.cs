@@ -141,6 +141,42 @@ public sealed class WorkspaceAttackTests(SharedPortal shared) : IClassFixture<Sh
         Assert.True(wrong.Count == 0, "Unexpected answers:\n" + string.Join("\n", wrong));
     }
 
+    [Fact]
+    public async Task A_failure_in_a_named_handler_shows_the_error_page_rather_than_a_bare_500()
+    {
+        // A failed POST to ?handler=Watch is re-run on the error page with the same query; the error page has no
+        // such handler, and a 404 there once made the exception handler give up (no page, just a 500).
+        using var failing = _portal.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new FailOnRequest()))));
+        var client = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await client.AsAsync(DemoData.MemberEmail);
+        var token = await TokenAsync(client);
+        using var request = new HttpRequestMessage(HttpMethod.Post, PortalPaths.Forum(Slug) + "?handler=Watch")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]),
+        };
+        request.Headers.Add(FailOnRequest.Header, "yes");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("main h1"));
+    }
+
+    /// <summary>Fails the page handler of a request that carries <see cref="Header"/> (not the error page's re-run).</summary>
+    private sealed class FailOnRequest : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+    {
+        public const string Header = "X-Probe-Fail";
+
+        public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next) =>
+            context.HttpContext.Request.Headers.ContainsKey(Header) && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+                ? throw new InvalidOperationException("The probe's own failure")
+                : next();
+    }
+
     // ---- Replayed cookies ----
 
     [Fact]
@@ -160,7 +196,9 @@ public sealed class WorkspaceAttackTests(SharedPortal shared) : IClassFixture<Sh
         foreach (var url in pages)
         {
             var replayed = await Replaying(cookie).GetAsync(url);
-            Assert.True(replayed.StatusCode == HttpStatusCode.Redirect && replayed.Headers.Location!.OriginalString.StartsWith(PortalPaths.SignIn, StringComparison.Ordinal),
+            // The challenge's address may be absolute (http://localhost/account/sign-in?...): its path is what matters.
+            var location = replayed.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : replayed.Headers.Location?.OriginalString ?? "";
+            Assert.True(replayed.StatusCode == HttpStatusCode.Redirect && location.StartsWith(PortalPaths.SignIn + "?ReturnUrl=", StringComparison.Ordinal),
                 $"GET {url} with the copied cookie gave {(int)replayed.StatusCode} {replayed.Headers.Location}");
         }
     }

@@ -187,7 +187,7 @@ public sealed class WorkspaceQueryCountTests(WorkspaceQueryCountTests.Portal por
             var folders = await library.FoldersAsync(communityId);
             for (var i = from; i < to; i++)
             {
-                await library.AddAsync(communityId, i % 2 == 0 ? folderId : folders[i % folders.Count].Id, "Counted document " + i, new("counted-" + Guid.NewGuid().ToString("N"), $"counted{i}.pdf", "application/pdf", 1000 + i), null, members[i].Id, suggestion: false);
+                await library.AddAsync(communityId, i % 2 == 0 ? folderId : folders[i % folders.Count].Id, "Counted document " + i, new("counted-" + Guid.NewGuid().ToString("N"), $"counted{i}.pdf", "application/pdf", 1000 + i), null, members[i % members.Count].Id, suggestion: false);
             }
         });
         await AssertFlatAsync(DemoData.ChairEmail, PortalPaths.Library(Slug), Grow);

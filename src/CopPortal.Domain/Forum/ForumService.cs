@@ -191,8 +191,18 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     public async Task ReportAsync(ForumPost post, string reporterId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(post);
-        db.ForumReports.Add(new ForumReport { CommunityId = post.CommunityId, PostId = post.Id, ReporterId = reporterId, Reason = reason, CreatedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.InTransactionAsync(async () =>
+        {
+            // One open report per person and post, so a repeated press (thirty at once, even) reaches the moderators
+            // once. The post's row is locked first, so reports of the same post are taken one at a time.
+            await db.ForumPosts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmissionKey, p => p.SubmissionKey), cancellationToken);
+            if (await db.ForumReports.AnyAsync(r => r.PostId == post.Id && r.ReporterId == reporterId && r.ResolvedAt == null, cancellationToken))
+            {
+                return;
+            }
+            db.ForumReports.Add(new ForumReport { CommunityId = post.CommunityId, PostId = post.Id, ReporterId = reporterId, Reason = reason, CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>

@@ -173,7 +173,17 @@ public sealed class MeetingScheduler(CopDbContext db, MeetingInvitations invitat
         // Attending needs no message; apologies may carry one.
         response.Message = answer == RsvpAnswer.Apologies && !string.IsNullOrWhiteSpace(message) ? message.Trim() : null;
         response.RespondedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(response).State == EntityState.Added)
+        {
+            // The same person's other request (a double click) added their answer first: the unique index kept
+            // one row. Answer again over that row instead of failing.
+            db.ChangeTracker.Clear();
+            return await RespondAsync(meeting, userId, answer, message, ct);
+        }
         return response;
     }
 

@@ -108,7 +108,17 @@ public class PollService(CopDbContext db, Outbox outbox, TimeProvider clock, IPo
                 db.MeetingPollAnswers.Add(new PollAnswer { PollOptionId = optionId, UserId = userId, Choice = choice, AnsweredAt = now });
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<PollAnswer>().Any(e => e.State == EntityState.Added))
+        {
+            // The same person's other request (a double click) saved answers first: the unique index kept one per
+            // option. Answer again over those rows instead of failing.
+            db.ChangeTracker.Clear();
+            return await AnswerAsync(poll, userId, choices, cancellationToken);
+        }
         return PollAnswerResult.Saved;
     }
 

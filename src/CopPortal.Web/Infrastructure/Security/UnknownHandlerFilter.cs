@@ -14,9 +14,12 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
-            // The error page shows any status, whatever the method of the request that failed.
+            // The error page shows any status, whatever the method and ?handler= of the request that failed
+            // (a failed POST to ?handler=Approve is re-run on the error page with its query; a 404 there would
+            // make the exception handler give up and send a bare 500).
             return Task.CompletedTask;
         }
         var request = context.HttpContext.Request;

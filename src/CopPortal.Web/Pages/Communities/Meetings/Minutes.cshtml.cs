@@ -176,8 +176,10 @@ public class MinutesModel(CopDbContext db, MinutesService service, PortalOptions
         tracked.ReturnedAt = clock.GetUtcNow();
         tracked.ReturnedByName = me.Name;
         tracked.ReturnComment = comment;
-        tracked.ConcurrencyStamp = Guid.NewGuid();
-        await Db.SaveChangesAsync();
+        if (await SaveTransitionAsync(tracked, id) is { } overtaken)
+        {
+            return overtaken;
+        }
         TempData["Success"] = "Minutes returned to the secretary with your comments";
         return Back(id);
     }
@@ -196,8 +198,10 @@ public class MinutesModel(CopDbContext db, MinutesService service, PortalOptions
         tracked.ApprovedAt = clock.GetUtcNow();
         tracked.ApprovedById = me.Id;
         tracked.ApprovedByName = me.Name;
-        tracked.ConcurrencyStamp = Guid.NewGuid();
-        await Db.SaveChangesAsync();
+        if (await SaveTransitionAsync(tracked, id) is { } overtaken)
+        {
+            return overtaken;
+        }
         TempData["Success"] = "Minutes approved. They are now read-only; the secretary can publish them to members";
         return Back(id);
     }
@@ -215,7 +219,11 @@ public class MinutesModel(CopDbContext db, MinutesService service, PortalOptions
         tracked.PublishedAt = clock.GetUtcNow();
         tracked.PublishedById = User.FindFirstValue(ClaimTypes.NameIdentifier);
         var count = await Service.QueueMinutesPublishedAsync(Meeting, tracked, Community.Name, Community.Slug);
-        await Db.SaveChangesAsync();
+        // The emails are in the same save: if another press published them first, none are queued twice.
+        if (await SaveTransitionAsync(tracked, id) is { } overtaken)
+        {
+            return overtaken;
+        }
         TempData["Success"] = $"Minutes published: {count} members will get an email";
         return Back(id);
     }
@@ -410,6 +418,28 @@ public class MinutesModel(CopDbContext db, MinutesService service, PortalOptions
         await ShowAsync(saved);
         await PrepareFormsAsync(fillDraft: false);
         return Page();
+    }
+
+    /// <summary>
+    /// Saves a change of status to the minutes as this request found them. If another request changed them in the
+    /// meantime (a double click, or two people at once), nothing is saved and the page shows what they are now,
+    /// rather than a second approval or a second set of emails, or an error.
+    /// </summary>
+    private async Task<IActionResult?> SaveTransitionAsync(MeetingMinutes tracked, int id)
+    {
+        Db.Entry(tracked).Property(m => m.ConcurrencyStamp).OriginalValue = Current!.ConcurrencyStamp;
+        tracked.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await Db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Db.ChangeTracker.Clear();
+            TempData["Notice"] = "These minutes were changed by someone else at the same moment. This is how they are now.";
+            return Back(id);
+        }
     }
 
     private async Task<IActionResult> RefuseAsync(string key, string message)

@@ -78,7 +78,76 @@ public class EscalationService(CopDbContext db, Outbox outbox, TimeProvider cloc
             point.Status = PointStatus.Submitted;
             point.SubmittedAt = now;
         }
+        await QueueSubmittedEmailsAsync(report, cancellationToken);
         return await SaveAsync(report, seenStamp, cancellationToken) ? null : ConcurrencyMessage;
+    }
+
+    /// <summary>
+    /// Tells each council member about a newly submitted report, in the same save as the submission. The email gives
+    /// the CoP, the meeting date, counts by category and the Alerts' titles; the content and each point's detail stay
+    /// behind the sign-in (an inbox is read on shared and mobile screens, and forwarded).
+    /// </summary>
+    private async Task QueueSubmittedEmailsAsync(TripleAReport report, CancellationToken cancellationToken)
+    {
+        var council = await CouncilMembersAsync(cancellationToken);
+        if (council.Count == 0)
+        {
+            return;
+        }
+        var community = report.Community ?? await db.Communities.AsNoTracking().FirstAsync(c => c.Id == report.CommunityId, cancellationToken);
+        var meeting = report.Meeting ?? await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == report.MeetingId, cancellationToken);
+        var summary = SubmittedSummary(report.Points);
+        var alerts = report.Points.Where(p => p.Category == TripleACategory.Alert).Select(p => "- " + SingleLine.Clean(p.Title)).ToList();
+        var alertLines = alerts.Count == 0 ? "There are no Alerts in this report." : "Alerts:\n" + string.Join("\n", alerts);
+        var date = LondonTime.Date(meeting.StartsAt);
+        foreach (var (userId, email, name) in council)
+        {
+            outbox.Enqueue(
+                "escalation.submitted",
+                email,
+                name,
+                SingleLine.Clean($"Triple-A report from {community.Name}, {date}" + (alerts.Count == 0 ? "" : alerts.Count == 1 ? ": 1 Alert" : $": {alerts.Count} Alerts")),
+                $"""
+                Dear {name},
+
+                {community.Name} has submitted its Triple-A report for its meeting on {date}.
+
+                {summary}
+
+                {alertLines}
+
+                Read the points and review them in the council's queue (you will need to sign in):
+                {site.Url(PortalPaths.CouncilEscalationsFor(community.Id))}
+                """,
+                topic: EmailTopic.Escalations,
+                userId: userId);
+        }
+    }
+
+    /// <summary>"3 points: 1 Advise, 0 Assure, 2 Alert (2 escalations, 1 commendation)."</summary>
+    public static string SubmittedSummary(IReadOnlyCollection<EscalationPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        int Count(TripleACategory category) => points.Count(p => p.Category == category);
+        var commendations = points.Count(p => p.Kind == PointKind.Commendation);
+        var escalations = points.Count - commendations;
+        return $"{Plural(points.Count, "point")}: {Count(TripleACategory.Advise)} Advise, {Count(TripleACategory.Assure)} Assure, {Count(TripleACategory.Alert)} Alert ({Plural(escalations, "escalation")}, {Plural(commendations, "commendation")}).";
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>Everyone in the council role with an open account and an email address.</summary>
+    public async Task<List<(string UserId, string Email, string Name)>> CouncilMembersAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+            from userRole in db.UserRoles
+            join role in db.Roles on userRole.RoleId equals role.Id
+            join user in db.Users on userRole.UserId equals user.Id
+            where role.Name == NetworkRoles.CouncilMember && user.ClosedAt == null && user.Email != null
+            orderby user.DisplayName
+            select new { user.Id, user.Email, user.DisplayName })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.Email!, r.DisplayName)).ToList();
     }
 
     /// <summary>

@@ -161,6 +161,10 @@ public static class PortalPaths
     public static string StaffReports => "/staff/reports";
     // Triple-A reports and the Workforce Council's review.
     public static string MeetingReport(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId) + "/report";
+    /// <summary>The CoP's own list of its reports and the meetings still waiting for one (core team and staff).</summary>
+    public static string CommunityReports(string slug) => Community(slug) + "/reports";
+    /// <summary>The council's queue showing one CoP's points (what the submission email links to).</summary>
+    public static string CouncilEscalationsFor(int communityId) => WithQuery(CouncilEscalations, ("community", Number(communityId)));
     public static string CouncilEscalations => "/council/escalations";
     public static string CouncilEscalation(int pointId) => CouncilEscalations + "/" + Number(pointId);
     public static string CouncilEscalationsCsv => CouncilEscalations + "/export.csv";

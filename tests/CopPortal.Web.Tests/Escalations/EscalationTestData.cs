@@ -3,6 +3,7 @@ using CopPortal.Domain.Escalations;
 using CopPortal.Domain.Meetings;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CopPortal.Web.Tests.Escalations;
 
@@ -70,6 +71,36 @@ internal static class EscalationTestData
             await db.SaveChangesAsync();
             return report.Points.Select(p => p.Id).ToList();
         });
+
+    /// <summary>A draft report (not submitted) for a meeting, with one Advise point, made directly in the database.</summary>
+    public static Task<int> DraftReportAsync(this PortalFactory portal, int meetingId, string pointTitle = "Draft point") =>
+        portal.WithDbAsync(async db =>
+        {
+            var meeting = await db.Meetings.FirstAsync(m => m.Id == meetingId);
+            var now = portal.Clock.GetUtcNow();
+            var report = new TripleAReport { CommunityId = meeting.CommunityId, MeetingId = meetingId, Content = "Draft content", CreatedAt = now, UpdatedAt = now };
+            report.Points.Add(new EscalationPoint { CommunityId = meeting.CommunityId, Category = TripleACategory.Advise, Title = pointTitle, Detail = "Draft detail" });
+            db.TripleAReports.Add(report);
+            await db.SaveChangesAsync();
+            return report.Id;
+        });
+
+    /// <summary>Signs in a new person who chairs the Students CoP and has no role in Practitioners.</summary>
+    public static async Task<HttpClient> OtherCommunitysChairAsync(this PortalFactory portal, string email = "other.chair@nhs.net")
+    {
+        var otherChair = await portal.CreateUserAsync(email, "Olive Otherchair");
+        await portal.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<CopPortal.Domain.Data.CopDbContext>();
+            var students = await db.Communities.FirstAsync(c => c.Slug == Students);
+            await db.InTransactionAsync(async () =>
+            {
+                await services.GetRequiredService<CopPortal.Domain.Communities.MembershipService>().AddOrSetRoleAsync(students, otherChair.Id, CopPortal.Domain.Communities.CommunityRole.Chair);
+                await db.SaveChangesAsync();
+            });
+        });
+        return await portal.SignedInClientAsync(email);
+    }
 
     /// <summary>Removes every report (the demo network's included), so figures can be checked against known data.</summary>
     public static Task ClearReportsAsync(this PortalFactory portal) =>

@@ -124,6 +124,8 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.StaffReports), PortalPaths.StaffReports, "/Staff/Reports"),
         (nameof(PortalPaths.MeetingReport), PortalPaths.MeetingReport("psychological-practitioners", 4), "/Communities/Meetings/Report"),
         (nameof(PortalPaths.CouncilEscalations), PortalPaths.CouncilEscalations, "/Council/Escalations/Index"),
+        (nameof(PortalPaths.CommunityReports), PortalPaths.CommunityReports("psychological-practitioners"), "/Communities/Meetings/Reports"),
+        (nameof(PortalPaths.CouncilEscalationsFor), PortalPaths.CouncilEscalationsFor(3), "/Council/Escalations/Index"),
         (nameof(PortalPaths.CouncilEscalation), PortalPaths.CouncilEscalation(9), "/Council/Escalations/Point"),
         (nameof(PortalPaths.CouncilEscalationsCsv), PortalPaths.CouncilEscalationsCsv, "/Council/Escalations/Export"),
         (nameof(PortalPaths.CouncilQuarterlyReport), PortalPaths.CouncilQuarterlyReport("2026-Q4"), "/Council/Escalations/QuarterlyPdf"),

@@ -10,7 +10,8 @@ namespace CopPortal.Web.Infrastructure.Database;
 /// <summary>
 /// Triple-A reports for the demo network's recent held meetings, in every state: a draft, submitted points waiting
 /// for the council, under review, routed, with outcomes (one shared with members) and closed; Advise, Assure and
-/// Alert points and commendations. Uses the held meetings already in the database, or makes a few when there are none.
+/// Alert points and commendations. Uses the held meetings already in the database, or makes a few when there are none,
+/// and makes sure one meeting is overdue (held over 14 days ago with no submitted report).
 /// </summary>
 public static class DemoEscalations
 {
@@ -125,6 +126,30 @@ public static class DemoEscalations
 
         db.TripleAReports.AddRange(draft, waiting, routed, closed);
         await db.SaveChangesAsync();
+
+        // An overdue meeting (held over 14 days ago, no submitted report) for the CoP's list and the staff's list.
+        // The demo meetings may already give one; otherwise add one inside the reminder window.
+        var overdueFrom = now.AddDays(-EscalationService.OverdueAfterDays);
+        var remindSince = now.AddDays(-EscalationService.RemindWithinDays);
+        var hasOverdue = await db.Meetings.AnyAsync(m => m.CommunityId == practitioners.Id && m.Status != MeetingStatus.Cancelled
+            && m.StartsAt <= overdueFrom && m.StartsAt >= remindSince
+            && !db.TripleAReports.Any(r => r.MeetingId == m.Id && r.Status == ReportStatus.Submitted));
+        if (!hasOverdue)
+        {
+            var starts = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-EscalationService.OverdueAfterDays - 5).AddHours(14);
+            db.Meetings.Add(new Meeting
+            {
+                CommunityId = practitioners.Id,
+                Title = "Spotlight session: digital therapies",
+                StartsAt = starts,
+                EndsAt = starts.AddHours(1),
+                Mode = MeetingMode.Online,
+                CalendarUid = $"demo-triple-a-overdue-{Guid.NewGuid():N}@copportal",
+                CreatedAt = starts.AddDays(-30),
+                UpdatedAt = starts.AddDays(-30),
+            });
+            await db.SaveChangesAsync();
+        }
         db.ChangeTracker.Clear();
     }
 }

@@ -11,4 +11,14 @@ public sealed record BarChart(string Id, string Title, string LabelHeading, IRea
     public int Height => Math.Max(1, Bars.Count) * (BarHeight + 8);
 
     public int Width(int value) => Max == 0 ? 0 : (int)Math.Round(PlotWidth * (double)value / Max);
+
+    // The phone layout: each label on its own line above its bar, in a viewBox about as wide as a 320 px screen,
+    // so the text keeps roughly its size instead of shrinking with a wide chart.
+    public const int NarrowWidth = 300;
+    public const int NarrowPlotWidth = 240;
+    public const int NarrowRow = 48;
+
+    public int NarrowHeight => Math.Max(1, Bars.Count) * NarrowRow;
+
+    public int NarrowBarWidth(int value) => Max == 0 ? 0 : (int)Math.Round(NarrowPlotWidth * (double)value / Max);
 }

@@ -21,7 +21,7 @@ public sealed class ForumAttachmentTests(SharedPortal shared) : IClassFixture<Sh
     private static string AttachmentUrl(int id) => $"{ForumUrl}/attachments/{id}";
 
     /// <summary>Sends a forum form as a browser would: its fields (with the antiforgery token), the given values and files.</summary>
-    private static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string url, IDictionary<string, string> fields, string? formSelector, params (string Name, byte[] Bytes)[] files)
+    private static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formSelector, params (string Name, byte[] Bytes)[] files)
     {
         var page = await client.GetPageAsync(url);
         var form = (IHtmlFormElement)page.QuerySelector(formSelector ?? "main form[enctype='multipart/form-data']")!;

@@ -25,7 +25,6 @@ public sealed class ForumJourneyTests(BrowserSession session) : IClassFixture<Br
             await session.SignInAsync(member, DemoData.MemberEmail);
             await member.GotoAsync(Forum);
             await BrowserSession.AssertAccessibleAsync(member);
-            await session.ScreenshotAsync(member, "forum-index");
             await member.GetByRole(AriaRole.Link, new() { Name = "Start a new thread" }).ClickAsync();
             await BrowserSession.AssertAccessibleAsync(member);
             await member.GetByLabel("Title").FillAsync("Supervision rota for spring");
@@ -51,8 +50,8 @@ public sealed class ForumJourneyTests(BrowserSession session) : IClassFixture<Br
             await secretary.GetByRole(AriaRole.Button, new() { Name = "Post your reply" }).ClickAsync();
             await Assertions.Expect(secretary.Locator(".nhsuk-notification-banner--success")).ToContainTextAsync("Your reply has been posted");
             await Assertions.Expect(secretary.Locator(".app-forum-post__body blockquote").Last).ToContainTextAsync("draft rota");
-            await session.ScreenshotAsync(secretary, "forum-thread");
             await BrowserSession.AssertAccessibleAsync(secretary);
+            await ShowAtBothWidthsAsync(secretary, "forum-thread-quote");
 
             // The first member reports the reply with a reason.
             await member.GotoAsync(threadUrl);
@@ -82,14 +81,27 @@ public sealed class ForumJourneyTests(BrowserSession session) : IClassFixture<Br
             var removed = member.Locator(".app-forum-post__removed");
             await Assertions.Expect(removed).ToContainTextAsync("Removed by a moderator: Advertising is not allowed in the forum.");
             await Assertions.Expect(member.Locator("main")).Not.ToContainTextAsync("discount code");
-            await session.ScreenshotAsync(member, "forum-thread-removed");
             await BrowserSession.AssertAccessibleAsync(member);
+            await ShowAtBothWidthsAsync(member, "forum-thread-removed");
+            await member.GotoAsync(Forum);
+            await ShowAtBothWidthsAsync(member, "forum-index");
             Assert.True(await session.Portal.WithDbAsync(db => db.ForumPosts.AnyAsync(p => p.RemovedReason == "Advertising is not allowed in the forum." && p.Body.Contains("discount code"))));
         }
         finally
         {
             File.Delete(upload);
         }
+    }
+
+    /// <summary>Screenshots at 1280 px and 320 px (to look at); at 320 px the page reflows with no horizontal scroll.</summary>
+    private async Task ShowAtBothWidthsAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(1280, 900);
+        await session.ScreenshotAsync(page, name + "-1280");
+        await page.SetViewportSizeAsync(320, 800);
+        await session.ScreenshotAsync(page, name + "-320");
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 320, $"{page.Url} is {scrollWidth}px wide at 320px");
     }
 
     /// <summary>The ground rules are asked for once, before a person's first post.</summary>

@@ -70,6 +70,7 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Forum.ForumSearchTerm> ForumSearchTerms => Set<CopPortal.Domain.Forum.ForumSearchTerm>();
     public DbSet<CopPortal.Domain.Forum.ForumReport> ForumReports => Set<CopPortal.Domain.Forum.ForumReport>();
     public DbSet<CopPortal.Domain.Forum.GroundRulesAcceptance> GroundRulesAcceptances => Set<CopPortal.Domain.Forum.GroundRulesAcceptance>();
+    public DbSet<CopPortal.Domain.Forum.ForumAttachment> ForumAttachments => Set<CopPortal.Domain.Forum.ForumAttachment>();
     public DbSet<CopPortal.Domain.Escalations.TripleAReport> TripleAReports => Set<CopPortal.Domain.Escalations.TripleAReport>();
     public DbSet<CopPortal.Domain.Escalations.EscalationPoint> EscalationPoints => Set<CopPortal.Domain.Escalations.EscalationPoint>();
     public DbSet<CopPortal.Domain.Escalations.EscalationDestination> EscalationDestinations => Set<CopPortal.Domain.Escalations.EscalationDestination>();

@@ -109,3 +109,18 @@ internal sealed class GroundRulesAcceptanceConfiguration : IEntityTypeConfigurat
         e.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ForumAttachmentConfiguration : IEntityTypeConfiguration<ForumAttachment>
+{
+    public void Configure(EntityTypeBuilder<ForumAttachment> e)
+    {
+        e.Property(a => a.StoredName).HasMaxLength(64);
+        e.Property(a => a.FileName).HasMaxLength(200);
+        e.Property(a => a.ContentType).HasMaxLength(200);
+        // A page of posts reads its posts' attachments in one query by post id.
+        e.HasIndex(a => a.PostId);
+        e.HasOne(a => a.Post).WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Community>().WithMany().HasForeignKey(a => a.CommunityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UploadedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

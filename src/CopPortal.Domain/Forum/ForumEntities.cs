@@ -151,3 +151,27 @@ public sealed class ForumOptions
 
     public int RateWindowMinutes { get; set; } = 10;
 }
+
+/// <summary>
+/// A file attached to a post when it was made. The bytes are in the portal's file store under
+/// <see cref="StoredName"/>; the row keeps the cleaned name and the type found in the content. Attachments are never
+/// deleted: a removed post's files stay (for the audit) but only moderators can download them.
+/// </summary>
+public class ForumAttachment : ICommunityOwned
+{
+    /// <summary>Files one post may carry.</summary>
+    public const int MaxPerPost = 5;
+
+    public int Id { get; set; }
+    public int PostId { get; set; }
+    public ForumPost? Post { get; set; }
+    public int CommunityId { get; set; }
+    public string StoredName { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Length { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public string UploadedById { get; set; } = "";
+
+    string? ICommunityOwned.AuthorId => UploadedById;
+}

@@ -12,6 +12,11 @@ public sealed record ThreadRow(int Id, string Title, string AuthorName, DateTime
 public sealed record PostView(int Id, string AuthorId, string AuthorName, string? JobTitle, string? Organisation, bool AuthorClosed, string Body, DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt, bool EditedByModerator, string? EditReason, bool IsRemoved, string? RemovedReason);
 
+/// <summary>A file already in the file store, to attach to a new post.</summary>
+public sealed record ForumAttachmentFile(string StoredName, string FileName, string ContentType, long Length);
+
+public sealed record AttachmentView(int Id, int PostId, string FileName, string ContentType, long Length);
+
 public sealed record SearchHit(int PostId, int ThreadId, string ThreadTitle, string AuthorName, DateTimeOffset CreatedAt, string Body);
 
 /// <summary>
@@ -47,6 +52,14 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
             .Skip(skip).Take(PostsPerPage)
             .Select(p => new PostView(p.Id, p.AuthorId, p.Author!.DisplayName, p.Author.JobTitle, p.Author.Organisation, p.Author.ClosedAt != null,
                 p.RemovedAt == null ? p.Body : "", p.CreatedAt, p.EditedAt, p.EditedByModerator, p.EditReason, p.RemovedAt != null, p.RemovedReason))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The attachments of a page of posts, in one query (never one per post).</summary>
+    public Task<List<AttachmentView>> AttachmentsAsync(IReadOnlyCollection<int> postIds, CancellationToken cancellationToken = default) =>
+        db.ForumAttachments.AsNoTracking()
+            .Where(a => postIds.Contains(a.PostId))
+            .OrderBy(a => a.Id)
+            .Select(a => new AttachmentView(a.Id, a.PostId, a.FileName, a.ContentType, a.Length))
             .ToListAsync(cancellationToken);
 
     /// <summary>Records that <paramref name="userId"/> has read a thread up to <paramref name="postId"/> (never backwards).</summary>
@@ -91,7 +104,8 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
         db.ForumPosts.AsNoTracking().FirstOrDefaultAsync(p => p.SubmissionKey == key && p.AuthorId == userId, cancellationToken);
 
     /// <summary>Starts a thread with its first post; the author watches it. Returns the new post (its ThreadId is set).</summary>
-    public async Task<ForumPost> StartThreadAsync(int communityId, string userId, string title, string body, Guid key, bool acceptsGroundRules, CancellationToken cancellationToken = default)
+    public async Task<ForumPost> StartThreadAsync(int communityId, string userId, string title, string body, Guid key, bool acceptsGroundRules,
+        IReadOnlyList<ForumAttachmentFile>? attachments = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync(async () =>
@@ -103,6 +117,7 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
             var post = new ForumPost { ThreadId = thread.Id, CommunityId = communityId, AuthorId = userId, Body = body, CreatedAt = now, SubmissionKey = key };
             db.ForumPosts.Add(post);
             db.ForumThreadWatches.Add(new ForumThreadWatch { ThreadId = thread.Id, UserId = userId });
+            Attach(post, attachments, now);
             await db.SaveChangesAsync(cancellationToken);
             thread.LastPostId = post.Id;
             IndexPost(post, title);
@@ -112,7 +127,8 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     }
 
     /// <summary>Adds a reply, moves the thread's counters atomically and emails its watchers (not the replier).</summary>
-    public async Task<ForumPost> ReplyAsync(Community community, ForumThread thread, string userId, string body, Guid key, bool acceptsGroundRules, CancellationToken cancellationToken = default)
+    public async Task<ForumPost> ReplyAsync(Community community, ForumThread thread, string userId, string body, Guid key, bool acceptsGroundRules,
+        IReadOnlyList<ForumAttachmentFile>? attachments = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(community);
         ArgumentNullException.ThrowIfNull(thread);
@@ -122,6 +138,7 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
             AcceptGroundRules(userId, acceptsGroundRules, now);
             var post = new ForumPost { ThreadId = thread.Id, CommunityId = thread.CommunityId, AuthorId = userId, Body = body, CreatedAt = now, SubmissionKey = key };
             db.ForumPosts.Add(post);
+            Attach(post, attachments, now);
             await db.SaveChangesAsync(cancellationToken);
             IndexPost(post, null);
             await NotifyWatchersAsync(community, thread, post, cancellationToken);
@@ -308,6 +325,19 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
         // Markdown's punctuation splits away like any other; link addresses become words, which is harmless.
         var terms = SearchTerms.Distinct(title + " " + post.Body);
         db.ForumSearchTerms.AddRange(terms.Select(t => new ForumSearchTerm { PostId = post.Id, CommunityId = post.CommunityId, Term = t }));
+    }
+
+    /// <summary>Adds the post's files in the post's own SaveChanges, so a post never exists without them (and is audited with them).</summary>
+    private void Attach(ForumPost post, IReadOnlyList<ForumAttachmentFile>? files, DateTimeOffset now)
+    {
+        foreach (var f in files ?? [])
+        {
+            db.ForumAttachments.Add(new ForumAttachment
+            {
+                Post = post, CommunityId = post.CommunityId, StoredName = f.StoredName, FileName = f.FileName,
+                ContentType = f.ContentType, Length = f.Length, CreatedAt = now, UploadedById = post.AuthorId,
+            });
+        }
     }
 
     private void AcceptGroundRules(string userId, bool accepts, DateTimeOffset now)

@@ -158,6 +158,7 @@ public static class PortalPaths
     public static string ReportForumPost(string slug, int postId) => Forum(slug) + "/posts/" + Number(postId) + "/report";
     public static string ForumReports(string slug) => Forum(slug) + "/reports";
     public static string ForumReport(string slug, int reportId) => ForumReports(slug) + "/" + Number(reportId);
+    public static string ForumAttachment(string slug, int attachmentId) => Forum(slug) + "/attachments/" + Number(attachmentId);
     public static string StaffReports => "/staff/reports";
     // Triple-A reports and the Workforce Council's review.
     public static string MeetingReport(string slug, int meetingId) => Community(slug) + "/meetings/" + Number(meetingId) + "/report";

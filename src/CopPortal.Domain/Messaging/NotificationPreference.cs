@@ -44,7 +44,10 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
     }
 }
 
-/// <summary>Reads people's email choices; senders ask before enqueueing a message of a topic.</summary>
+/// <summary>
+/// Reads people's email choices, the one place that turns stored rows (or their absence) into a delivery: senders
+/// ask before enqueueing a message of a topic, and the outbox dispatcher asks before sending one.
+/// </summary>
 public sealed class NotificationPreferences(CopDbContext db)
 {
     /// <summary>Everything is sent straight away unless a person chooses otherwise.</summary>
@@ -67,5 +70,26 @@ public sealed class NotificationPreferences(CopDbContext db)
             .ToDictionaryAsync(p => p.UserId, p => p.Delivery, StringComparer.Ordinal, cancellationToken);
         return userIds.Distinct(StringComparer.Ordinal)
             .ToDictionary(id => id, id => chosen.TryGetValue(id, out var d) ? d : Default(topic), StringComparer.Ordinal);
+    }
+
+    /// <summary>What to do with each message of a batch addressed to people about topics: one query for all of them.</summary>
+    public async Task<Dictionary<Guid, EmailDelivery>> DeliveriesAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var chosen = messages.Where(m => m.Topic is not null && m.UserId is not null).ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+        var userIds = chosen.Select(m => m.UserId!).Distinct(StringComparer.Ordinal).ToList();
+        var choices = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => userIds.Contains(p.UserId))
+            .ToDictionaryAsync(p => (p.UserId, p.Topic), p => p.Delivery, cancellationToken);
+        return chosen.ToDictionary(m => m.Id, m =>
+        {
+            var topic = m.Topic!.Value;
+            var choice = choices.TryGetValue((m.UserId!, topic), out var c) ? c : Default(topic);
+            return EmailTopics.Apply(choice, !string.IsNullOrEmpty(m.CalendarAttachment));
+        });
     }
 }

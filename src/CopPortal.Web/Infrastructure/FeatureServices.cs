@@ -53,6 +53,7 @@ public static class FeatureServices
         services.AddSingleton<CopPortal.Web.Infrastructure.Pdf.MinutesPdfStore>();
         services.AddScoped<CopPortal.Domain.Forum.ForumService>();
         services.AddScoped<CopPortal.Domain.Forum.ForumReportQueue>();
+        services.AddScoped<CopPortal.Web.Pages.Communities.Forum.ForumAttachmentUploads>();
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(CopPortal.Domain.Forum.ForumOptions.Section).Get<CopPortal.Domain.Forum.ForumOptions>() ?? new CopPortal.Domain.Forum.ForumOptions());
         services.AddScoped<CopPortal.Domain.Escalations.EscalationService>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Escalations.ReportReminderJob>();

@@ -121,6 +121,7 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.ReportForumPost), PortalPaths.ReportForumPost("psychological-practitioners", 9), "/Communities/Forum/ReportPost"),
         (nameof(PortalPaths.ForumReports), PortalPaths.ForumReports("psychological-practitioners"), "/Communities/Forum/Reports"),
         (nameof(PortalPaths.ForumReport), PortalPaths.ForumReport("psychological-practitioners", 3), "/Communities/Forum/Report"),
+        (nameof(PortalPaths.ForumAttachment), PortalPaths.ForumAttachment("psychological-practitioners", 3), "/Communities/Forum/Attachment"),
         (nameof(PortalPaths.StaffReports), PortalPaths.StaffReports, "/Staff/Reports"),
         (nameof(PortalPaths.MeetingReport), PortalPaths.MeetingReport("psychological-practitioners", 4), "/Communities/Meetings/Report"),
         (nameof(PortalPaths.CouncilEscalations), PortalPaths.CouncilEscalations, "/Council/Escalations/Index"),

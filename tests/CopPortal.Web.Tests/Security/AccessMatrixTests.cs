@@ -364,6 +364,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("GET /communities/{slug}/forum [archived]",                           "signin ok denied ok ok denied ok"),
         ("GET /communities/{slug}/forum [draft]",                              "404 404 404 ok ok 404 ok"),
         ("GET /communities/{slug}/forum",                                      "signin ok denied ok ok denied ok"),
+        ("GET /communities/{slug}/forum/attachments/{attachmentId:int} [archived]", "signin 404 denied 404 404 denied 404"),
+        ("GET /communities/{slug}/forum/attachments/{attachmentId:int} [draft]", "404 404 404 404 404 404 404"),
+        ("GET /communities/{slug}/forum/attachments/{attachmentId:int}",       "signin ok denied ok ok denied ok"),
         ("GET /communities/{slug}/forum/new [archived]",                       "signin ok denied ok ok denied ok"),
         ("GET /communities/{slug}/forum/new [draft]",                          "404 404 404 ok ok 404 ok"),
         ("GET /communities/{slug}/forum/new",                                  "signin ok denied ok ok denied ok"),
@@ -553,6 +556,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
                 Values["thread"] = post.ThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["post"] = post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Values["report"] = (await db.ForumReports.Where(r => r.PostId == post.Id).Select(r => r.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // A file attached to that post, in the real file store so a download can succeed.
+                var stored = await services.GetRequiredService<CopPortal.Web.Infrastructure.Files.IFileStore>().SaveAsync(new MemoryStream("%PDF-1.4 matrix"u8.ToArray()));
+                var attachment = new CopPortal.Domain.Forum.ForumAttachment { PostId = post.Id, CommunityId = active.Id, StoredName = stored.StoredName, FileName = "matrix.pdf", ContentType = "application/pdf", Length = stored.Length, CreatedAt = Factory.Clock.GetUtcNow(), UploadedById = people[DemoData.MemberEmail] };
+                db.ForumAttachments.Add(attachment);
+                await db.SaveChangesAsync();
+                Values["attachment"] = attachment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 // A held meeting in each Practitioners copy (for its Triple-A report) and one submitted point for the council's pages.
                 foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
                 {
@@ -758,6 +767,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{threadId:int}", portal.Values["thread"], StringComparison.Ordinal)
             .Replace("{postId:int}", portal.Values["post"], StringComparison.Ordinal)
             .Replace("{reportId:int}", portal.Values["report"], StringComparison.Ordinal)
+            .Replace("{attachmentId:int}", portal.Values["attachment"], StringComparison.Ordinal)
             .Replace("{id:int}", portal.Values["request"], StringComparison.Ordinal)
             .Replace("/people/{id}", "/people/" + portal.Values["person"], StringComparison.Ordinal)
             .Replace("{token}", "not-a-real-token", StringComparison.Ordinal)

@@ -12,7 +12,7 @@ namespace CopPortal.Web.Infrastructure.Email;
 /// one instance; only what this instance claimed is sent, and each outcome is written only while it still holds the
 /// lease. A crashed instance's claims become available again when their lease expires.
 /// </summary>
-public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, PortalInstance instance, ILogger<OutboxProcessor> logger)
+public sealed class OutboxProcessor(CopDbContext db, NotificationPreferences preferences, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, PortalInstance instance, ILogger<OutboxProcessor> logger)
 {
     private static Expression<Func<OutboxMessage, bool>> Claimable(DateTimeOffset now) =>
         m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil <= now);
@@ -131,31 +131,13 @@ public sealed class OutboxProcessor(CopDbContext db, IMailTransport transport, I
     /// <summary>Marks the claimed topic messages the person chose not to get now; returns the ones to send.</summary>
     private async Task<List<OutboxMessage>> ApplyChoicesAsync(List<OutboxMessage> claimed, string owner, CancellationToken cancellationToken)
     {
-        var chosen = claimed.Where(m => m.Topic is not null && m.UserId is not null).ToList();
-        if (chosen.Count == 0)
+        var deliveries = await preferences.DeliveriesAsync(claimed, cancellationToken);
+        if (deliveries.Count == 0)
         {
             return claimed;
         }
-        var userIds = chosen.Select(m => m.UserId!).Distinct(StringComparer.Ordinal).ToList();
-        var choices = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => userIds.Contains(p.UserId))
-            .ToDictionaryAsync(p => (p.UserId, p.Topic), p => p.Delivery, cancellationToken);
-        var skipped = new List<Guid>();
-        var held = new List<Guid>();
-        foreach (var message in chosen)
-        {
-            var topic = message.Topic!.Value;
-            var choice = choices.TryGetValue((message.UserId!, topic), out var c) ? c : NotificationPreferences.Default(topic);
-            switch (EmailTopics.Apply(choice, !string.IsNullOrEmpty(message.CalendarAttachment)))
-            {
-                case EmailDelivery.Off:
-                    skipped.Add(message.Id);
-                    break;
-                case EmailDelivery.DailyDigest:
-                    held.Add(message.Id);
-                    break;
-            }
-        }
+        var skipped = deliveries.Where(d => d.Value == EmailDelivery.Off).Select(d => d.Key).ToList();
+        var held = deliveries.Where(d => d.Value == EmailDelivery.DailyDigest).Select(d => d.Key).ToList();
         await SetStatusAsync(skipped, OutboxStatus.Skipped, owner, cancellationToken);
         await SetStatusAsync(held, OutboxStatus.Held, owner, cancellationToken);
         return claimed.Where(m => !skipped.Contains(m.Id) && !held.Contains(m.Id)).ToList();

@@ -16,22 +16,27 @@ public sealed class UploadTooLargeAttribute : Attribute, IAuthorizationFilter, I
 {
     public int Order => -3000;
 
+    /// <summary>How many files the form takes at most: the limits grow by <see cref="UploadRules.MaxBytes"/> for each one after the first.</summary>
+    public int Files { get; set; } = 1;
+
+    private long Limit => UploadRules.RequestLimitBytes + ((Math.Max(Files, 1) - 1) * UploadRules.MaxBytes);
+
     public void OnAuthorization(AuthorizationFilterContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        if (http.Request.ContentLength > UploadRules.RequestLimitBytes)
+        if (http.Request.ContentLength > Limit)
         {
             context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
             return;
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = UploadRules.RequestLimitBytes;
+            size.MaxRequestBodySize = Limit;
         }
         if (http.Features.Get<IFormFeature>()?.Form is null)
         {
-            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = UploadRules.RequestLimitBytes }));
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = Limit }));
         }
     }
 }

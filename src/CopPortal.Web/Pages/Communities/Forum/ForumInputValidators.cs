@@ -15,6 +15,9 @@ public class PostInput
 
     public bool AcceptGroundRules { get; set; }
 
+    /// <summary>Files to attach (at most <see cref="ForumAttachment.MaxPerPost"/>), checked by the library's upload rules.</summary>
+    public List<IFormFile> Files { get; set; } = [];
+
     /// <summary>Set by the page, never posted: whether this person has still to agree to the ground rules.</summary>
     [BindNever]
     public bool NeedsGroundRules { get; set; }

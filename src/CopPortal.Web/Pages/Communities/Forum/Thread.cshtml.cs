@@ -2,6 +2,7 @@ using CopPortal.Domain.Data;
 using CopPortal.Domain.Forum;
 using CopPortal.Domain.Links;
 using CopPortal.Web.Infrastructure.Communities;
+using CopPortal.Web.Infrastructure.Files;
 using CopPortal.Web.Infrastructure.Forms;
 using CopPortal.Web.Infrastructure.Forms.Validators;
 using CopPortal.Web.Infrastructure.Security;
@@ -16,7 +17,8 @@ namespace CopPortal.Web.Pages.Communities.Forum;
 /// when asked), watching, and for moderators lock and pin. Reading a page moves the member's unread marker.
 /// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock) : ForumPageModel
+[UploadTooLarge(Files = ForumAttachment.MaxPerPost)]
+public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock, ForumAttachmentUploads attachments) : ForumPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int ThreadId { get; set; }
@@ -32,6 +34,9 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
 
     public ForumThread Thread { get; private set; } = default!;
     public List<PostView> Posts { get; private set; } = [];
+
+    /// <summary>The attachments of the posts on this page, by post id.</summary>
+    public ILookup<int, AttachmentView> Attachments { get; private set; } = Array.Empty<AttachmentView>().ToLookup(a => a.PostId);
     public Pager Pager { get; private set; } = default!;
     public bool Watching { get; private set; }
 
@@ -77,6 +82,7 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
         }
         Input.NeedsGroundRules = !await forum.HasAcceptedGroundRulesAsync(UserId);
         await this.ValidateInputAsync(Input);
+        ForumAttachmentUploads.CheckCount(Input.Files, ModelState);
         if (thread.IsLocked)
         {
             ModelState.AddModelError("", "This thread is locked, so it takes no new replies. Your reply has not been posted.");
@@ -85,7 +91,9 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
         {
             ModelState.AddModelError("", forum.RateLimitMessage);
         }
-        if (!ModelState.IsValid)
+        ForumAttachmentUploads.AskAgainIfRefused(Input.Files, ModelState);
+        // Files are stored only once everything else is right, so a refused form leaves none behind.
+        if (!ModelState.IsValid || await attachments.SaveAllAsync(Input.Files, ModelState, HttpContext.RequestAborted) is not { } files)
         {
             PageNumber = int.MaxValue;
             await LoadAsync();
@@ -93,16 +101,23 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
         }
         try
         {
-            var post = await forum.ReplyAsync(Community, thread, UserId, FieldRules.Clean(Input.Body), Input.SubmissionKey, Input.NeedsGroundRules);
+            var post = await forum.ReplyAsync(Community, thread, UserId, FieldRules.Clean(Input.Body), Input.SubmissionKey, Input.NeedsGroundRules,
+                ForumAttachmentUploads.Describe(files));
             TempData["Success"] = "Your reply has been posted";
             return await RedirectToPostAsync(post);
         }
         catch (DbUpdateException)
         {
+            await attachments.DiscardAsync(files);
             // The same form sent twice at once: the other send made the post.
             db.ChangeTracker.Clear();
             var sentAtOnce = await forum.FindBySubmissionKeyAsync(Input.SubmissionKey, UserId) ?? throw new InvalidOperationException("A reply could not be saved");
             return await RedirectToPostAsync(sentAtOnce);
+        }
+        catch
+        {
+            await attachments.DiscardAsync(files);
+            throw;
         }
     }
 
@@ -134,6 +149,9 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
         Thread = await LoadThreadAsync(db, ThreadId);
         Pager = new Pager(PageNumber, ForumService.PostsPerPage, Thread.PostCount, PortalPaths.ForumThread(Community.Slug, Thread.Id), new Dictionary<string, string?>());
         Posts = await forum.PostsAsync(Thread.Id, Pager.Skip);
+        // A removed post's files are listed (and downloadable) for moderators only.
+        var withFiles = Posts.Where(p => !p.IsRemoved || IsModerator).Select(p => p.Id).ToList();
+        Attachments = withFiles.Count == 0 ? Attachments : (await forum.AttachmentsAsync(withFiles)).ToLookup(a => a.PostId);
         Watching = await db.ForumThreadWatches.AnyAsync(w => w.ThreadId == Thread.Id && w.UserId == UserId);
     }
 

@@ -184,6 +184,7 @@ public static class PortalSetup
         {
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<CopPortal.Web.Infrastructure.Scheduling.JobSchedulerService>();
+            services.AddHostedService<CopPortal.Web.Infrastructure.Meetings.MeetingInvitationWorker>();
         }
 
         var pdf = new PdfOptions();

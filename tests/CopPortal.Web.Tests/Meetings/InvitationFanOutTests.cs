@@ -94,14 +94,14 @@ public sealed class InvitationFanOutTests(SharedPortal shared) : IClassFixture<S
 
         var edit = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/{meeting.Id}/edit", Html.Form(("Input.StartTime", "10:00"), ("Input.EndTime", "11:30")));
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.Equal(0, (await MailAsync(MeetingInvitations.UpdateEmail)).Count);
+        Assert.Empty(await MailAsync(MeetingInvitations.UpdateEmail));
         await _portal.ExpandMeetingInvitationsAsync();
         await _portal.ExpandMeetingInvitationsAsync();
         EachMemberOnce(members, await MailAsync(MeetingInvitations.UpdateEmail), "REQUEST", 1, meeting.CalendarUid);
 
         var cancel = await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/{meeting.Id}/cancel", Html.Form(("Input.Reason", "The room flooded")));
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
-        Assert.Equal(0, (await MailAsync(MeetingInvitations.CancellationEmail)).Count);
+        Assert.Empty(await MailAsync(MeetingInvitations.CancellationEmail));
         await _portal.ExpandMeetingInvitationsAsync();
         await _portal.ExpandMeetingInvitationsAsync();
         EachMemberOnce(members, await MailAsync(MeetingInvitations.CancellationEmail), "CANCEL", 2, meeting.CalendarUid);
@@ -147,7 +147,7 @@ public sealed class InvitationFanOutTests(SharedPortal shared) : IClassFixture<S
         Assert.Equal(0, await _portal.ExpandMeetingInvitationsAsync());
         _portal.Clock.Advance(TimeSpan.FromMinutes(6));
         Assert.Equal(members.Count - 2, await _portal.ExpandMeetingInvitationsAsync());
-        var invited = (await MailAsync(MeetingInvitations.InvitationEmail)).Select(m => m.UserId).ToHashSet();
+        var invited = (await MailAsync(MeetingInvitations.InvitationEmail)).Select(m => m.UserId!).ToHashSet();
         Assert.Equal(members.Skip(2).Select(m => m.UserId).ToHashSet(), invited);
     }
 

@@ -249,7 +249,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
         Assert.Equal(MeetingStatus.Scheduled, meetings[0].Status);
         Assert.All(meetings.Skip(1), m => Assert.Equal((MeetingStatus.Cancelled, "The community is taking a break", 1), (m.Status, m.CancellationReason, m.CalendarSequence)));
         Assert.NotNull((await _portal.WithDbAsync(db => db.MeetingSeries.SingleAsync())).EndDate);
-        Assert.Equal(3, await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Meeting) && a.Action == "Modified" && a.Changes.Contains("Cancelled"))));
+        Assert.Equal(3, await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Meeting) && a.Action == "Modified" && a.Changes!.Contains("Cancelled"))));
 
         await _portal.ExpandMeetingInvitationsAsync();
         var cancels = (await _portal.OutboxAsync()).Where(m => m.Kind == MeetingInvitations.CancellationEmail).ToList();

@@ -242,6 +242,7 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
 
         // One held occurrence stays as it was: move the clock past the first.
         _portal.Clock.Set(new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.Zero));
+        chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
         var response = await chair.SubmitFormAsync($"/communities/{Slug}/meetings/{ids[1]}/cancel", Html.Form(("Input.Scope", "series"), ("Input.Reason", "The community is taking a break")));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

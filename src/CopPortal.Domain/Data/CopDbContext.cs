@@ -76,6 +76,8 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Escalations.EscalationDestination> EscalationDestinations => Set<CopPortal.Domain.Escalations.EscalationDestination>();
     public DbSet<CopPortal.Domain.Escalations.ReportComment> ReportComments => Set<CopPortal.Domain.Escalations.ReportComment>();
     public DbSet<CopPortal.Domain.Escalations.ReportReminder> ReportReminders => Set<CopPortal.Domain.Escalations.ReportReminder>();
+    public DbSet<MeetingInvitationRun> MeetingInvitationRuns => Set<MeetingInvitationRun>();
+    public DbSet<CopPortal.Domain.Meetings.CalendarFeed> CalendarFeeds => Set<CopPortal.Domain.Meetings.CalendarFeed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>

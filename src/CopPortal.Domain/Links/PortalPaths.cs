@@ -91,6 +91,8 @@ public static class PortalPaths
     public static string WithdrawRequest(int joinRequestId) => "/my/requests/" + Number(joinRequestId) + "/withdraw";
     public static string LeaveCommunity(string slug) => "/my/communities/" + Segment(slug) + "/leave";
     public static string MyNotifications => "/my/notifications";
+    public static string MyCalendar => "/my/calendar";
+    public static string CalendarFeed(string token) => "/calendar/" + Segment(token) + ".ics";
 
     /// <summary>The one-click unsubscribe page for a signed token (UnsubscribeLinks); works without signing in.</summary>
     public static string Unsubscribe(string token) => "/notifications/unsubscribe/" + Segment(token);

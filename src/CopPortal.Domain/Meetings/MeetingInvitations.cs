@@ -11,12 +11,13 @@ namespace CopPortal.Domain.Meetings;
 /// higher SEQUENCE when it changes, METHOD:CANCEL when it is cancelled, invitations to every future meeting for a
 /// member who joins and cancellations for one who leaves, and a guest's invitation.
 ///
-/// Each method only queues messages in the caller's unit of work (the <see cref="Outbox"/>): the caller's one
-/// SaveChanges commits the change and its emails together, and the background dispatcher sends them. The meeting
-/// must already have its id (save it first inside the same transaction), because the links in the email name it.
+/// Each method only queues work in the caller's unit of work: the caller's one SaveChanges commits the change and
+/// its emails together. The meeting must already have its id (save it first inside the same transaction), because
+/// the links in the email name it.
 ///
-/// A CoP may have 15,000 members, so recipients are read in one untracked projection (id, email, name) and the
-/// messages are added in one pass; no member entity is loaded or tracked, and nothing is sent during the request.
+/// A CoP may have 15,000 members, so messages to every member are not written during the request: the request adds
+/// one <see cref="MeetingInvitationRun"/> and <see cref="MeetingInvitationFanOut"/> expands it in the background into
+/// one outbox message each. Guests (a handful per meeting) and one joining or leaving member are queued directly.
 /// </summary>
 public sealed class MeetingInvitations(CopDbContext db, Outbox outbox, IPortalSite site, TimeProvider clock, MeetingOrganiser organiser, MeetingRsvpTokens tokens)
 {
@@ -25,16 +26,16 @@ public sealed class MeetingInvitations(CopDbContext db, Outbox outbox, IPortalSi
     public const string CancellationEmail = "meeting.cancellation";
     public const string GuestInvitationEmail = "meeting.guest-invitation";
 
-    private sealed record Recipient(string UserId, string Email, string Name);
+    internal sealed record Recipient(string UserId, string Email, string Name);
+
+    // One read of the members' high-water mark per CoP per request (a series queues a run per occurrence).
+    private readonly Dictionary<int, int> _upToMembership = [];
 
     /// <summary>Invites every member of the meeting's CoP (and any guests already named) to a newly scheduled meeting.</summary>
     public async Task InviteAllAsync(Meeting meeting, CancellationToken ct = default)
     {
-        var community = await CommunityOfAsync(meeting, ct);
-        foreach (var member in await MembersAsync(meeting.CommunityId, null, ct))
-        {
-            EnqueueRequest(meeting, community, member, InvitationEmail, update: false);
-        }
+        await CommunityOfAsync(meeting, ct);
+        await QueueRunAsync(meeting, MeetingInvitationKind.Invitation, ct);
     }
 
     /// <summary>Raises the SEQUENCE and sends the changed meeting again (METHOD:REQUEST) to members and guests.</summary>
@@ -43,10 +44,7 @@ public sealed class MeetingInvitations(CopDbContext db, Outbox outbox, IPortalSi
         ArgumentNullException.ThrowIfNull(meeting);
         meeting.CalendarSequence++;
         var community = await CommunityOfAsync(meeting, ct);
-        foreach (var member in await MembersAsync(meeting.CommunityId, null, ct))
-        {
-            EnqueueRequest(meeting, community, member, UpdateEmail, update: true);
-        }
+        await QueueRunAsync(meeting, MeetingInvitationKind.Update, ct);
         foreach (var guest in await GuestsAsync(meeting, ct))
         {
             var ics = MeetingCalendar.Invitation(meeting, community.Name, organiser, new CalendarInvitee(guest.Name, guest.Email), site.Url(PortalPaths.Meeting(community.Slug, meeting.Id)), clock.GetUtcNow());
@@ -69,12 +67,46 @@ public sealed class MeetingInvitations(CopDbContext db, Outbox outbox, IPortalSi
         ArgumentNullException.ThrowIfNull(meeting);
         meeting.CalendarSequence++;
         var community = await CommunityOfAsync(meeting, ct);
-        var recipients = (await MembersAsync(meeting.CommunityId, null, ct))
-            .Select(m => (m.Email, m.Name, UserId: (string?)m.UserId))
-            .Concat((await GuestsAsync(meeting, ct)).Select(g => (g.Email, g.Name, UserId: (string?)null)));
-        foreach (var (email, name, userId) in recipients)
+        await QueueRunAsync(meeting, MeetingInvitationKind.Cancellation, ct);
+        foreach (var guest in await GuestsAsync(meeting, ct))
         {
-            EnqueueCancel(meeting, community, email, name, userId, meeting.CancellationReason);
+            EnqueueCancel(meeting, community, guest.Email, guest.Name, null, meeting.CancellationReason);
+        }
+    }
+
+    /// <summary>The durable "tell every member" work item, expanded later by <see cref="MeetingInvitationFanOut"/>.</summary>
+    private async Task QueueRunAsync(Meeting meeting, MeetingInvitationKind kind, CancellationToken ct)
+    {
+        if (!_upToMembership.TryGetValue(meeting.CommunityId, out var upTo))
+        {
+            var communityId = meeting.CommunityId;
+            upTo = await db.Memberships.Where(m => m.CommunityId == communityId).MaxAsync(m => (int?)m.Id, ct) ?? 0;
+            _upToMembership[communityId] = upTo;
+        }
+        db.MeetingInvitationRuns.Add(new MeetingInvitationRun
+        {
+            MeetingId = meeting.Id,
+            Kind = kind,
+            Sequence = meeting.CalendarSequence,
+            UpToMembershipId = upTo,
+            CreatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    /// <summary>Queues one member's message of a run (called by the fan-out for each member of a batch).</summary>
+    internal void EnqueueForMember(Meeting meeting, CommunityNames community, MeetingInvitationKind kind, Recipient member)
+    {
+        switch (kind)
+        {
+            case MeetingInvitationKind.Cancellation:
+                EnqueueCancel(meeting, community, member.Email, member.Name, member.UserId, meeting.CancellationReason);
+                break;
+            case MeetingInvitationKind.Update:
+                EnqueueRequest(meeting, community, member, UpdateEmail, update: true);
+                break;
+            default:
+                EnqueueRequest(meeting, community, member, InvitationEmail, update: false);
+                break;
         }
     }
 
@@ -198,7 +230,7 @@ public sealed class MeetingInvitations(CopDbContext db, Outbox outbox, IPortalSi
         return string.Join("\n", lines) + "\n";
     }
 
-    private sealed record CommunityNames(string Name, string Slug);
+    internal sealed record CommunityNames(string Name, string Slug);
 
     private async Task<CommunityNames> CommunityOfAsync(Meeting meeting, CancellationToken ct)
     {

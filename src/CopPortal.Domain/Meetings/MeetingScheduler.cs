@@ -151,6 +151,42 @@ public sealed class MeetingScheduler(CopDbContext db, MeetingInvitations invitat
         }, ct);
     }
 
+    /// <summary>
+    /// Cancels every occurrence of the meeting's series still to come (this one included), with one reason; everyone
+    /// invited gets METHOD:CANCEL for each, and the series is ended so it is not extended. Returns how many.
+    /// </summary>
+    public Task<int> CancelSeriesAsync(Meeting meeting, string reason, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(reason);
+        EnsureChangeable(meeting);
+        if (meeting.SeriesId is not int seriesId)
+        {
+            throw new MeetingException("This meeting is not part of a series");
+        }
+        return db.InTransactionAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
+            var future = await db.Meetings
+                .Where(m => m.SeriesId == seriesId && m.Status == MeetingStatus.Scheduled && m.StartsAt > now && m.Id != meeting.Id)
+                .ToListAsync(ct);
+            var all = future.Prepend(meeting).ToList();
+            foreach (var occurrence in all)
+            {
+                occurrence.Status = MeetingStatus.Cancelled;
+                occurrence.CancelledAt = now;
+                occurrence.CancellationReason = reason.Trim();
+                occurrence.UpdatedAt = now;
+                occurrence.ConcurrencyStamp = Guid.NewGuid();
+                await invitations.SendCancellationAsync(occurrence, ct);
+            }
+            var series = await db.MeetingSeries.SingleAsync(s => s.Id == seriesId, ct);
+            series.EndDate = MeetingTimes.LocalDate(now);
+            await db.SaveChangesAsync(ct);
+            return all.Count;
+        }, ct);
+    }
+
     /// <summary>Records (or changes) a member's answer. A cancelled meeting, or one that has started, takes none.</summary>
     public async Task<MeetingResponse> RespondAsync(Meeting meeting, string userId, RsvpAnswer answer, string? message, CancellationToken ct = default)
     {

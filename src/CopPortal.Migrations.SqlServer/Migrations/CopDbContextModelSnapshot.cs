@@ -1464,6 +1464,42 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                     b.ToTable("LibraryFolders");
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1668,6 +1704,54 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("MeetingId", "Email");
 
                     b.ToTable("MeetingGuests");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.Meetings.MeetingInvitationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastMembershipId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UpToMembershipId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("CompletedAt", "Id");
+
+                    b.ToTable("MeetingInvitationRuns");
                 });
 
             modelBuilder.Entity("CopPortal.Domain.Meetings.MeetingResponse", b =>
@@ -3202,6 +3286,17 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CopPortal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.HasOne("CopPortal.Domain.People.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("CopPortal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("CopPortal.Domain.Communities.Community", "Community")
@@ -3259,6 +3354,17 @@ namespace CopPortal.Migrations.SqlServer.Migrations
 
                     b.HasOne("CopPortal.Domain.Meetings.Meeting", "Meeting")
                         .WithMany("Guests")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("CopPortal.Domain.Meetings.MeetingInvitationRun", b =>
+                {
+                    b.HasOne("CopPortal.Domain.Meetings.Meeting", "Meeting")
+                        .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -40,6 +40,8 @@ public static class FeatureServices
         services.AddScoped<CopPortal.Domain.Meetings.MeetingInvitations>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingRsvpTokens>();
         services.AddScoped<CopPortal.Domain.Meetings.MeetingScheduler>();
+        services.AddScoped<CopPortal.Domain.Meetings.MeetingInvitationFanOut>();
+        services.AddScoped<CopPortal.Domain.Meetings.CalendarFeeds>();
         services.AddScoped(sp => CopPortal.Web.Infrastructure.Email.MeetingOrganisers.From(sp));
         services.AddSingleton<CopPortal.Web.Infrastructure.Files.IFileStore>(sp => CopPortal.Web.Infrastructure.Files.LocalFileStore.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PortalOptions>()));
         services.AddScoped<CopPortal.Web.Infrastructure.Files.FileUploads>();

@@ -23,6 +23,15 @@ namespace CopPortal.Web.Infrastructure;
 /// <summary>Service registration and the request pipeline, kept out of Program.cs so tests and tools share them.</summary>
 public static class PortalSetup
 {
+    // Without a listener (and with the hosting logger off) ASP.NET Core would not start the request's Activity.
+    private static int s_listening;
+
+    private static readonly System.Diagnostics.ActivityListener RequestActivityListener = new()
+    {
+        ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+        Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.PropagationData,
+    };
+
     public static WebApplicationBuilder AddCopPortal(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -71,6 +80,15 @@ public static class PortalSetup
             });
         }
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // The hosting layer's own request scope copies the raw path (RequestPath) into every line of the request,
+        // and paths carry secret tokens (calendar feeds, guest and unsubscribe links); the access log gives the route
+        // pattern instead. Turning that logger off drops the scope; the listener keeps the request's Activity, so
+        // TraceId and SpanId stay in every line.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        if (Interlocked.Exchange(ref s_listening, 1) == 0)
+        {
+            System.Diagnostics.ActivitySource.AddActivityListener(RequestActivityListener);
+        }
         builder.AddPortalTelemetry();
 
         services.AddHttpContextAccessor();
@@ -184,6 +202,7 @@ public static class PortalSetup
         {
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<CopPortal.Web.Infrastructure.Scheduling.JobSchedulerService>();
+            services.AddHostedService<CopPortal.Web.Infrastructure.Meetings.MeetingInvitationWorker>();
         }
 
         var pdf = new PdfOptions();

@@ -75,6 +75,7 @@ public sealed class PollJourneyTests(BrowserSession session) : IClassFixture<Bro
 
         var meeting = await session.Portal.WithDbAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Title == "Winter reflective practice"));
         Assert.Equal(new DateTimeOffset(2026, 12, 9, 10, 0, 0, TimeSpan.Zero), meeting.StartsAt.ToUniversalTime());
+        await session.Portal.ExpandMeetingInvitationsAsync();
         Assert.True(await session.Portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == MeetingInvitations.InvitationEmail && m.ToAddress == DemoData.MemberEmail)));
     }
 }

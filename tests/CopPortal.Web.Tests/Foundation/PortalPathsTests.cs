@@ -102,6 +102,8 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.MeetingPoll), PortalPaths.MeetingPoll("psychological-practitioners", 3), "/Communities/Meetings/Poll"),
         (nameof(PortalPaths.MeetingGuest), PortalPaths.MeetingGuest("abc123"), "/Meetings/Guest"),
         (nameof(PortalPaths.MeetingGuestCalendar), PortalPaths.MeetingGuestCalendar("abc123"), "/Meetings/GuestCalendar"),
+        (nameof(PortalPaths.MyCalendar), PortalPaths.MyCalendar, "/My/Calendar"),
+        (nameof(PortalPaths.CalendarFeed), PortalPaths.CalendarFeed("abc123"), "/Calendar/Feed"),
         (nameof(PortalPaths.MeetingAgenda), PortalPaths.MeetingAgenda("psychological-practitioners", 4), "/Communities/Meetings/Agenda"),
         (nameof(PortalPaths.MeetingAgendaPrint), PortalPaths.MeetingAgendaPrint("psychological-practitioners", 4), "/Communities/Meetings/Agenda"),
         (nameof(PortalPaths.MeetingAgendaPdf), PortalPaths.MeetingAgendaPdf("psychological-practitioners", 4), "/Communities/Meetings/AgendaPdf"),

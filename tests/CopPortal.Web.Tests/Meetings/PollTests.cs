@@ -145,6 +145,9 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
         Assert.Equal("https://teams.example.nhs.uk/spring", meeting.JoinUrl);
         Assert.False(string.IsNullOrEmpty(meeting.CalendarUid));
         Assert.Equal(optionId, poll.ChosenOptionId);
+        // The pick went through the scheduler: one run for the background, audited like any scheduled meeting.
+        Assert.Equal(MeetingInvitationKind.Invitation, (await _portal.WithDbAsync(db => db.MeetingInvitationRuns.SingleAsync(r => r.MeetingId == meeting.Id))).Kind);
+        await _portal.ExpandMeetingInvitationsAsync();
 
         var invitations = (await _portal.OutboxAsync()).Where(m => m.Kind == MeetingInvitations.InvitationEmail).ToList();
         Assert.Equal(await _portal.MemberCountAsync(), invitations.Count);

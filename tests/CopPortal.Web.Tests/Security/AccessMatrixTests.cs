@@ -358,6 +358,12 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /communities/{slug}/meetings/polls/{pollId:int} Pick [draft]","404 404 404 ok ok 404 ok"),
         ("GET /meetings/guest/{token}",                                      "404 404 404 404 404 404 404"),
         ("GET /meetings/guest/{token}/meeting.ics",                          "404 404 404 404 404 404 404"),
+        // The personal calendar feed: the token is the only credential (a wrong one is 404 for everyone); the page
+        // that manages it is each signed-in person's own.
+        ("GET /calendar/{token}.ics",                                        "404 404 404 404 404 404 404"),
+        ("GET /my/calendar",                                                 "signin ok ok ok ok ok ok"),
+        ("POST /my/calendar Create",                                         "signin ok ok ok ok ok ok"),
+        ("POST /my/calendar Stop",                                           "signin ok ok ok ok ok ok"),
         ("POST /meetings/guest/{token}",                                     "404 404 404 404 404 404 404"),
         // The forum (members and staff; the core team and staff moderate). A thread, post or report of the active CoP
         // asked for under the draft or archived slug belongs to another CoP: 404.

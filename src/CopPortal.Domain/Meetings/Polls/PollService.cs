@@ -24,7 +24,7 @@ public enum PollAnswerResult
 }
 
 /// <summary>Finding a date: proposing options, answering them, ranking them, and turning the pick into a meeting.</summary>
-public class PollService(CopDbContext db, Outbox outbox, TimeProvider clock, IPortalSite site, NotificationPreferences preferences)
+public class PollService(CopDbContext db, Outbox outbox, TimeProvider clock, IPortalSite site, NotificationPreferences preferences, MeetingScheduler scheduler)
 {
     public const string OpenedKind = "meeting.poll-opened";
     public const string CompleteKind = "meeting.poll-complete";
@@ -139,42 +139,32 @@ public class PollService(CopDbContext db, Outbox outbox, TimeProvider clock, IPo
         results.OrderByDescending(r => r.Score).ThenBy(r => r.No).ThenBy(r => r.Option.StartsAt).ToList();
 
     /// <summary>
-    /// Turns the picked option into a scheduled meeting of the CoP and closes the poll. Saves. Returns null when the
-    /// poll was already decided (a second pick changes nothing).
+    /// Turns the picked option into a scheduled meeting of the CoP and closes the poll, through
+    /// <see cref="MeetingScheduler"/> like any other meeting (so its invitations are queued the same way), in one
+    /// transaction. Saves. Returns null when the poll was already decided (a second pick changes nothing).
     /// </summary>
-    public async Task<Meeting?> PickAsync(Poll poll, int optionId, string pickedById, CancellationToken cancellationToken = default)
+    public Task<Meeting?> PickAsync(Poll poll, int optionId, string pickedById, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(poll);
         if (poll.MeetingId is not null)
         {
-            return null;
+            return Task.FromResult<Meeting?>(null);
         }
         var option = poll.Options.Single(o => o.Id == optionId);
-        var now = clock.GetUtcNow();
-        var meeting = new Meeting
+        var details = new MeetingDetails(poll.Title, MeetingSessionType.Regular, poll.Mode, poll.JoinUrl, poll.Venue,
+            AccessNotes: null, Presenters: null, ContentWarning: null, TopicSeries: null, poll.Description);
+        return db.InTransactionAsync<Meeting?>(async () =>
         {
-            CommunityId = poll.CommunityId,
-            Title = poll.Title,
-            Description = poll.Description,
-            SessionType = MeetingSessionType.Regular,
-            Mode = poll.Mode,
-            JoinUrl = poll.JoinUrl,
-            Venue = poll.Venue,
-            StartsAt = option.StartsAt,
-            EndsAt = option.EndsAt,
-            CalendarUid = $"{Guid.NewGuid():N}@copportal",
-            CreatedById = pickedById,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Meetings.Add(meeting);
-        poll.Meeting = meeting;
-        poll.ChosenOptionId = option.Id;
-        poll.DecidedAt = now;
-        // Nobody needs telling that a poll they have just decided is complete.
-        poll.CreatorNotifiedAt ??= now;
-        await db.SaveChangesAsync(cancellationToken);
-        return meeting;
+            var meeting = await scheduler.ScheduleAsync(poll.CommunityId, details, option.StartsAt, option.EndsAt, pickedById, cancellationToken);
+            var now = clock.GetUtcNow();
+            poll.MeetingId = meeting.Id;
+            poll.ChosenOptionId = option.Id;
+            poll.DecidedAt = now;
+            // Nobody needs telling that a poll they have just decided is complete.
+            poll.CreatorNotifiedAt ??= now;
+            await db.SaveChangesAsync(cancellationToken);
+            return meeting;
+        }, cancellationToken);
     }
 
     /// <summary>

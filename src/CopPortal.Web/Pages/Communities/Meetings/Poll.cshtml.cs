@@ -17,7 +17,7 @@ namespace CopPortal.Web.Pages.Communities.Meetings;
 /// ranked; the core team (chair, co-chair, secretary) or staff pick one, which becomes a meeting.
 /// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-public class PollModel(CopDbContext db, PollService polls, MeetingInvitations invitations, UserManager<CopPortal.Domain.People.PortalUser> users, TimeProvider clock) : CommunityPageModel
+public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal.Domain.People.PortalUser> users, TimeProvider clock) : CommunityPageModel
 {
     [BindProperty]
     public List<AnswerInput> Answers { get; set; } = [];
@@ -98,18 +98,8 @@ public class PollModel(CopDbContext db, PollService polls, MeetingInvitations in
             await LoadMyAnswersAsync();
             return Page();
         }
-        var meeting = await db.InTransactionAsync(async () =>
-        {
-            var created = await polls.PickAsync(Poll, optionId, users.GetUserId(User)!);
-            if (created is not null)
-            {
-                created.Community = Community;
-                // The invitations only queue in this unit of work; this save commits them with the meeting.
-                await invitations.InviteAllAsync(created);
-                await db.SaveChangesAsync();
-            }
-            return created;
-        });
+        // The scheduler saves the meeting and queues its invitations in the same transaction as the poll's decision.
+        var meeting = await polls.PickAsync(Poll, optionId, users.GetUserId(User)!);
         TempData["Success"] = meeting is null
             ? "A date had already been picked for this poll."
             : $"The meeting is set for {LondonTime.DateTime(option.StartsAt)}. We are sending the invitations to every member.";

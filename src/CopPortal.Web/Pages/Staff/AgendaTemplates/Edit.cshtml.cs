@@ -139,7 +139,7 @@ public sealed class TemplateItemInput
     public AgendaPurpose? Purpose { get; set; }
 
     /// <summary>The row's number on the page (set by the page, not posted), for error messages.</summary>
-    [BindNever]
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public int Row { get; set; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Description) && MinutesAllotted is null;

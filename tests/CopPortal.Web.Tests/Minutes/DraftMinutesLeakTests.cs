@@ -18,6 +18,9 @@ public sealed class DraftMinutesLeakTests(SharedPortal shared) : IClassFixture<S
 
     private const string Secret = "Zanzibarquokka";
 
+    /// <summary>Another word of the draft, to search for: search pages repeat the words searched for, so they are checked for <see cref="Secret"/>.</summary>
+    private const string SearchWord = "Quillfeather";
+
     private async Task AssertHiddenAsync(int meetingId, string state)
     {
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
@@ -27,7 +30,7 @@ public sealed class DraftMinutesLeakTests(SharedPortal shared) : IClassFixture<S
         string[] pages =
         [
             minutesUrl, $"/communities/{Slug}/meetings/{meetingId}", $"/communities/{Slug}/library", $"/communities/{Slug}/library/folders/{folderId}",
-            $"/communities/{Slug}/forum?q={Secret}", "/my",
+            $"/communities/{Slug}/forum?q={SearchWord}", $"/communities?q={SearchWord}", "/my",
         ];
         foreach (var url in pages)
         {
@@ -57,7 +60,7 @@ public sealed class DraftMinutesLeakTests(SharedPortal shared) : IClassFixture<S
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
         Assert.Equal(HttpStatusCode.Redirect, (await secretary.SubmitFormAsync(MinutesUrl(meetingId), [], Form("Start"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(secretary, MinutesUrl(meetingId), "#draft-form", "Save", ("Draft.Items[0].KeyPoints", $"{Secret} was discussed."))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PressAsync(secretary, MinutesUrl(meetingId), "#draft-form", "Save", ("Draft.Items[0].KeyPoints", $"{Secret} was discussed with {SearchWord}."))).StatusCode);
         // The core team does see the draft.
         Assert.Contains(Secret, (await secretary.GetPageAsync(MinutesUrl(meetingId))).MainText(), StringComparison.Ordinal);
         await AssertHiddenAsync(meetingId, "draft");

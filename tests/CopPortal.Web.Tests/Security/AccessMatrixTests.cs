@@ -585,7 +585,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             var store = services.GetRequiredService<CopPortal.Web.Infrastructure.Files.IFileStore>();
             foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
             {
-                var folder = (await library.FoldersAsync(community.Id))[0];
+                var folder = (await library.EnsureStandardFoldersAsync(community.Id))[0];
                 using var content = new MemoryStream(Encoding.UTF8.GetBytes("Matrix"));
                 var stored = await store.SaveAsync(content);
                 var document = await library.AddAsync(community.Id, folder.Id, "Matrix", new(stored.StoredName, "matrix.txt", "text/plain; charset=utf-8", stored.Length), null, chairId, suggestion: false);

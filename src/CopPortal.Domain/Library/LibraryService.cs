@@ -15,45 +15,51 @@ public sealed record LibraryFile(string StoredName, string FileName, string Cont
 /// </summary>
 public sealed class LibraryService(CopDbContext db, Outbox outbox, IPortalSite site, TimeProvider clock)
 {
-    /// <summary>
-    /// The CoP's folders, standard ones first. A library that has never been opened gets its four standard
-    /// folders here, so every CoP has them without a migration touching every CoP or the CoP creation code.
-    /// </summary>
-    public async Task<List<LibraryFolder>> FoldersAsync(int communityId, CancellationToken cancellationToken = default)
-    {
-        var folders = await db.LibraryFolders.AsNoTracking().Where(f => f.CommunityId == communityId)
+    /// <summary>The CoP's folders, standard ones first. Only reads: a GET never writes (see <see cref="EnsureStandardFoldersAsync"/>).</summary>
+    public Task<List<LibraryFolder>> FoldersAsync(int communityId, CancellationToken cancellationToken = default) =>
+        db.LibraryFolders.AsNoTracking().Where(f => f.CommunityId == communityId)
             .OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Gives a CoP that has no folders its four standard ones, and returns its folders. Called when a CoP is created
+    /// or published, by the start-up backfill for CoPs made before libraries existed, and before any library POST
+    /// that needs a folder; never from a GET. Saves.
+    /// </summary>
+    public async Task<List<LibraryFolder>> EnsureStandardFoldersAsync(int communityId, CancellationToken cancellationToken = default)
+    {
+        var folders = await FoldersAsync(communityId, cancellationToken);
         if (folders.Count > 0)
         {
             return folders;
         }
-        var now = clock.GetUtcNow();
-        var created = LibraryFolder.StandardNames.Select((name, i) => new LibraryFolder
-        {
-            CommunityId = communityId,
-            Name = name,
-            SortOrder = i,
-            HoldsMeetingDocuments = name == LibraryFolder.AgendasAndMinutes,
-            CreatedAt = now,
-        }).ToList();
-        db.LibraryFolders.AddRange(created);
+        db.LibraryFolders.AddRange(StandardFolders(communityId, clock.GetUtcNow()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Two first visits at once: the other made them (the unique name index refused ours).
+            // Two requests at once: the other made them (the unique name index refused ours).
             db.ChangeTracker.Clear();
         }
-        return await db.LibraryFolders.AsNoTracking().Where(f => f.CommunityId == communityId)
-            .OrderBy(f => f.SortOrder).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        return await FoldersAsync(communityId, cancellationToken);
     }
+
+    /// <summary>The four folders every library starts with (not yet added to the context).</summary>
+    public static IEnumerable<LibraryFolder> StandardFolders(int communityId, DateTimeOffset now) =>
+        LibraryFolder.StandardNames.Select((name, i) => new LibraryFolder
+        {
+            CommunityId = communityId,
+            Name = name,
+            SortOrder = i,
+            HoldsMeetingDocuments = name == LibraryFolder.AgendasAndMinutes,
+            CreatedAt = now,
+        });
 
     /// <summary>Adds a folder after the others; false when the CoP already has one of that name.</summary>
     public async Task<bool> AddFolderAsync(int communityId, string name, string userId, CancellationToken cancellationToken = default)
     {
-        var folders = await FoldersAsync(communityId, cancellationToken);
+        var folders = await EnsureStandardFoldersAsync(communityId, cancellationToken);
         if (folders.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             return false;

@@ -139,6 +139,9 @@ public static class PortalPaths
     public static string StaffEmailDomains => "/staff/email-domains";
     public static string StaffEquality => "/staff/equality";
     public static string StaffGroundRules => "/staff/ground-rules";
+    public static string StaffAgendaTemplates => "/staff/agenda-templates";
+    public static string StaffAgendaTemplateNew => "/staff/agenda-templates/new";
+    public static string StaffAgendaTemplate(int id) => "/staff/agenda-templates/" + Number(id);
     public static string StaffProposals => "/staff/proposals";
     public static string ProposalDecision(int proposalId) => "/staff/proposals/" + Number(proposalId);
     public static string StaffCommunities => "/staff/communities";

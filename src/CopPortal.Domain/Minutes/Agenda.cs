@@ -70,7 +70,17 @@ public class AgendaTemplate
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
     public int SortOrder { get; set; }
+
+    /// <summary>When staff retired it: kept (agendas name it) but no longer offered for new agendas.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
     public List<AgendaTemplateItem> Items { get; set; } = [];
+
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 1000;
+
+    /// <summary>How many items a template may have (a meeting's agenda rarely needs more).</summary>
+    public const int MaxItems = 20;
 }
 
 public class AgendaTemplateItem

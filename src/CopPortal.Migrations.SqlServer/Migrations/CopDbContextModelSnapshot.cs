@@ -2155,6 +2155,9 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 

@@ -28,7 +28,7 @@ public sealed class LibraryPageTests(SharedPortal shared) : IClassFixture<Shared
 
     private async Task<int> FolderOrDefaultsAsync(HttpClient client, string name)
     {
-        await client.GetPageAsync(LibraryUrl); // a library's first visit makes its standard folders
+        await client.GetPageAsync(LibraryUrl); // the demo CoP's library has its standard folders (a GET never makes them)
         return await _portal.FolderIdAsync(name);
     }
 

@@ -472,6 +472,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
         ("POST /council/escalations/{id:int} Comment", "signin denied denied denied denied ok ok"),
         ("POST /council/escalations/{id:int} Outcome", "signin denied denied denied denied ok ok"),
         ("POST /council/escalations/{id:int} Route", "signin denied denied denied denied ok ok"),
+        ("GET /staff/agenda-templates", "signin denied denied denied denied denied ok"),
+        ("GET /staff/agenda-templates/new", "signin denied denied denied denied denied ok"),
+        ("GET /staff/agenda-templates/{id:int}", "signin denied denied denied denied denied ok"),
+        ("POST /staff/agenda-templates Restore", "signin denied denied denied denied denied ok"),
+        ("POST /staff/agenda-templates Retire", "signin denied denied denied denied denied ok"),
+        ("POST /staff/agenda-templates/new", "signin denied denied denied denied denied ok"),
+        ("POST /staff/agenda-templates/{id:int}", "signin denied denied denied denied denied ok"),
         ("GET /staff/escalation-destinations", "signin denied denied denied denied denied ok"),
         ("POST /staff/escalation-destinations Active", "signin denied denied denied denied denied ok"),
         ("POST /staff/escalation-destinations Add", "signin denied denied denied denied denied ok"),
@@ -596,7 +603,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             var store = services.GetRequiredService<CopPortal.Web.Infrastructure.Files.IFileStore>();
             foreach (var community in await db.Communities.Where(c => c.Slug.StartsWith(DemoData.PractitionersSlug)).ToListAsync())
             {
-                var folder = (await library.FoldersAsync(community.Id))[0];
+                var folder = (await library.EnsureStandardFoldersAsync(community.Id))[0];
                 using var content = new MemoryStream(Encoding.UTF8.GetBytes("Matrix"));
                 var stored = await store.SaveAsync(content);
                 var document = await library.AddAsync(community.Id, folder.Id, "Matrix", new(stored.StoredName, "matrix.txt", "text/plain; charset=utf-8", stored.Length), null, chairId, suggestion: false);
@@ -764,6 +771,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.Portal portal) : IClassF
             .Replace("{revision:int}", "1", StringComparison.Ordinal)
             .Replace("/council/minutes/{id:int}", "/council/minutes/" + portal.Values["minutes"], StringComparison.Ordinal)
             .Replace("/staff/proposals/{id:int}", "/staff/proposals/" + portal.Values["proposal"], StringComparison.Ordinal)
+            .Replace("/staff/agenda-templates/{id:int}", "/staff/agenda-templates/1", StringComparison.Ordinal)
             .Replace("/council/escalations/{id:int}", "/council/escalations/" + portal.Values["point"], StringComparison.Ordinal)
             .Replace("{number:int}", "1", StringComparison.Ordinal)
             .Replace("{folderId:int}", portal.Values["folder:" + slug], StringComparison.Ordinal)

@@ -31,6 +31,7 @@ public static class DatabaseInitialiser
             await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
             await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
             await PersonSearchBackfill.RunAsync(db);
+            await LibraryFolderBackfill.RunAsync(db, provider.GetRequiredService<TimeProvider>());
         }
         if (loadDemoData)
         {

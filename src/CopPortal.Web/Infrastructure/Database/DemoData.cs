@@ -91,6 +91,7 @@ public static class DemoData
         await DemoJoinRequests.LoadAsync(services, staff);
         await DemoParticipation.LoadAsync(services);
         await DemoLibrary.LoadAsync(services, staff);
+        await DemoMinutes.LoadAsync(services);
         await DemoForum.LoadAsync(services);
         await DemoEscalations.LoadAsync(services);
     }

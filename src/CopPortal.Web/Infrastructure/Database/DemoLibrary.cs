@@ -27,7 +27,7 @@ public static class DemoLibrary
         var communities = await db.Communities.AsNoTracking().Where(c => c.Status == CommunityStatus.Active).OrderBy(c => c.Id).ToListAsync();
         foreach (var community in communities)
         {
-            var folders = (await library.FoldersAsync(community.Id)).ToDictionary(f => f.Name);
+            var folders = (await library.EnsureStandardFoldersAsync(community.Id)).ToDictionary(f => f.Name);
             var guide = await library.AddAsync(community.Id, folders[LibraryFolder.Resources].Id, "Getting started guide",
                 await StoreAsync(store, "getting-started.pdf", Pdf($"{community.Name}: getting started")), "First version", staff.Id, suggestion: false);
             await library.AddVersionAsync(guide, guide.ConcurrencyStamp,

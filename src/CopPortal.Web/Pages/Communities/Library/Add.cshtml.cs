@@ -52,7 +52,7 @@ public class AddModel(LibraryService library, FileUploads uploads) : CommunityPa
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var folders = await LoadFoldersAsync();
+        var folders = await LoadFoldersAsync(ensure: true);
         await this.ValidateInputAsync(Input);
         if (Input.FolderId is { } id && folders.All(f => f.Id != id))
         {
@@ -97,9 +97,10 @@ public class AddModel(LibraryService library, FileUploads uploads) : CommunityPa
 
     internal static LibraryFile Describe(UploadedFile file) => new(file.StoredName, file.FileName, file.ContentType, file.Length);
 
-    private async Task<List<LibraryFolder>> LoadFoldersAsync()
+    /// <summary>The folders to choose from; only a POST makes a library's standard folders if it has none.</summary>
+    private async Task<List<LibraryFolder>> LoadFoldersAsync(bool ensure = false)
     {
-        var folders = await library.FoldersAsync(Community.Id);
+        var folders = ensure ? await library.EnsureStandardFoldersAsync(Community.Id) : await library.FoldersAsync(Community.Id);
         FolderItems = folders.Select(f => new SelectListItem(f.Name, f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Id == Input.FolderId)).ToList();
         return folders;
     }

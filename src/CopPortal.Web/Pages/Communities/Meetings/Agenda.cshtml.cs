@@ -54,7 +54,7 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
         }
         else if (CanPrepare)
         {
-            Templates = await db.AgendaTemplates.AsNoTracking().Include(t => t.Items).OrderBy(t => t.SortOrder).ToListAsync();
+            Templates = await db.AgendaTemplates.AsNoTracking().Include(t => t.Items).Where(t => t.RetiredAt == null).OrderBy(t => t.SortOrder).ToListAsync();
         }
     }
 }
@@ -91,7 +91,7 @@ public class AgendaModel(CopDbContext db, MinutesService minutes, IPdfRenderer p
         AgendaTemplate? template = null;
         if (TemplateId is int templateId)
         {
-            template = await Db.AgendaTemplates.AsNoTracking().Include(t => t.Items).FirstOrDefaultAsync(t => t.Id == templateId);
+            template = await Db.AgendaTemplates.AsNoTracking().Include(t => t.Items).FirstOrDefaultAsync(t => t.Id == templateId && t.RetiredAt == null);
             if (template is null)
             {
                 ModelState.AddModelError(nameof(TemplateId), "Choose one of the templates, or start with an empty agenda");

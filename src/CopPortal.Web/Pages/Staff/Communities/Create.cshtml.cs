@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CopPortal.Web.Pages.Staff.Communities;
 
 /// <summary>Staff create a draft CoP; its first ToR version is a copy of the network template.</summary>
-public class CreateModel(CopDbContext db, CommunityAdmin admin) : PageModel
+public class CreateModel(CopDbContext db, CommunityAdmin admin, CopPortal.Domain.Library.LibraryService library) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -58,6 +58,7 @@ public class CreateModel(CopDbContext db, CommunityAdmin admin) : PageModel
         }
         var community = await admin.CreateFromTemplateAsync(details, User.FindFirstValue(ClaimTypes.NameIdentifier));
         await db.SaveChangesAsync();
+        await library.EnsureStandardFoldersAsync(community.Id);
         TempData["Success"] = $"{community.Name} has been created as a draft. Edit its Terms of Reference, then publish it.";
         return Redirect(PortalPaths.ManageCommunity(community.Slug));
     }

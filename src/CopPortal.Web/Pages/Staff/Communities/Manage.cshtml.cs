@@ -14,7 +14,7 @@ namespace CopPortal.Web.Pages.Staff.Communities;
 /// One CoP for staff: its details, status (publish, archive, reopen), core team and vacancies.
 /// Each form posts to its own handler; every change is audited by SaveChanges.
 /// </summary>
-public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipService memberships, VacancyService vacancies) : PageModel
+public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipService memberships, VacancyService vacancies, CopPortal.Domain.Library.LibraryService library) : PageModel
 {
     [BindProperty]
     public DetailsInput Details { get; set; } = new();
@@ -115,6 +115,11 @@ public class ManageModel(CopDbContext db, CommunityAdmin admin, MembershipServic
             return Redirect(PortalPaths.ManageCommunity(slug));
         }
         await db.SaveChangesAsync();
+        if (target == CommunityStatus.Active)
+        {
+            // Its library opens with the standard folders (the library's pages never create them on a GET).
+            await library.EnsureStandardFoldersAsync(Community.Id);
+        }
         TempData["Success"] = message;
         return Redirect(PortalPaths.ManageCommunity(slug));
     }

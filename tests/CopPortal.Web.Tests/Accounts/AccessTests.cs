@@ -63,7 +63,7 @@ public sealed class AccessTests(SharedPortal shared) : IClassFixture<SharedPorta
         var page = await client.GetPageAsync(PortalPaths.Staff);
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(
-            [PortalPaths.StaffCommunities, PortalPaths.StaffProposals, PortalPaths.StaffJoinRequests, PortalPaths.StaffGroundRules, PortalPaths.StaffReports, PortalPaths.StaffInvitations, PortalPaths.StaffPeople, PortalPaths.StaffEmailDomains, PortalPaths.StaffOutbox, PortalPaths.StaffAudit],
+            [PortalPaths.StaffCommunities, PortalPaths.StaffProposals, PortalPaths.StaffJoinRequests, PortalPaths.StaffGroundRules, PortalPaths.StaffAgendaTemplates, PortalPaths.StaffReports, PortalPaths.StaffInvitations, PortalPaths.StaffPeople, PortalPaths.StaffEmailDomains, PortalPaths.StaffOutbox, PortalPaths.StaffAudit],
             links.Where(l => l!.StartsWith("/staff/", StringComparison.Ordinal)).ToList());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(PortalPaths.Council)).StatusCode);
     }

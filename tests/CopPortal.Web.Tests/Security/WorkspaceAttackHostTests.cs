@@ -122,6 +122,8 @@ public sealed partial class WorkspaceAttackHostTests(WorkspaceAttackHostTests.Po
         // if one is queued, but it is not required here (UnsubscribeHeaderTests covers its links on a public address).
         await P.WithServicesAsync(services => services.GetRequiredService<NotificationDigest>().QueueAsync());
 
+        // Meeting invitations are written by the background fan-out (from configuration, never the request's Host).
+        await P.ExpandMeetingInvitationsAsync();
         var sent = (await P.OutboxAsync()).Where(m => !before.Contains(m.Id)).ToList();
         string[] kinds =
         [

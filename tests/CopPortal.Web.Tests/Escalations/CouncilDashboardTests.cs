@@ -72,6 +72,21 @@ public sealed class CouncilDashboardTests(SharedPortal shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Dashboard_figures_kept_between_views_follow_a_report_submitted_after_they_were_read()
+    {
+        // The figures are kept in memory between views (they read every point); a save must drop them at once.
+        await KnownDataAsync();
+        var council = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
+        string Advise(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#by-category + table")!.QuerySelectorAll("tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Advise").QuerySelector("td")!.TextContent.Trim();
+        Assert.Equal("1", Advise(await council.GetPageAsync("/council")));
+
+        await _portal.SubmittedReportAsync(await _portal.MeetingAsync(Students), (TripleACategory.Advise, PointKind.Escalation, "Supervision capacity"));
+
+        Assert.Equal("2", Advise(await council.GetPageAsync("/council")));
+    }
+
+    [Fact]
     public async Task Queue_filters_by_category_community_status_and_quarter_and_marks_alerts()
     {
         var ids = await KnownDataAsync();

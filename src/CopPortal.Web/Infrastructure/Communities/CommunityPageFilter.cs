@@ -48,6 +48,14 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
         }
     }
 
+    private sealed record CommunityAndRole(Community Community, CommunityRole? Role);
+
+    private static readonly CompiledQuery<Func<CopDbContext, string, string, Task<CommunityAndRole?>>> s_communityAndRole = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, string slug, string userId) => db.Communities.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new CommunityAndRole(c, db.Memberships.Where(m => m.CommunityId == c.Id && m.UserId == userId).Select(m => (CommunityRole?)m.Role).FirstOrDefault()))
+            .FirstOrDefault()));
+
     /// <summary>The operation a page declares; a handler's own declaration wins over its page's.</summary>
     public static string DeclaredOperation(Type pageModel, MethodInfo? handler)
     {
@@ -66,14 +74,20 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
         {
             throw new InvalidOperationException($"{page.GetType().Name} is a community page but its route has no {{slug}}");
         }
-        var community = await db.Communities.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
-        if (community is null)
+        var user = context.HttpContext.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var userId = signedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+        // The CoP and the user's role in it in one round trip: every community page pays for this.
+        var found = await s_communityAndRole.For(db)(db, slug, userId ?? "");
+        if (found is null)
         {
             return new NotFoundResult();
         }
-        var user = context.HttpContext.User;
-        var signedIn = user.Identity?.IsAuthenticated == true;
-        var role = await roles.RoleAsync(community.Id, signedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null);
+        var (community, role) = (found.Community, userId is null ? null : found.Role);
+        if (userId is not null)
+        {
+            roles.Remember(community.Id, userId, role);
+        }
         var isStaff = signedIn && user.IsInRole(NetworkRoles.NetworkStaff);
         if (community.Status == CommunityStatus.Draft && !isStaff && !CommunityRoles.IsCoreTeam(role))
         {

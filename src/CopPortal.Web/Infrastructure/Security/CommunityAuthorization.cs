@@ -80,6 +80,9 @@ public sealed class CommunityRoleLookup(CopDbContext db)
         }
         return role;
     }
+
+    /// <summary>A role read with something else in the same query (the community seam reads it with the CoP).</summary>
+    public void Remember(int communityId, string userId, CommunityRole? role) => _roles[(communityId, userId)] = role;
 }
 
 /// <summary>

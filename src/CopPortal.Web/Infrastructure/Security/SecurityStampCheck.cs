@@ -33,6 +33,9 @@ public static class SecurityStampCheck
         };
     }
 
+    private static readonly CompiledQuery<Func<CopDbContext, string, Task<string?>>> s_stampOf = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, string userId) => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefault()));
+
     private static async Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
@@ -43,10 +46,9 @@ public static class SecurityStampCheck
         }
         var services = context.HttpContext.RequestServices;
         var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        // An ordinary query, not EF.CompileAsyncQuery: a compiled query is bound to one model, and one process can
-        // hold portals on different providers (the tests do); EF's query cache makes this nearly as cheap.
-        var stamp = await services.GetRequiredService<CopDbContext>().Users
-            .Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync();
+        // Compiled once per provider: every signed-in request runs it.
+        var db = services.GetRequiredService<CopDbContext>();
+        var stamp = await s_stampOf.For(db)(db, userId);
         return stamp is not null && string.Equals(stamp, principal!.FindFirstValue(claimType), StringComparison.Ordinal);
     }
 }

@@ -205,4 +205,6 @@ public sealed class NoPublishedMeetingDocuments : IPublishedMeetingDocuments
 {
     public Task<IReadOnlyList<PublishedMeetingDocument>> ForCommunityAsync(int communityId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PublishedMeetingDocument>>([]);
+
+    public Task<int> CountForCommunityAsync(int communityId, CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

@@ -10,4 +10,7 @@ public sealed record PublishedMeetingDocument(int MeetingId, string MeetingTitle
 public interface IPublishedMeetingDocuments
 {
     Task<IReadOnlyList<PublishedMeetingDocument>> ForCommunityAsync(int communityId, CancellationToken cancellationToken = default);
+
+    /// <summary>How many documents <see cref="ForCommunityAsync"/> would list, in one query (the library's folder list shows only the count).</summary>
+    Task<int> CountForCommunityAsync(int communityId, CancellationToken cancellationToken = default);
 }

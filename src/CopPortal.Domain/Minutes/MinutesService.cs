@@ -189,4 +189,11 @@ public sealed class PublishedMeetingDocuments(CopDbContext db) : IPublishedMeeti
                 .Select(m => new PublishedMeetingDocument(m.MeetingId, m.Title, m.StartsAt, "Minutes", m.PublishedAt, PortalPaths.MeetingMinutes(slug, m.MeetingId))));
         return documents.OrderByDescending(d => d.MeetingStartsAt).ThenBy(d => d.Kind, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Published agendas plus meetings with published minutes (each meeting's minutes are one document, whatever their revisions).</summary>
+    public Task<int> CountForCommunityAsync(int communityId, CancellationToken cancellationToken = default) =>
+        db.Communities.AsNoTracking().Where(c => c.Id == communityId)
+            .Select(c => db.Set<Agenda>().Count(a => a.CommunityId == communityId && a.PublishedAt != null)
+                + db.Set<MeetingMinutes>().Where(m => m.CommunityId == communityId && m.PublishedAt != null).Select(m => m.MeetingId).Distinct().Count())
+            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -48,6 +48,34 @@ public sealed class ActionsPageTests(SharedPortal shared) : IClassFixture<Shared
         });
 
     [Fact]
+    public async Task Long_lists_come_25_to_a_page_in_due_order_and_the_pages_keep_the_status_filter()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await AddAsync($"Paged action {i:00}", null, Today.AddYears(1).AddDays(i), ActionStatus.Done);
+        }
+        var done = await _portal.WithDbAsync(async db =>
+        {
+            var communityId = await db.Communities.Where(c => c.Slug == DemoData.PractitionersSlug).Select(c => c.Id).FirstAsync();
+            return await db.Actions.CountAsync(a => a.CommunityId == communityId && a.Status == ActionStatus.Done);
+        });
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+
+        var first = await member.GetPageAsync(Url + "?status=done");
+        Assert.Equal(25, first.QuerySelectorAll(".app-actions tbody tr").Length);
+        Assert.Contains($"Showing 1 to 25 of {done}", first.MainText(), StringComparison.Ordinal);
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("status=done", next, StringComparison.Ordinal);
+
+        var second = await member.GetPageAsync(next);
+        var rows = second.QuerySelectorAll(".app-actions tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(done - 25, rows.Count);
+        // Latest due dates sort last, so the last page ends with the last one added.
+        Assert.Contains("Paged action 29", rows[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain(first.QuerySelectorAll(".app-actions tbody tr").Select(r => r.TextContent), r => r.Contains("Paged action 29", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_page_lists_open_actions_by_default_marks_overdue_ones_and_filters_by_status()
     {
         await AddAsync("Circulate the survey", DemoData.MemberEmail, Today.AddDays(-2), meetingTitle: "Autumn meeting");

@@ -43,11 +43,15 @@ public sealed class DemoMinutesTests(SharedPortal shared) : IClassFixture<Shared
 
         // The library lists the two published minutes (and every published agenda) by themselves.
         IReadOnlyList<PublishedMeetingDocument> listed = [];
+        var counted = -1;
         await _portal.WithServicesAsync(async services =>
         {
             var communityId = await services.GetRequiredService<CopPortal.Domain.Data.CopDbContext>().Communities.Where(c => c.Slug == Slug).Select(c => c.Id).FirstAsync();
             listed = await services.GetRequiredService<IPublishedMeetingDocuments>().ForCommunityAsync(communityId);
+            counted = await services.GetRequiredService<IPublishedMeetingDocuments>().CountForCommunityAsync(communityId);
         });
+        // The library's folder list counts them in SQL; it must agree with the list.
+        Assert.Equal(listed.Count, counted);
         Assert.Equal(2, listed.Count(d => d.Kind == "Minutes"));
         Assert.Equal(minutes.Count, listed.Count(d => d.Kind == "Agenda"));
     }

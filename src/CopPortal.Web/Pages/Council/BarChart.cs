@@ -7,7 +7,24 @@ public sealed record BarChart(string Id, string Title, string LabelHeading, IRea
     public const int LabelWidth = 260;
     public const int PlotWidth = 360;
 
-    public int Max => Bars.Count == 0 ? 0 : Bars.Max(b => b.Value);
+    // Computed once: every bar's width divides by it.
+    public int Max { get; } = Bars.Count == 0 ? 0 : Bars.Max(b => b.Value);
+
+    /// <summary>
+    /// The <paramref name="keep"/> largest bars, then one bar for the rest ("Other communities (n)"), so a chart over
+    /// a network of 200 CoPs stays readable (and the page small); the full figures are in the CSV and the queue.
+    /// </summary>
+    public static List<(string Label, int Value)> TopWithRest(IEnumerable<(string Label, int Value)> bars, int keep, string restLabel)
+    {
+        ArgumentNullException.ThrowIfNull(bars);
+        var all = bars.OrderByDescending(b => b.Value).ThenBy(b => b.Label, StringComparer.Ordinal).ToList();
+        if (all.Count <= keep + 1)
+        {
+            return all;
+        }
+        var rest = all.Skip(keep).ToList();
+        return [.. all.Take(keep), ($"{restLabel} ({rest.Count})", rest.Sum(b => b.Value))];
+    }
     public int Height => Math.Max(1, Bars.Count) * (BarHeight + 8);
 
     public int Width(int value) => Max == 0 ? 0 : (int)Math.Round(PlotWidth * (double)value / Max);

@@ -17,6 +17,9 @@ namespace CopPortal.Web.Pages.Council;
 /// </summary>
 public class IndexModel(CopDbContext db, EscalationService escalations, AggregateCache aggregates, TimeProvider clock) : PageModel
 {
+    /// <summary>The communities charted by name; the rest share one bar (the CSV and the queue have them all).</summary>
+    public const int CommunitiesCharted = 10;
+
     public EscalationFigures Figures { get; private set; } = default!;
     public List<OpenAlert> OpenAlerts { get; private set; } = [];
     public List<Overdue> OverdueReports { get; private set; } = [];

@@ -60,7 +60,7 @@ public class IndexModel(CopDbContext db, LibraryService library, IPublishedMeeti
             .Where(d => d.CommunityId == Community.Id && d.Status == LibraryDocumentStatus.Published && d.DeletedAt == null)
             .GroupBy(d => d.FolderId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
-        var meetingCount = folders.Any(f => f.HoldsMeetingDocuments) ? (await meetingDocuments.ForCommunityAsync(Community.Id)).Count : 0;
+        var meetingCount = folders.Any(f => f.HoldsMeetingDocuments) ? await meetingDocuments.CountForCommunityAsync(Community.Id) : 0;
         Folders = folders.Select(f => new FolderRow(f, counts.GetValueOrDefault(f.Id) + (f.HoldsMeetingDocuments ? meetingCount : 0))).ToList();
         var pending = db.LibraryDocuments.AsNoTracking()
             .Where(d => d.CommunityId == Community.Id && d.Status == LibraryDocumentStatus.Suggested && d.DeletedAt == null);

@@ -104,6 +104,33 @@ public sealed class CouncilDashboardTests(SharedPortal shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Queue_community_filter_takes_part_of_a_name_and_asks_to_choose_when_several_match()
+    {
+        await KnownDataAsync();
+        var council = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
+        List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent.Trim()).ToList();
+
+        // One name contains "students": that community's points, and the box shows its full name.
+        var one = await council.GetPageAsync("/council/escalations?community-name=students");
+        Assert.Equal(["Placement shortage"], Titles(one));
+        Assert.Equal("Assistant Psychologists and Psychology Students", one.QuerySelector("#filter-community")!.GetAttribute("value"));
+        Assert.Null(one.QuerySelector("select#filter-community"));
+
+        // Several names contain "psycholog": a list to choose from, each link filtering by that community.
+        var several = await council.GetPageAsync("/council/escalations?community-name=psycholog&category=Alert");
+        Assert.Empty(Titles(several));
+        var choices = several.QuerySelectorAll(".app-community-choices a").ToList();
+        Assert.True(choices.Count > 1);
+        var students = choices.Single(a => a.TextContent.Trim() == "Assistant Psychologists and Psychology Students").GetAttribute("href")!;
+        Assert.Contains("category=Alert", students, StringComparison.Ordinal);
+        Assert.Equal(["Placement shortage"], Titles(await council.GetPageAsync(students)));
+
+        var none = await council.GetPageAsync("/council/escalations?community-name=zzzz");
+        Assert.Contains("No community's name contains “zzzz”", none.MainText(), StringComparison.Ordinal);
+        Assert.Empty(Titles(none));
+    }
+
+    [Fact]
     public async Task Queue_is_paginated_25_to_a_page()
     {
         await _portal.ClearReportsAsync();

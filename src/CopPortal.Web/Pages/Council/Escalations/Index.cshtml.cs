@@ -1,6 +1,8 @@
+using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Escalations;
 using CopPortal.Domain.Links;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Pages.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,9 +12,10 @@ namespace CopPortal.Web.Pages.Council.Escalations;
 
 /// <summary>
 /// The council's queue of submitted points, newest first, filtered by status, CoP, category and quarter; paginated.
-/// Two queries whatever the number of points (a count and one page), plus the CoP list for the filter.
+/// Two queries whatever the number of points (a count and one page); the community filter is part of a name,
+/// resolved against the cached names (a list of every CoP would be 2,000 options at ten times the network).
 /// </summary>
-public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(CopDbContext db, CommunityCache communityCache, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
 
@@ -21,13 +24,31 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
 
     public Pager Pager { get; private set; } = default!;
     public List<Row> Rows { get; private set; } = [];
-    public List<(int Id, string Name)> Communities { get; private set; } = [];
+    /// <summary>Part of a community's name, typed in the filter; resolved to the filter's community when one matches.</summary>
+    [BindProperty(SupportsGet = true, Name = "community-name")]
+    public string? CommunityName { get; set; }
+
+    /// <summary>The typed community when it names none or several (the page then asks to choose), else resolved.</summary>
+    public CommunityNameChoice CommunityChoice { get; private set; } = CommunityNameChoice.Resolve([], null, null);
     public List<Quarter> Quarters { get; private set; } = [];
 
     public sealed record Row(int Id, string Title, TripleACategory Category, PointKind Kind, PointStatus Status, string Community, DateTimeOffset? SubmittedAt, string? AssignedTo, string? Destination);
 
     public async Task<IActionResult> OnGetAsync(int p = 1)
     {
+        // The last eight quarters to choose from.
+        var q = Quarter.Of(clock.GetUtcNow());
+        for (var i = 0; i < 8; i++, q = q.Previous)
+        {
+            Quarters.Add(q);
+        }
+        CommunityChoice = CommunityNameChoice.Resolve(await communityCache.NamesAsync(db), Filter.Community, CommunityName);
+        Filter.Community = CommunityChoice.CommunityId;
+        if (!CommunityChoice.Resolved)
+        {
+            Pager = new Pager(1, PageSize, 0, PortalPaths.CouncilEscalations, Filter.ToQuery());
+            return Page();
+        }
         var query = Filter.Apply(db.EscalationPoints.AsNoTracking());
         Pager = new Pager(p, PageSize, await query.CountAsync(), PortalPaths.CouncilEscalations, Filter.ToQuery());
         Rows = await query
@@ -36,15 +57,15 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : PageModel
             .Select(x => new Row(x.Id, x.Title, x.Category, x.Kind, x.Status, x.Community!.Name, x.SubmittedAt,
                 x.AssignedTo == null ? null : x.AssignedTo.DisplayName, x.Destination == null ? null : x.Destination.Name))
             .ToListAsync();
-        Communities = (await db.Communities.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
-            .Select(c => (c.Id, c.Name)).ToList();
-        // The last eight quarters to choose from.
-        var q = Quarter.Of(clock.GetUtcNow());
-        for (var i = 0; i < 8; i++, q = q.Previous)
-        {
-            Quarters.Add(q);
-        }
         return Page();
+    }
+
+    /// <summary>The queue for one community, keeping the other filters.</summary>
+    public string CommunityUrl(int communityId)
+    {
+        var query = Filter.ToQuery();
+        query["community"] = communityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return PortalPaths.WithQuery(PortalPaths.CouncilEscalations, query.Select(kv => (kv.Key, kv.Value)).ToArray());
     }
 }
 

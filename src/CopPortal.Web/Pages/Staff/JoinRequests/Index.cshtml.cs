@@ -2,6 +2,7 @@ using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.Links;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Joining;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
     public const string OpenStatus = "open";
     public const string AllStatuses = "all";
 
-    public const int MaxCommunityMatches = 20;
+    public const int MaxCommunityMatches = CommunityNameChoice.MaxMatches;
 
     [FromQuery(Name = "community")]
     public int? CommunityId { get; set; }
@@ -107,7 +108,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
         PageNumber = Math.Min(PageNumber, PageCount);
 
         var rows = new List<Row>();
-        await foreach (var row in PageRows(db, CommunityId, Status == OpenStatus ? 1 : null, ParseStatus(Status), ParseOutcome(Outcome), (PageNumber - 1) * PageSize))
+        await foreach (var row in PageRows.For(db)(db, CommunityId, Status == OpenStatus ? 1 : null, ParseStatus(Status), ParseOutcome(Outcome), (PageNumber - 1) * PageSize))
         {
             rows.Add(row);
         }
@@ -117,30 +118,13 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
     /// <summary>Turns the community box's text into one community, or lists the candidates. False when there is no single one.</summary>
     private async Task<bool> ResolveCommunityAsync()
     {
-        var names = await communityCache.NamesAsync(db);
-        if (CommunityId is int id)
-        {
-            CommunityText = names.FirstOrDefault(c => c.Id == id)?.Name ?? "";
-            return true;
-        }
-        var typed = CommunityName?.Trim() ?? "";
-        if (typed.Length == 0)
-        {
-            return true;
-        }
-        CommunityText = typed.Length > 200 ? typed[..200] : typed;
-        var exact = names.FirstOrDefault(c => string.Equals(c.Name, CommunityText, StringComparison.OrdinalIgnoreCase));
-        var matches = exact is not null ? [exact] : names.Where(c => c.Name.Contains(CommunityText, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count == 1)
-        {
-            CommunityId = matches[0].Id;
-            CommunityText = matches[0].Name;
-            return true;
-        }
-        CommunityNotFound = matches.Count == 0;
-        CommunityMatchCount = matches.Count;
-        CommunityMatches = matches.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Take(MaxCommunityMatches).ToList();
-        return false;
+        var choice = CommunityNameChoice.Resolve(await communityCache.NamesAsync(db), CommunityId, CommunityName);
+        CommunityId = choice.CommunityId;
+        CommunityText = choice.Text;
+        CommunityNotFound = choice.NotFound;
+        CommunityMatchCount = choice.MatchCount;
+        CommunityMatches = choice.Matches;
+        return choice.Resolved;
     }
 
     /// <summary>The queue for one community, keeping the other filters.</summary>
@@ -158,7 +142,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
     /// table. Compiled once: building the query each time cost more than running it. A filter left null drops out
     /// of the SQL, because EF Core writes the SQL for each combination of null parameters, so each view keeps its index.
     /// </summary>
-    private static readonly Func<CopDbContext, int?, int?, JoinRequestStatus?, PrecheckOutcome?, int, IAsyncEnumerable<Row>> PageRows = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<CopDbContext, int?, int?, JoinRequestStatus?, PrecheckOutcome?, int, IAsyncEnumerable<Row>>> PageRows = new(() => EF.CompileAsyncQuery(
         (CopDbContext db, int? communityId, int? inQueue, JoinRequestStatus? status, PrecheckOutcome? outcome, int skip) =>
             db.JoinRequests.AsNoTracking()
                 .Where(f => (communityId == null || f.CommunityId == communityId)
@@ -167,7 +151,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
                     && (outcome == null || f.PrecheckOutcome == outcome))
                 .OrderBy(f => f.SubmittedWeekOf).ThenBy(f => f.SubmittedAt).ThenBy(f => f.Id)
                 .Skip(skip).Take(PageSize)
-                .Select(r => new Row(r.Id, r.Applicant!.DisplayName, r.Community!.Name, r.SubmittedAt, r.SubmittedWeekOf, r.PrecheckOutcome, r.Status)));
+                .Select(r => new Row(r.Id, r.Applicant!.DisplayName, r.Community!.Name, r.SubmittedAt, r.SubmittedWeekOf, r.PrecheckOutcome, r.Status))));
 
     /// <summary>Pending requests whose every criterion is Met, optionally in one community: what bulk approve acts on.</summary>
     public static IQueryable<JoinRequest> BulkApprovableQuery(CopDbContext db, int? communityId) =>

@@ -154,7 +154,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         else
         {
             // Viewing reads only the columns the page shows, untracked: most views end without a decision.
-            var row = await Queries.RequestToView(db, id);
+            var row = await Queries.RequestToView.For(db)(db, id);
             request = row?.Request;
             Context = row?.Context!;
         }
@@ -170,13 +170,13 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         DecidedByName = request.DecidedById is null ? null : names.GetValueOrDefault(request.DecidedById);
         InformationRequestedByName = request.InformationRequestedById is null ? null : names.GetValueOrDefault(request.InformationRequestedById);
         var memberships = new List<Queries.MembershipRow>();
-        await foreach (var membership in Queries.Memberships(db, request.ApplicantId))
+        await foreach (var membership in Queries.Memberships.For(db)(db, request.ApplicantId))
         {
             memberships.Add(membership);
         }
         Memberships = memberships.Select(m => (m.Name, m.Slug, m.Role)).ToList();
         PastRequests = [];
-        await foreach (var past in Queries.OtherRequests(db, request.ApplicantId, request.Id))
+        await foreach (var past in Queries.OtherRequests.For(db)(db, request.ApplicantId, request.Id))
         {
             PastRequests.Add((past.Id, past.Community, past.SubmittedAt, past.Status));
         }
@@ -198,23 +198,23 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
         public sealed record MembershipRow(int CommunityId, string Name, string Slug, CommunityRole Role);
         public sealed record OtherRequestRow(int Id, string Community, DateTimeOffset SubmittedAt, JoinRequestStatus Status);
 
-        public static readonly Func<CopDbContext, int, Task<RequestRow?>> RequestToView = EF.CompileAsyncQuery(
+        public static readonly CompiledQuery<Func<CopDbContext, int, Task<RequestRow?>>> RequestToView = new(() => EF.CompileAsyncQuery(
             (CopDbContext db, int id) => db.JoinRequests.AsNoTracking()
                 .Where(r => r.Id == id)
                 .Select(r => new RequestRow(r, new RequestContext(r.Applicant!.DisplayName, r.Applicant.Email, r.Community!.Name,
                     r.Community.Capacity, r.Community.MemberCount, r.TermsVersion!.VersionNumber, r.TermsVersion.Eligibility)))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
-        public static readonly Func<CopDbContext, string, IAsyncEnumerable<MembershipRow>> Memberships = EF.CompileAsyncQuery(
+        public static readonly CompiledQuery<Func<CopDbContext, string, IAsyncEnumerable<MembershipRow>>> Memberships = new(() => EF.CompileAsyncQuery(
             (CopDbContext db, string userId) => db.Memberships.AsNoTracking()
                 .Where(m => m.UserId == userId)
                 .OrderBy(m => m.Community!.Name)
-                .Select(m => new MembershipRow(m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role)));
+                .Select(m => new MembershipRow(m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role))));
 
-        public static readonly Func<CopDbContext, string, int, IAsyncEnumerable<OtherRequestRow>> OtherRequests = EF.CompileAsyncQuery(
+        public static readonly CompiledQuery<Func<CopDbContext, string, int, IAsyncEnumerable<OtherRequestRow>>> OtherRequests = new(() => EF.CompileAsyncQuery(
             (CopDbContext db, string userId, int requestId) => db.JoinRequests.AsNoTracking()
                 .Where(r => r.ApplicantId == userId && r.Id != requestId)
                 .OrderByDescending(r => r.SubmittedAt)
-                .Select(r => new OtherRequestRow(r.Id, r.Community!.Name, r.SubmittedAt, r.Status)));
+                .Select(r => new OtherRequestRow(r.Id, r.Community!.Name, r.SubmittedAt, r.Status))));
     }
 }

@@ -43,6 +43,35 @@ public sealed class StaffListsAtScaleTests(SharedPortal shared) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_search_matching_more_people_than_are_shown_says_so_and_pages_through_the_shown_ones()
+    {
+        var max = CopPortal.Web.Pages.Staff.People.IndexModel.MaxMatches;
+        await _portal.WithDbAsync(async db =>
+        {
+            for (var i = 0; i <= max; i++)
+            {
+                var email = $"plenty{i:000}@mft.nhs.uk";
+                db.Users.Add(new CopPortal.Domain.People.PortalUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = $"Pat Plentiful {i:000}", SecurityStamp = Guid.NewGuid().ToString() });
+            }
+            await db.SaveChangesAsync();
+        });
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var first = await staff.GetPageAsync(People("plentiful"));
+        Assert.Contains($"More than {max} people match “plentiful”", first.QuerySelector("#more-than-shown")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Showing 1 to 25 of {max}", first.MainText(), StringComparison.Ordinal);
+        var names = Names(first);
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        var last = await staff.GetPageAsync(People("plentiful") + "&p=" + (max / 25));
+        Assert.Equal(25, Names(last).Count);
+
+        // One more word narrows it to one person, and the notice goes.
+        var one = await staff.GetPageAsync(People("plentiful 007"));
+        Assert.Equal(["Pat Plentiful 007"], Names(one));
+        Assert.Null(one.QuerySelector("#more-than-shown"));
+    }
+
+    [Fact]
     public async Task People_search_reads_the_word_table_not_the_names()
     {
         var user = await _portal.CreateUserAsync("quill@mft.nhs.uk", "Quentin Quill");

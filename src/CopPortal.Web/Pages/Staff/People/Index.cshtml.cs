@@ -23,6 +23,16 @@ public class IndexModel(CopDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>
+    /// A search shows at most this many people (a page at a time): a common surname matches ten times as many
+    /// people in a network ten times the size, and counting and sorting them all made the search grow with the
+    /// network. Nobody pages through more; they add a word instead.
+    /// </summary>
+    public const int MaxMatches = 250;
+
+    /// <summary>True when more than <see cref="MaxMatches"/> people match the search.</summary>
+    public bool MoreThanShown { get; private set; }
+
     public List<Row> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = default!;
 
@@ -47,7 +57,22 @@ public class IndexModel(CopDbContext db) : PageModel
                 .Select(t => t.UserId);
             query = query.Where(u => matching.Contains(u.Id));
         }
-        Pager = new Pager(PageNumber, PageSize, await query.CountAsync(), PortalPaths.StaffPeople, new Dictionary<string, string?> { ["q"] = q });
+        int total;
+        if (PersonSearchTerm.SearchWords(q).Any())
+        {
+            // Read at most one more match than is shown, then keep only those: bounded whatever the network's size.
+            var matches = query.Select(u => u.Id);
+            var found = await matches.Take(MaxMatches + 1).CountAsync();
+            MoreThanShown = found > MaxMatches;
+            total = Math.Min(found, MaxMatches);
+            var shown = matches.Take(MaxMatches);
+            query = db.Users.AsNoTracking().Where(u => shown.Contains(u.Id));
+        }
+        else
+        {
+            total = await query.CountAsync();
+        }
+        Pager = new Pager(PageNumber, PageSize, total, PortalPaths.StaffPeople, new Dictionary<string, string?> { ["q"] = q });
         var users = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize).ToListAsync();
         var ids = users.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles

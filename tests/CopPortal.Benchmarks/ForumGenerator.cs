@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace CopPortal.Benchmarks;
 
 /// <summary>What the forum pages of the benchmark open: the busiest CoP, and a 100-post thread in it.</summary>
-public sealed record ForumSample(string Slug, int LongThreadId, int Threads, int Posts);
+public sealed record ForumSample(string Slug, int LongThreadId, int Threads, int Posts, long SearchTerms);
 
 /// <summary>
 /// 20,000 threads and 500,000 posts at 1x (skewed like the memberships: a few busy CoPs hold most of them), with
@@ -110,6 +110,6 @@ public sealed class ForumGenerator(BulkInserter inserter, SqliteConnection conne
         inserter.Insert(threads);
         inserter.Insert(posts);
         inserter.Insert(terms);
-        return new ForumSample(busiest.Slug, threads[0].Id, threadCount, postCount);
+        return new ForumSample(busiest.Slug, threads[0].Id, threadCount, postCount, terms.Count);
     }
 }

@@ -42,15 +42,12 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         var requestCount = (int)(10_000 * scale);
         var pendingCount = (int)(2_000 * scale);
 
-        using var connection = new SqliteConnection($"Data Source={databasePath};Foreign Keys=False");
+        using var connection = new SqliteConnection($"Data Source={databasePath};Foreign Keys=False;Pooling=False");
         connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;";
-            pragma.ExecuteNonQuery();
-        }
+        var load = LoadMode.Begin(connection);
         var options = new DbContextOptionsBuilder<CopDbContext>();
-        options.UseCopPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}");
+        // Not pooled: no connection may stay open when the load mode ends and switches the journal mode back to WAL.
+        options.UseCopPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath};Pooling=False");
         using var model = new CopDbContext(options.Options);
         var inserter = new BulkInserter(model, connection);
         var professionIds = model.Professions.Select(p => p.Id).ToList();
@@ -58,6 +55,7 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         var firstTerms = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"TermsVersions\"") + 1;
         var firstMembership = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Memberships\"") + 1;
         var firstRequest = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"JoinRequests\"") + 1;
+        Clock.Mark("set-up (loading mode, indexes dropped)");
 
         // People.
         var people = new List<PortalUser>(peopleCount);
@@ -319,11 +317,10 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(actions);
         Clock.Mark("library and actions");
         // The forum: threads and posts in the same communities, busiest where the members are.
-        Forum = new ForumGenerator(inserter, connection, faker, random).Generate(communities, memberships, scale, now);
+        Forum = new ForumGenerator(inserter, connection, faker, random, Clock).Generate(communities, memberships, scale, now);
         Generated["ForumThreads"] = Forum.Threads;
         Generated["ForumPosts"] = Forum.Posts;
         Generated["ForumSearchTerms"] = Forum.SearchTerms;
-        Clock.Mark("forum");
         // Triple-A: 5,000 points at 1x, two to a report, one report per held meeting, over the last two years.
         var pointCount = Math.Max(2, (int)(5000 * scale));
         var firstMeeting = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Meetings\"") + 1;
@@ -385,6 +382,8 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             Religion = Pick("No religion", "Christian", "Muslim", "Hindu", null),
         }));
         Clock.Mark("equality responses");
+        load.End();
+        Clock.Mark("indexes made again, back to WAL");
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,
             requests[^1].Id - (requestCount - pendingCount), firstCommunity + bulkIndex, started.Elapsed);
     }

@@ -42,9 +42,15 @@ public sealed class LoadMode
     /// <summary>Makes the indexes again (a unique one fails here if the data broke its rule) and returns to WAL.</summary>
     public void End()
     {
-        foreach (var (_, sql) in _indexes)
+        foreach (var (name, sql) in _indexes)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             BulkInserter.Execute(_connection, sql);
+            if (watch.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                // The big ones, to show where this phase's time goes.
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"    {name}: {watch.Elapsed.TotalSeconds:F1} s"));
+            }
         }
         BulkInserter.Execute(_connection, "PRAGMA journal_mode=WAL;");
     }

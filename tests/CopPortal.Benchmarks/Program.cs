@@ -51,8 +51,8 @@ foreach (var scale in scales)
     if (settings.GenerateOnly)
     {
         // --generate-only: time and check the generation, measure nothing.
-        report.AppendLine(CultureInfo.InvariantCulture, $"Scale {scale.ToString(culture)}x generated in {generator.Clock.Total.TotalSeconds:F1} s:");
-        generator.Clock.Phases.ForEach(p => report.AppendLine(CultureInfo.InvariantCulture, $"  {p.Name}: {p.Elapsed.TotalSeconds:F1} s"));
+        report.AppendLine(CultureInfo.InvariantCulture, $"Scale {scale.ToString(culture)}x generated in {generator.Clock.Total.TotalSeconds:F1} s ({generator.Clock.TotalCpu.TotalSeconds:F1} s processor):");
+        generator.Clock.Phases.ForEach(p => report.AppendLine(PhaseClock.Format(p)));
         report.AppendLine("Rows in every table:");
         foreach (var (table, rows) in GenerationCheck.RowCounts(databasePath))
         {

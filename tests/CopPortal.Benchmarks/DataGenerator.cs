@@ -24,6 +24,12 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
 
     public MeetingsSample? Meetings { get; private set; }
 
+    /// <summary>The time each phase of <see cref="Generate"/> took.</summary>
+    public PhaseClock Clock { get; } = new();
+
+    /// <summary>Rows generated in the big tables, by table name (checked by --generate-only).</summary>
+    public Dictionary<string, long> Generated { get; } = [];
+
     public Summary Generate(DateTimeOffset now)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -36,15 +42,12 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         var requestCount = (int)(10_000 * scale);
         var pendingCount = (int)(2_000 * scale);
 
-        using var connection = new SqliteConnection($"Data Source={databasePath};Foreign Keys=False");
+        using var connection = new SqliteConnection($"Data Source={databasePath};Foreign Keys=False;Pooling=False");
         connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;";
-            pragma.ExecuteNonQuery();
-        }
+        var load = LoadMode.Begin(connection);
         var options = new DbContextOptionsBuilder<CopDbContext>();
-        options.UseCopPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath}");
+        // Not pooled: no connection may stay open when the load mode ends and switches the journal mode back to WAL.
+        options.UseCopPortalDatabase(DatabaseProvider.Sqlite, $"Data Source={databasePath};Pooling=False");
         using var model = new CopDbContext(options.Options);
         var inserter = new BulkInserter(model, connection);
         var professionIds = model.Professions.Select(p => p.Id).ToList();
@@ -52,6 +55,7 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         var firstTerms = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"TermsVersions\"") + 1;
         var firstMembership = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Memberships\"") + 1;
         var firstRequest = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"JoinRequests\"") + 1;
+        Clock.Mark("set-up (loading mode, indexes dropped)");
 
         // People.
         var people = new List<PortalUser>(peopleCount);
@@ -79,8 +83,10 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             });
         }
         inserter.Insert(people);
+        Clock.Mark("people");
         // Staff's people search reads these words, as the portal writes them when it saves an account.
         inserter.Insert(people.SelectMany(p => PersonSearchTerm.For(p).Select(t => new PersonSearchTerm { UserId = p.Id, Term = t })));
+        Clock.Mark("person search terms");
 
         // Communities, each with its first ToR version and eligible professions.
         var topics = new[] { "Practitioners", "Leads", "Trainees", "Supervisors", "Researchers", "Educators", "Clinicians", "Network" };
@@ -188,6 +194,7 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(eligible);
         inserter.Insert(searchTerms);
         inserter.Insert(memberships);
+        Clock.Mark("communities and memberships");
 
         // Join requests: the pending ones in the last three weeks, the rest decided over the last year.
         var requests = new List<JoinRequest>(requestCount);
@@ -240,6 +247,7 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             });
         }
         inserter.Insert(requests);
+        Clock.Mark("join requests");
 
         // The audit log: 200,000 entries at 1x over the last two years, of a dozen types, by people and the system.
         var auditCount = (int)(200_000 * scale);
@@ -262,7 +270,8 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
                 Changes = "{\"Status\":[\"Pending\",\"Approved\"],\"DecidedAt\":[null,\"2026-11-20T10:00:00+00:00\"]}",
             };
         });
-        inserter.Insert(audit);
+        Generated["AuditEntries"] = inserter.Insert(audit);
+        Clock.Mark("audit entries");
         // The library and actions of the largest CoP: its standard folders, 200 documents of 1–3 versions, 300 actions.
         var libraryCommunity = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         var firstFolder = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"LibraryFolders\"") + 1;
@@ -306,8 +315,12 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(documents);
         inserter.Insert(versions);
         inserter.Insert(actions);
+        Clock.Mark("library and actions");
         // The forum: threads and posts in the same communities, busiest where the members are.
-        Forum = new ForumGenerator(inserter, connection, faker, random).Generate(communities, memberships, scale, now);
+        Forum = new ForumGenerator(inserter, connection, faker, random, Clock).Generate(communities, memberships, scale, now);
+        Generated["ForumThreads"] = Forum.Threads;
+        Generated["ForumPosts"] = Forum.Posts;
+        Generated["ForumSearchTerms"] = Forum.SearchTerms;
         // Triple-A: 5,000 points at 1x, two to a report, one report per held meeting, over the last two years.
         var pointCount = Math.Max(2, (int)(5000 * scale));
         var firstMeeting = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"Meetings\"") + 1;
@@ -349,10 +362,12 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
         inserter.Insert(meetings);
         inserter.Insert(reports);
         inserter.Insert(points);
+        Clock.Mark("Triple-A reports");
 
         var largest = communities.OrderByDescending(c => c.MemberCount).First(c => c.Status == CommunityStatus.Active);
         // Meetings: every active CoP meets monthly, a held year and the coming one; the largest has RSVPs, agendas and minutes.
         Meetings = new MeetingsGenerator(inserter, connection, faker, random).Generate(communities, memberships, largest, now);
+        Clock.Mark("meetings");
         // Equality monitoring: one response for every join request, over the last two years (the report aggregates them in SQL).
         string? Pick(params string?[] answers) => answers[random.Next(answers.Length)];
         var firstEquality = (int)BulkInserter.Scalar(connection, "SELECT COALESCE(MAX(\"Id\"),0) FROM \"EqualityMonitoringResponses\"") + 1;
@@ -366,6 +381,9 @@ public sealed class DataGenerator(string databasePath, double scale, int bulkApp
             Disability = Pick("No", "Yes", null), SexualOrientation = Pick("Heterosexual", "Gay or lesbian", "Bisexual", null),
             Religion = Pick("No religion", "Christian", "Muslim", "Hindu", null),
         }));
+        Clock.Mark("equality responses");
+        load.End();
+        Clock.Mark("indexes made again, back to WAL");
         return new Summary(communityCount, peopleCount, membershipCount, requestCount, pendingCount, largest.Slug, largest.MemberCount,
             requests[^1].Id - (requestCount - pendingCount), firstCommunity + bulkIndex, started.Elapsed);
     }

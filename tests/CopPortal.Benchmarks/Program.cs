@@ -11,6 +11,7 @@ using CopPortal.Domain.Links;
 // drives pages with wrk on loopback. Every figure is also given as a ratio of the "floor" page's
 // throughput (one EF query for 12 rows, rendered), so results compare across noisy machines.
 // Usage (see README): bash tests/CopPortal.Benchmarks/run.sh [--scale 1] [--duration 10] [--warmup 15] [--rounds 3] [--connections 16] [--compare-10x]
+// --generate-only: seed and generate the data of each scale, print the time of each phase and check the data, measure no pages.
 var settings = Settings.Parse(args);
 if (args.Contains("--mail"))
 {
@@ -23,6 +24,7 @@ var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB; wrk -t2 -c{settings.Connections}, {settings.Rounds} rounds of {settings.Duration} s per page after {settings.Warmup} s untimed; SQLite; {DateTime.UtcNow:yyyy-MM-dd}");
 var scales = settings.Compare10x ? new[] { settings.Scale, settings.Scale * 10 } : new[] { settings.Scale };
 var p95ByScale = new Dictionary<double, Dictionary<string, double>>();
+var generationFailed = false;
 
 foreach (var scale in scales)
 {
@@ -40,9 +42,28 @@ foreach (var scale in scales)
     }
 
     // 2. The generated network.
-    var generator = new DataGenerator(Path.Combine(dataDir, "copportal.db"), scale, settings.BulkApprove);
+    var databasePath = Path.Combine(dataDir, "copportal.db");
+    var indexesBefore = settings.GenerateOnly ? GenerationCheck.Indexes(databasePath) : [];
+    var rowsBefore = settings.GenerateOnly ? GenerationCheck.RowCounts(databasePath) : [];
+    var generator = new DataGenerator(databasePath, scale, settings.BulkApprove);
     var summary = generator.Generate(DateTimeOffset.UtcNow);
     Console.WriteLine($"Generated {summary.Communities} CoPs, {summary.People} people, {summary.Memberships} memberships, {summary.JoinRequests} join requests ({summary.Pending} pending) in {summary.Elapsed.TotalSeconds:F1}s; largest CoP {summary.LargestSlug} has {summary.LargestMembers} members");
+    if (settings.GenerateOnly)
+    {
+        // --generate-only: time and check the generation, measure nothing.
+        report.AppendLine(CultureInfo.InvariantCulture, $"Scale {scale.ToString(culture)}x generated in {generator.Clock.Total.TotalSeconds:F1} s ({generator.Clock.TotalCpu.TotalSeconds:F1} s processor):");
+        generator.Clock.Phases.ForEach(p => report.AppendLine(PhaseClock.Format(p)));
+        report.AppendLine("Rows in every table:");
+        foreach (var (table, rows) in GenerationCheck.RowCounts(databasePath))
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  {table}: {rows}");
+        }
+        var problems = GenerationCheck.Problems(databasePath, indexesBefore, rowsBefore, generator.Generated);
+        problems.ForEach(p => report.AppendLine("PROBLEM: " + p));
+        report.AppendLine(problems.Count == 0 ? "Checks passed: row counts, indexes as migrations made them, integrity_check ok, WAL, forum counters." : $"{problems.Count} checks failed.");
+        generationFailed |= problems.Count > 0;
+        continue;
+    }
 
     // 3. Measure.
     await using var portal = Portal.Start(settings.PortalDll, dataDir, settings.Port, demo: false);
@@ -155,6 +176,12 @@ foreach (var scale in scales)
     Console.WriteLine("MEASURE-END");
 }
 
+if (settings.GenerateOnly)
+{
+    Console.WriteLine(report);
+    return generationFailed ? 1 : 0;
+}
+
 if (p95ByScale.Count == 2)
 {
     var small = p95ByScale[scales[0]];
@@ -188,6 +215,9 @@ static double Median(IEnumerable<double> values)
 
 internal sealed record Settings(string PortalDll, string WorkDirectory, double Scale, int Duration, int Warmup, int Connections, bool Compare10x, int Port, string LuaScript, int BulkApprove, int Rounds, IReadOnlyList<string> Only)
 {
+    /// <summary>--generate-only: seed and generate each scale, print the phase timings and checks, measure no pages.</summary>
+    public bool GenerateOnly { get; init; }
+
     public static string Value(string[] args, string name, string fallback)
     {
         var index = Array.IndexOf(args, name);
@@ -214,7 +244,10 @@ internal sealed record Settings(string PortalDll, string WorkDirectory, double S
             int.Parse(Value("--bulk-approve", "200"), CultureInfo.InvariantCulture),
             Math.Max(1, int.Parse(Value("--rounds", "3"), CultureInfo.InvariantCulture)),
             // --only "Forum,Minutes": measure just the pages whose names contain these (the floor always runs).
-            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            GenerateOnly = args.Contains("--generate-only"),
+        };
     }
 }
 

@@ -6,6 +6,7 @@ using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Security;
 using CopPortal.Web.Pages.Staff;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CopPortal.Web.Pages.Communities.Forum;
 
@@ -72,10 +73,21 @@ public class IndexModel(ForumService forum) : ForumPageModel
         return Redirect(PortalPaths.Forum(Community.Slug));
     }
 
+    // Markdown's plain-text rendering parses each body afresh, and a search page shows twenty: previews are kept
+    // by their source text, as MarkdownText keeps safe HTML (an edit is a different text, so a different entry).
+    private static readonly MemoryCache Previews = new(new MemoryCacheOptions { SizeLimit = 2_000_000, CompactionPercentage = 0.25 });
+
     /// <summary>A short plain preview of a found post, never its Markdown or HTML.</summary>
     public static string Preview(string body)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        if (Previews.TryGetValue(body, out string? kept))
+        {
+            return kept!;
+        }
         var text = CopPortal.Web.Infrastructure.Text.MarkdownText.ToPlainText(body).ReplaceLineEndings(" ");
-        return text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+        var preview = text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+        Previews.Set(body, preview, new MemoryCacheEntryOptions { Size = body.Length + preview.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return preview;
     }
 }

@@ -10,7 +10,16 @@ namespace CopPortal.Domain.Forum;
 public sealed record ThreadRow(int Id, string Title, string AuthorName, DateTimeOffset CreatedAt, bool IsPinned, bool IsLocked, int PostCount, DateTimeOffset LastPostAt, bool Unread);
 
 public sealed record PostView(int Id, string AuthorId, string AuthorName, string? JobTitle, string? Organisation, bool AuthorClosed, string Body, DateTimeOffset CreatedAt,
-    DateTimeOffset? EditedAt, bool EditedByModerator, string? EditReason, bool IsRemoved, string? RemovedReason);
+    DateTimeOffset? EditedAt, bool EditedByModerator, string? EditReason, bool IsRemoved, string? RemovedReason, bool HasFiles);
+
+/// <summary>What the forum's list page shows above its rows, read in one round trip.</summary>
+public sealed record ForumHeader(bool Watching, int OpenReports, int ThreadCount);
+
+/// <summary>A thread with what a thread page needs about the reader, read in one round trip.</summary>
+public sealed record ThreadHeader(ForumThread Thread, bool Watching, int? LastReadPostId, bool AcceptedGroundRules);
+
+/// <summary>A page of search hits and how many posts match, counted up to <see cref="ForumService.MaxCountedMatches"/>.</summary>
+public sealed record SearchPage(int Total, bool MoreThanCounted, List<SearchHit> Hits);
 
 /// <summary>A file already in the file store, to attach to a new post.</summary>
 public sealed record ForumAttachmentFile(string StoredName, string FileName, string ContentType, long Length);
@@ -31,28 +40,79 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     public const int SearchResultsPerPage = 20;
     public const int MaxSearchWords = 8;
 
+    /// <summary>Search counts matches up to this many: beyond it, "more than" and a nudge to narrow the search (counting thousands costs every search).</summary>
+    public const int MaxCountedMatches = 1000;
+
+    /// <summary>
+    /// The list page's header in one query: whether <paramref name="userId"/> watches the forum, the open reports
+    /// (moderators only) and the thread count (the list only, not search). Compiled: every forum view runs it.
+    /// </summary>
+    public async Task<ForumHeader> HeaderAsync(int communityId, string userId, bool isModerator, bool countThreads, CancellationToken cancellationToken = default) =>
+        await s_header.For(db)(db, communityId, userId, isModerator, countThreads, cancellationToken);
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, bool, bool, CancellationToken, Task<ForumHeader>>> s_header = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, bool isModerator, bool countThreads, CancellationToken _) => db.Communities
+            .Where(c => c.Id == communityId)
+            .Select(c => new ForumHeader(
+                db.ForumWatches.Any(w => w.CommunityId == c.Id && w.UserId == userId),
+                isModerator ? db.ForumReports.Count(r => r.CommunityId == c.Id && r.ResolvedAt == null) : 0,
+                countThreads ? db.ForumThreads.Count(t => t.CommunityId == c.Id) : 0))
+            .First()));
+
     /// <summary>One page of a CoP's threads, pinned first, then by latest activity; unread for <paramref name="userId"/>.</summary>
-    public Task<List<ThreadRow>> ThreadsAsync(int communityId, string userId, int skip, CancellationToken cancellationToken = default) =>
-        db.ForumThreads.AsNoTracking()
+    public async Task<List<ThreadRow>> ThreadsAsync(int communityId, string userId, int skip, CancellationToken cancellationToken = default)
+    {
+        var rows = new List<ThreadRow>(ThreadsPerPage);
+        await foreach (var row in s_threads.For(db)(db, communityId, userId, skip).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, int, IAsyncEnumerable<ThreadRow>>> s_threads = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, int skip) => db.ForumThreads.AsNoTracking()
             .Where(t => t.CommunityId == communityId)
             .OrderByDescending(t => t.IsPinned).ThenByDescending(t => t.LastPostAt).ThenByDescending(t => t.Id)
             .Skip(skip).Take(ThreadsPerPage)
             .Select(t => new ThreadRow(t.Id, t.Title, t.Author!.DisplayName, t.CreatedAt, t.IsPinned, t.IsLocked, t.PostCount, t.LastPostAt,
-                t.LastPostId > (db.ForumReadMarks.Where(m => m.UserId == userId && m.ThreadId == t.Id).Select(m => (int?)m.LastReadPostId).FirstOrDefault() ?? 0)))
-            .ToListAsync(cancellationToken);
+                t.LastPostId > (db.ForumReadMarks.Where(m => m.UserId == userId && m.ThreadId == t.Id).Select(m => (int?)m.LastReadPostId).FirstOrDefault() ?? 0)))));
 
-    public Task<int> ThreadCountAsync(int communityId, CancellationToken cancellationToken = default) =>
-        db.ForumThreads.CountAsync(t => t.CommunityId == communityId, cancellationToken);
+    /// <summary>
+    /// A thread of the CoP (null if it is another CoP's) with, in the same query, whether <paramref name="userId"/>
+    /// watches it, how far they have read it and whether they have accepted the ground rules.
+    /// </summary>
+    public async Task<ThreadHeader?> ThreadHeaderAsync(int communityId, int threadId, string userId, CancellationToken cancellationToken = default) =>
+        await s_threadHeader.For(db)(db, communityId, threadId, userId, cancellationToken);
 
-    /// <summary>One page of a thread's posts with their authors, in one query.</summary>
-    public Task<List<PostView>> PostsAsync(int threadId, int skip, CancellationToken cancellationToken = default) =>
-        db.ForumPosts.AsNoTracking()
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, string, CancellationToken, Task<ThreadHeader?>>> s_threadHeader = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int threadId, string userId, CancellationToken _) => db.ForumThreads.AsNoTracking()
+            .Where(t => t.Id == threadId && t.CommunityId == communityId)
+            .Select(t => new ThreadHeader(t,
+                db.ForumThreadWatches.Any(w => w.ThreadId == t.Id && w.UserId == userId),
+                db.ForumReadMarks.Where(m => m.UserId == userId && m.ThreadId == t.Id).Select(m => (int?)m.LastReadPostId).FirstOrDefault(),
+                db.GroundRulesAcceptances.Any(a => a.UserId == userId)))
+            .FirstOrDefault()));
+
+    /// <summary>One page of a thread's posts with their authors, and whether each has files, in one query.</summary>
+    public async Task<List<PostView>> PostsAsync(int threadId, int skip, CancellationToken cancellationToken = default)
+    {
+        var posts = new List<PostView>(PostsPerPage);
+        await foreach (var post in s_posts.For(db)(db, threadId, skip).WithCancellation(cancellationToken))
+        {
+            posts.Add(post);
+        }
+        return posts;
+    }
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, IAsyncEnumerable<PostView>>> s_posts = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int threadId, int skip) => db.ForumPosts.AsNoTracking()
             .Where(p => p.ThreadId == threadId)
             .OrderBy(p => p.Id)
             .Skip(skip).Take(PostsPerPage)
             .Select(p => new PostView(p.Id, p.AuthorId, p.Author!.DisplayName, p.Author.JobTitle, p.Author.Organisation, p.Author.ClosedAt != null,
-                p.RemovedAt == null ? p.Body : "", p.CreatedAt, p.EditedAt, p.EditedByModerator, p.EditReason, p.RemovedAt != null, p.RemovedReason))
-            .ToListAsync(cancellationToken);
+                p.RemovedAt == null ? p.Body : "", p.CreatedAt, p.EditedAt, p.EditedByModerator, p.EditReason, p.RemovedAt != null, p.RemovedReason,
+                db.ForumAttachments.Any(a => a.PostId == p.Id)))));
 
     /// <summary>The attachments of a page of posts, in one query (never one per post).</summary>
     public Task<List<AttachmentView>> AttachmentsAsync(IReadOnlyCollection<int> postIds, CancellationToken cancellationToken = default) =>
@@ -281,16 +341,17 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     }
 
     /// <summary>
-    /// Posts in a CoP's forum whose title or text has every searched word as the start of a word. Each word is a
-    /// range over the term index, so the cost follows the matches, not the size of the forum. Removed posts have
-    /// no terms, so they are never found.
+    /// Posts in a CoP's forum whose title or text has every searched word as the start of a word, latest first.
+    /// Each word is a range over the term index, so the cost follows the matches, not the size of the forum.
+    /// Removed posts have no terms, so they are never found. Matches are counted up to
+    /// <see cref="MaxCountedMatches"/> only, in the same query as the page of hits.
     /// </summary>
-    public async Task<(int Total, List<SearchHit> Hits)> SearchAsync(int communityId, IReadOnlyList<string> words, int skip, CancellationToken cancellationToken = default)
+    public async Task<SearchPage> SearchAsync(int communityId, IReadOnlyList<string> words, int skip, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words.Count == 0)
         {
-            return (0, []);
+            return new SearchPage(0, false, []);
         }
         var posts = db.ForumPosts.AsNoTracking().Where(p => p.CommunityId == communityId && p.RemovedAt == null);
         foreach (var word in words.Take(MaxSearchWords))
@@ -301,13 +362,16 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
                 .Select(t => t.PostId);
             posts = posts.Where(p => matching.Contains(p.Id));
         }
-        var total = await posts.CountAsync(cancellationToken);
-        var hits = total == 0 ? [] : await posts
+        // One more than counted tells "exactly 1,000" from "more than 1,000".
+        var counted = posts.Take(MaxCountedMatches + 1);
+        var rows = await posts
             .OrderByDescending(p => p.Id)
             .Skip(skip).Take(SearchResultsPerPage)
-            .Select(p => new SearchHit(p.Id, p.ThreadId, p.Thread!.Title, p.Author!.DisplayName, p.CreatedAt, p.Body))
+            .Select(p => new { Hit = new SearchHit(p.Id, p.ThreadId, p.Thread!.Title, p.Author!.DisplayName, p.CreatedAt, p.Body), Total = counted.Count() })
             .ToListAsync(cancellationToken);
-        return (total, hits);
+        // An empty page past the end still needs the count, for the pager to go back to the last page.
+        var total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await counted.CountAsync(cancellationToken);
+        return new SearchPage(Math.Min(total, MaxCountedMatches), total > MaxCountedMatches, rows.ConvertAll(r => r.Hit));
     }
 
     /// <summary>Which page of its thread a post is on, for links to it.</summary>

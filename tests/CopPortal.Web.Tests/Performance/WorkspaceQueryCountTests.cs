@@ -256,6 +256,20 @@ public sealed class WorkspaceQueryCountTests(WorkspaceQueryCountTests.Portal por
         }));
     }
 
+    [Fact]
+    public async Task Forum_search()
+    {
+        var authors = await NewMembersAsync("search", 3 * N);
+        await AssertFlatAsync(DemoData.ChairEmail, PortalPaths.ForumSearch(Slug, "countedsearchz"), (from, to) => Db.WithServicesAsync(async services =>
+        {
+            var forum = services.GetRequiredService<CopPortal.Domain.Forum.ForumService>();
+            for (var i = from; i < to; i++)
+            {
+                await forum.StartThreadAsync(await CommunityIdAsync(), authors[i].Id, "Searched thread " + i, "Countedsearchz body " + i, Guid.NewGuid(), acceptsGroundRules: false);
+            }
+        }));
+    }
+
     /// <summary>Submitted reports with points in different CoPs, for the council's pages.</summary>
     private async Task GrowPointsAsync(int from, int to)
     {

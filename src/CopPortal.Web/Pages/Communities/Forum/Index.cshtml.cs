@@ -6,13 +6,13 @@ using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Web.Infrastructure.Security;
 using CopPortal.Web.Pages.Staff;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CopPortal.Web.Pages.Communities.Forum;
 
 /// <summary>A CoP's forum: its threads (pinned first, then latest activity, with unread markers) or, with words, search results.</summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
+public class IndexModel(ForumService forum) : ForumPageModel
 {
     public const int WordsMaxLength = 100;
     public const string WordsTooLong = "Your search must be 100 characters or fewer";
@@ -31,28 +31,32 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
     public bool Watching { get; private set; }
     public int OpenReports { get; private set; }
 
+    /// <summary>The search found more than <see cref="ForumService.MaxCountedMatches"/> posts; only that many are listed.</summary>
+    public bool MoreThanCounted { get; private set; }
+
+    /// <summary>"1,000": the count cap as people read it.</summary>
+    public static readonly string MaxCountedText = ForumService.MaxCountedMatches.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task OnGetAsync()
     {
         var path = PortalPaths.Forum(Community.Slug);
-        Watching = await db.ForumWatches.AnyAsync(w => w.CommunityId == Community.Id && w.UserId == UserId);
-        if (IsModerator)
-        {
-            OpenReports = await db.ForumReports.CountAsync(r => r.CommunityId == Community.Id && r.ResolvedAt == null);
-        }
+        var header = await forum.HeaderAsync(Community.Id, UserId, IsModerator, countThreads: !IsSearch);
+        Watching = header.Watching;
+        OpenReports = header.OpenReports;
         if (IsSearch)
         {
             SearchTooLong = Words!.Length > WordsMaxLength;
             var words = SearchTooLong ? [] : SearchTerms.Split(Words).Distinct().Take(ForumService.MaxSearchWords).ToList();
             var first = await forum.SearchAsync(Community.Id, words, Math.Max(0, PageNumber - 1) * ForumService.SearchResultsPerPage);
+            MoreThanCounted = first.MoreThanCounted;
             Pager = new Pager(PageNumber, ForumService.SearchResultsPerPage, first.Total, path, new Dictionary<string, string?> { ["q"] = Words });
             Hits = Pager.Skip == Math.Max(0, PageNumber - 1) * ForumService.SearchResultsPerPage
                 ? first.Hits
                 : (await forum.SearchAsync(Community.Id, words, Pager.Skip)).Hits;
             return;
         }
-        var total = await forum.ThreadCountAsync(Community.Id);
-        Pager = new Pager(PageNumber, ForumService.ThreadsPerPage, total, path, new Dictionary<string, string?>());
-        Threads = total == 0 ? [] : await forum.ThreadsAsync(Community.Id, UserId, Pager.Skip);
+        Pager = new Pager(PageNumber, ForumService.ThreadsPerPage, header.ThreadCount, path, new Dictionary<string, string?>());
+        Threads = header.ThreadCount == 0 ? [] : await forum.ThreadsAsync(Community.Id, UserId, Pager.Skip);
     }
 
     public async Task<IActionResult> OnPostWatchAsync()
@@ -69,10 +73,21 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
         return Redirect(PortalPaths.Forum(Community.Slug));
     }
 
+    // Markdown's plain-text rendering parses each body afresh, and a search page shows twenty: previews are kept
+    // by their source text, as MarkdownText keeps safe HTML (an edit is a different text, so a different entry).
+    private static readonly MemoryCache Previews = new(new MemoryCacheOptions { SizeLimit = 2_000_000, CompactionPercentage = 0.25 });
+
     /// <summary>A short plain preview of a found post, never its Markdown or HTML.</summary>
     public static string Preview(string body)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        if (Previews.TryGetValue(body, out string? kept))
+        {
+            return kept!;
+        }
         var text = CopPortal.Web.Infrastructure.Text.MarkdownText.ToPlainText(body).ReplaceLineEndings(" ");
-        return text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+        var preview = text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
+        Previews.Set(body, preview, new MemoryCacheEntryOptions { Size = body.Length + preview.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return preview;
     }
 }

@@ -53,6 +53,8 @@ public static class PortalPaths
     public static string MeetingCreate(string slug) => Meetings(slug) + "/new";
     public static string Meeting(string slug, int meetingId) => Meetings(slug) + "/" + Number(meetingId);
     public static string MeetingIcs(string slug, int meetingId) => Meetings(slug) + "/" + Number(meetingId) + ".ics";
+    /// <summary>The meeting page listing everyone who replied, not only the first names of each answer.</summary>
+    public static string MeetingReplies(string slug, int meetingId) => WithQuery(Meeting(slug, meetingId), ("replies", "all"));
     public static string MeetingEdit(string slug, int meetingId) => Meeting(slug, meetingId) + "/edit";
     public static string MeetingCancel(string slug, int meetingId) => Meeting(slug, meetingId) + "/cancel";
 

@@ -13,6 +13,17 @@ namespace CopPortal.Domain.Minutes;
 /// <summary>One open action shown under "Matters arising": what, who, by when, and which meeting agreed it.</summary>
 public sealed record MatterArising(int ActionId, string Description, string OwnerName, DateOnly? DueOn, string? FromMeeting, DateTimeOffset? FromMeetingStartsAt);
 
+/// <summary>The matters arising shown (all, or the first few) and how many open actions there are in all.</summary>
+public sealed record MattersArisingList(IReadOnlyList<MatterArising> Actions, int Total)
+{
+    public static MattersArisingList None { get; } = new([], 0);
+
+    public int Count => Actions.Count;
+
+    /// <summary>True when only the first of the open actions are shown.</summary>
+    public bool IsPartial => Actions.Count < Total;
+}
+
 /// <summary>
 /// The rules agendas and minutes share: starting them (from a template, from the agenda), what "matters arising"
 /// holds, and the emails sent when either is published. Callers save; emails are queued in the same unit of work.
@@ -23,21 +34,28 @@ public sealed class MinutesService(CopDbContext db, Outbox outbox, IPortalSite s
 
     /// <summary>
     /// The CoP's open actions agreed before this meeting (at earlier meetings, or added on the actions page before
-    /// it started): they stay in every agenda's matters arising until they are done or dropped.
+    /// it started): they stay in every agenda's matters arising until they are done or dropped. Soonest due first,
+    /// undated last; <paramref name="limit"/> keeps only the first ones (a CoP can have hundreds open), with the
+    /// total still counted, in the same round trip.
     /// </summary>
-    public async Task<List<MatterArising>> MattersArisingAsync(Meeting meeting, CancellationToken cancellationToken = default)
+    public async Task<MattersArisingList> MattersArisingAsync(Meeting meeting, int? limit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var rows = await db.Actions.AsNoTracking()
+        var open = db.Actions.AsNoTracking()
             .Where(a => a.CommunityId == meeting.CommunityId && a.Status == ActionStatus.Open && a.MeetingId != meeting.Id)
-            .Where(a => a.Meeting == null ? a.CreatedAt < meeting.StartsAt : a.Meeting.StartsAt < meeting.StartsAt)
-            .Select(a => new { a.Id, a.Description, a.OwnerName, a.DueOn, Title = a.Meeting == null ? null : a.Meeting.Title, StartsAt = a.Meeting == null ? (DateTimeOffset?)null : a.Meeting.StartsAt })
+            .Where(a => a.Meeting == null ? a.CreatedAt < meeting.StartsAt : a.Meeting.StartsAt < meeting.StartsAt);
+        // "DueOn == null" first in the key puts undated actions last on every provider (nulls sort differently).
+        var ordered = open.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id);
+        var shown = limit is int n ? ordered.Take(n) : ordered;
+        var rows = await shown
+            .Select(a => new
+            {
+                Row = new MatterArising(a.Id, a.Description, a.OwnerName, a.DueOn, a.Meeting == null ? null : a.Meeting.Title, a.Meeting == null ? (DateTimeOffset?)null : a.Meeting.StartsAt),
+                Total = limit == null ? 0 : open.Count(),
+            })
             .ToListAsync(cancellationToken);
-        // Sorted in memory (a CoP has few open actions), so undated ones come last on every provider.
-        return rows
-            .OrderBy(r => r.DueOn ?? DateOnly.MaxValue).ThenBy(r => r.Id)
-            .Select(r => new MatterArising(r.Id, r.Description, r.OwnerName, r.DueOn, r.Title, r.StartsAt))
-            .ToList();
+        var total = limit is null || rows.Count == 0 ? rows.Count : rows[0].Total;
+        return new MattersArisingList(rows.Select(r => r.Row).ToList(), total);
     }
 
     /// <summary>

@@ -41,6 +41,7 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.MeetingCreate), PortalPaths.MeetingCreate("psychological-practitioners"), "/Communities/Meetings/New"),
         (nameof(PortalPaths.Meeting), PortalPaths.Meeting("psychological-practitioners", 3), "/Communities/Meetings/Meeting"),
         (nameof(PortalPaths.MeetingIcs), PortalPaths.MeetingIcs("psychological-practitioners", 3), "/Communities/Meetings/Ics"),
+        (nameof(PortalPaths.MeetingReplies), PortalPaths.MeetingReplies("psychological-practitioners", 3), "/Communities/Meetings/Meeting"),
         (nameof(PortalPaths.MeetingEdit), PortalPaths.MeetingEdit("psychological-practitioners", 3), "/Communities/Meetings/Edit"),
         (nameof(PortalPaths.MeetingCancel), PortalPaths.MeetingCancel("psychological-practitioners", 3), "/Communities/Meetings/Cancel"),
         (nameof(PortalPaths.MeetingRespond), PortalPaths.MeetingRespond("psychological-practitioners", 3, "abc", "apologies"), "/Communities/Meetings/Respond"),

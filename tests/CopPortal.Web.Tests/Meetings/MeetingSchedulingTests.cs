@@ -294,6 +294,50 @@ public sealed partial class MeetingSchedulingTests(SharedPortal shared) : IClass
     }
 
     [Fact]
+    public async Task The_core_team_sees_reply_counts_the_first_names_of_each_answer_and_everyone_on_request()
+    {
+        var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);
+        await secretary.SubmitFormAsync($"/communities/{Slug}/meetings/new", MeetingForm());
+        var id = await _portal.WithDbAsync(db => db.Meetings.Where(m => m.Id > DemoMeetingsUpTo).Select(m => m.Id).SingleAsync());
+        const int attending = Pages.Communities.Meetings.MeetingModel.RepliesShown + 7;
+        const int apologies = 3;
+        var names = await _portal.WithDbAsync(async db =>
+        {
+            var people = await db.Users.OrderBy(u => u.Id).Take(attending + apologies).Select(u => new { u.Id, u.DisplayName }).ToListAsync();
+            Assert.Equal(attending + apologies, people.Count);
+            db.MeetingResponses.AddRange(people.Select((p, i) => new MeetingResponse
+            {
+                MeetingId = id,
+                UserId = p.Id,
+                Answer = i < attending ? RsvpAnswer.Attending : RsvpAnswer.Apologies,
+                Message = i < attending ? null : "Clinic " + i,
+                RespondedAt = _portal.Clock.GetUtcNow(),
+            }));
+            await db.SaveChangesAsync();
+            return people.Select(p => p.DisplayName).ToList();
+        });
+        var url = $"/communities/{Slug}/meetings/{id}";
+
+        var page = await secretary.GetPageAsync(url);
+        Assert.Contains($"{attending} people have said they will attend.", page.MainText(), StringComparison.Ordinal);
+        Assert.Contains($"{apologies} people have sent apologies.", page.MainText(), StringComparison.Ordinal);
+        var listed = page.QuerySelectorAll("#attending li").Select(li => li.TextContent).ToList();
+        Assert.Equal(Pages.Communities.Meetings.MeetingModel.RepliesShown, listed.Count);
+        Assert.Equal(names.Take(attending).Order(StringComparer.CurrentCulture).Take(listed.Count), listed);
+        var more = page.QuerySelector("#attending-more")!;
+        Assert.Contains("And 7 more.", more.TextContent, StringComparison.Ordinal);
+        Assert.Equal(url + "?replies=all", more.QuerySelector("a")!.GetAttribute("href"));
+        // Apologies are few here, so all are listed, with their messages.
+        Assert.Equal(apologies, page.QuerySelectorAll("#apologies li").Length);
+        Assert.Null(page.QuerySelector("#apologies-more"));
+        Assert.Contains("Clinic " + attending, page.QuerySelector("#apologies")!.TextContent, StringComparison.Ordinal);
+
+        var everyone = await secretary.GetPageAsync(url + "?replies=all");
+        Assert.Equal(names.Take(attending).Order(StringComparer.CurrentCulture), everyone.QuerySelectorAll("#attending li").Select(li => li.TextContent));
+        Assert.Null(everyone.QuerySelector("#attending-more"));
+    }
+
+    [Fact]
     public async Task Member_replies_on_the_meeting_page_and_can_change_the_answer()
     {
         var secretary = await _portal.SignedInClientAsync(DemoData.SecretaryEmail);

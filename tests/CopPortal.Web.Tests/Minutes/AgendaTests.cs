@@ -3,6 +3,7 @@ using CopPortal.Domain.Actions;
 using CopPortal.Domain.Messaging;
 using CopPortal.Domain.Minutes;
 using CopPortal.Web.Infrastructure.Database;
+using CopPortal.Web.Pages.Communities.Meetings;
 using Microsoft.EntityFrameworkCore;
 using static CopPortal.Web.Tests.Minutes.MinutesTestData;
 
@@ -49,6 +50,38 @@ public sealed class AgendaTests(SharedPortal shared) : IClassFixture<SharedPorta
         // Closing an action takes it off matters arising: the list is read live.
         await _portal.WithDbAsync(db => db.Actions.Where(a => a.Description == "Circulate the supervision survey").ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActionStatus.Done)));
         Assert.DoesNotContain("Circulate the supervision survey", (await secretary.GetPageAsync(AgendaUrl(meetingId))).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Matters_arising_lists_the_soonest_due_on_screen_with_a_link_to_all_and_the_print_view_lists_every_one()
+    {
+        var earlier = await MeetingAsync(_portal, HeldAt, title: "Autumn meeting");
+        const int many = AgendaPageBase.MattersArisingShown + 5;
+        // Due long before any of the demo's own actions, so these are the soonest due, in this order.
+        for (var i = many - 1; i >= 0; i--)
+        {
+            await ActionAsync(_portal, earlier, $"Bounded action {i:00}", due: new DateOnly(2020, 1, 1).AddDays(i));
+        }
+        await ActionAsync(_portal, earlier, "Undated open action", due: null);
+        await _portal.WithDbAsync(db => db.Actions.Where(a => a.Description == "Undated open action").ExecuteUpdateAsync(s => s.SetProperty(a => a.DueOn, (DateOnly?)null)));
+        var (meetingId, secretary) = await StartedAgendaAsync(AgendaTemplates.Formal);
+
+        var page = await secretary.GetPageAsync(AgendaUrl(meetingId));
+        var rows = page.QuerySelectorAll(".app-matters-arising tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(AgendaPageBase.MattersArisingShown, rows.Count);
+        Assert.Equal(Enumerable.Range(0, AgendaPageBase.MattersArisingShown).Select(i => $"Bounded action {i:00}"), rows.Select(r => r[7..24]));
+
+        var print = await secretary.GetPageAsync(AgendaUrl(meetingId) + "?print=true");
+        var all = print.QuerySelectorAll(".app-matters-arising tbody tr").Select(r => r.TextContent).ToList();
+        Assert.True(all.Count > many, $"The print view lists {all.Count} open actions");
+        Assert.Contains(all, r => r.Contains($"Bounded action {many - 1:00}", StringComparison.Ordinal));
+        // Undated ones come last.
+        Assert.Contains("Undated open action", all[^1], StringComparison.Ordinal);
+        Assert.Null(print.QuerySelector("#matters-arising-more"));
+
+        var more = page.QuerySelector("#matters-arising-more")!;
+        Assert.Contains($"These are the {AgendaPageBase.MattersArisingShown} due soonest of {all.Count} open actions.", more.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/communities/{Slug}/actions", more.QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -34,6 +34,31 @@ public sealed class MinutesWorkflowTests(SharedPortal shared) : IClassFixture<Sh
         PressAsync(client, MinutesUrl(meetingId), "#draft-form", "Submit", fields);
 
     [Fact]
+    public async Task Matters_arising_in_the_minutes_lists_the_soonest_due_on_screen_and_every_one_in_print()
+    {
+        var earlier = await MeetingAsync(_portal, HeldAt.AddDays(-30), title: "Summer meeting", attendance: false);
+        const int many = CopPortal.Web.Pages.Communities.Meetings.MinutesPageBase.MattersArisingShown + 4;
+        for (var i = 0; i < many; i++)
+        {
+            await ActionAsync(_portal, earlier, $"Minuted action {i:00}", due: new DateOnly(2020, 2, 1).AddDays(i));
+        }
+        var (meetingId, secretary) = await StartedMinutesAsync();
+
+        var page = await secretary.GetPageAsync(MinutesUrl(meetingId));
+        var shown = page.QuerySelectorAll(".app-matters-arising li").Select(li => li.TextContent).ToList();
+        Assert.Equal(CopPortal.Web.Pages.Communities.Meetings.MinutesPageBase.MattersArisingShown, shown.Count);
+        Assert.StartsWith("Minuted action 00", shown[0], StringComparison.Ordinal);
+        var print = await secretary.GetPageAsync(MinutesUrl(meetingId) + "?print=true");
+        var all = print.QuerySelectorAll(".app-matters-arising li").Select(li => li.TextContent).ToList();
+        Assert.True(all.Count >= many, $"The print view lists {all.Count} open actions");
+        Assert.Contains(all, li => li.StartsWith($"Minuted action {many - 1:00}", StringComparison.Ordinal));
+        Assert.Null(print.QuerySelector(".app-matters-arising-more"));
+        var more = page.QuerySelector(".app-matters-arising-more")!;
+        Assert.Contains($"of {all.Count} open actions", more.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/communities/{Slug}/actions", more.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Minutes_follow_the_agenda_and_their_header_comes_from_the_meeting_and_its_attendance()
     {
         var (meetingId, secretary) = await StartedMinutesAsync();

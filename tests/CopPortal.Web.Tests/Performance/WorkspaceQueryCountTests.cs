@@ -150,6 +150,64 @@ public sealed class WorkspaceQueryCountTests(WorkspaceQueryCountTests.Portal por
     }
 
     [Fact]
+    public async Task Agenda_page_with_items_and_matters_arising()
+    {
+        var held = Db.Clock.GetUtcNow().AddDays(-30);
+        var earlier = await MeetingAsync(held, "Counted earlier meeting");
+        var meetingId = await MeetingAsync(Db.Clock.GetUtcNow().AddDays(12), "Counted agenda");
+        var communityId = await CommunityIdAsync();
+        await Db.WithDbAsync(async db =>
+        {
+            db.Agendas.Add(new Agenda { CommunityId = communityId, MeetingId = meetingId, CreatedAt = held, UpdatedAt = held, PublishedAt = held, Items = [new AgendaItem { Position = 1, Title = "Matters arising", IsMattersArising = true }] });
+            await db.SaveChangesAsync();
+        });
+        await AssertFlatAsync(DemoData.ChairEmail, PortalPaths.MeetingAgenda(Slug, meetingId), (from, to) => Db.WithDbAsync(async db =>
+        {
+            var agenda = await db.Agendas.Include(a => a.Items).SingleAsync(a => a.MeetingId == meetingId);
+            for (var i = from; i < to; i++)
+            {
+                agenda.Items.Add(new AgendaItem { Position = i + 2, Title = "Counted item " + i, Description = "Item **" + i + "**", MinutesAllotted = 5 });
+                db.Actions.Add(new CopPortal.Domain.Actions.CommunityAction { CommunityId = communityId, MeetingId = earlier, Description = "Counted open action " + i, OwnerName = "Owner " + i, DueOn = new DateOnly(2027, 1, 1 + i), CreatedAt = held, UpdatedAt = held });
+            }
+            await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task Poll_page_with_its_answers()
+    {
+        var members = await MembersAsync(3 * N);
+        var communityId = await CommunityIdAsync();
+        var now = Db.Clock.GetUtcNow();
+        var pollId = await Db.WithDbAsync(async db =>
+        {
+            var poll = new CopPortal.Domain.Meetings.Polls.Poll
+            {
+                CommunityId = communityId,
+                Title = "Counted poll",
+                ClosesAt = now.AddDays(10),
+                CreatedAt = now,
+                Options = [.. Enumerable.Range(0, 3).Select(i => new CopPortal.Domain.Meetings.Polls.PollOption { StartsAt = now.AddDays(20 + i), EndsAt = now.AddDays(20 + i).AddHours(1) })],
+            };
+            db.MeetingPolls.Add(poll);
+            await db.SaveChangesAsync();
+            return poll.Id;
+        });
+        await AssertFlatAsync(DemoData.ChairEmail, PortalPaths.MeetingPoll(Slug, pollId), (from, to) => Db.WithDbAsync(async db =>
+        {
+            var options = await db.Set<CopPortal.Domain.Meetings.Polls.PollOption>().Where(o => o.PollId == pollId).Select(o => o.Id).ToListAsync();
+            for (var i = from; i < to; i++)
+            {
+                foreach (var option in options)
+                {
+                    db.MeetingPollAnswers.Add(new CopPortal.Domain.Meetings.Polls.PollAnswer { PollOptionId = option, UserId = members[i].Id, Choice = (CopPortal.Domain.Meetings.Polls.PollChoice)(i % 3), AnsweredAt = now });
+                }
+            }
+            await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
     public async Task Actions_page()
     {
         var members = await MembersAsync(3 * N);

@@ -131,7 +131,15 @@ public class PollService(CopDbContext db, Outbox outbox, TimeProvider clock, IPo
             .GroupBy(a => new { a.PollOptionId, a.Choice })
             .Select(g => new { g.Key.PollOptionId, g.Key.Choice, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        int Count(int optionId, PollChoice choice) => counts.Where(c => c.PollOptionId == optionId && c.Choice == choice).Sum(c => c.Count);
+        return Tally(poll, counts.Select(c => (c.PollOptionId, c.Choice, c.Count)));
+    }
+
+    /// <summary>The poll's options ranked, from the number of answers per option and choice (read by the caller).</summary>
+    public static List<PollOptionResult> Tally(Poll poll, IEnumerable<(int PollOptionId, PollChoice Choice, int Count)> counts)
+    {
+        ArgumentNullException.ThrowIfNull(poll);
+        var list = counts.ToList();
+        int Count(int optionId, PollChoice choice) => list.Where(c => c.PollOptionId == optionId && c.Choice == choice).Sum(c => c.Count);
         return Rank(poll.Options.Select(o => new PollOptionResult(o, Count(o.Id, PollChoice.Yes), Count(o.Id, PollChoice.IfNeedBe), Count(o.Id, PollChoice.No))));
     }
 

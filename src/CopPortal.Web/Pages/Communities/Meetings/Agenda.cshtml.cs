@@ -18,7 +18,13 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
     public Meeting Meeting { get; private set; } = default!;
     public Agenda? Agenda { get; private set; }
     public List<AgendaItem> Items { get; private set; } = [];
-    public List<MatterArising> MattersArising { get; private set; } = [];
+    public MattersArisingList MattersArising { get; private set; } = MattersArisingList.None;
+
+    /// <summary>
+    /// How many open actions the agenda page lists under matters arising (soonest due first), with a link to the
+    /// actions page for the rest: a CoP can have hundreds open. The print view and the PDF list them all.
+    /// </summary>
+    public const int MattersArisingShown = 20;
     public List<AgendaTemplate> Templates { get; private set; } = [];
     public bool Print { get; protected set; }
     public bool PdfAvailable => pdf.IsAvailable;
@@ -40,16 +46,29 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
     protected CopDbContext Db => db;
     protected MinutesService Service => minutes;
 
-    protected async Task LoadAsync(int id)
+    private sealed record Head(Meeting Meeting, Agenda? Agenda, List<AgendaItem> Items);
+
+    // The meeting (in this CoP only), its agenda and the items in one round trip: every view of the agenda runs it.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, Task<Head?>>> s_head = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int id) =>
+            (from m in db.Meetings.AsNoTracking()
+             where m.CommunityId == communityId && m.Id == id
+             from a in db.Agendas.AsNoTracking().Where(a => a.MeetingId == m.Id).DefaultIfEmpty()
+             select new Head(m, a, db.AgendaItems.AsNoTracking().Where(i => i.AgendaId == a!.Id).OrderBy(i => i.Position).ToList()))
+            .FirstOrDefault()));
+
+    /// <summary>Loads the meeting, agenda and items; <paramref name="allMattersArising"/> for the print view.</summary>
+    protected async Task LoadAsync(int id, bool allMattersArising = false)
     {
-        Meeting = await LoadChildAsync(db.Meetings.AsNoTracking(), id);
-        Agenda = await db.Agendas.AsNoTracking().FirstOrDefaultAsync(a => a.MeetingId == id);
+        var head = await s_head.For(db)(db, Community.Id, id) ?? throw new CommunityChildNotFoundException();
+        Meeting = head.Meeting;
+        Agenda = head.Agenda;
         if (Agenda is not null)
         {
-            Items = await db.AgendaItems.AsNoTracking().Where(i => i.AgendaId == Agenda.Id).OrderBy(i => i.Position).ToListAsync();
-            if (Items.Any(i => i.IsMattersArising))
+            Items = head.Items;
+            if (Items.Any(i => i.IsMattersArising) && Visible)
             {
-                MattersArising = await minutes.MattersArisingAsync(Meeting);
+                MattersArising = await minutes.MattersArisingAsync(Meeting, allMattersArising ? null : MattersArisingShown);
             }
         }
         else if (CanPrepare)
@@ -71,8 +90,8 @@ public class AgendaModel(CopDbContext db, MinutesService minutes, IPdfRenderer p
 {
     public async Task<IActionResult> OnGetAsync(int id, bool print = false)
     {
-        await LoadAsync(id);
         Print = this.IsPrintMode(print);
+        await LoadAsync(id, allMattersArising: Print);
         if (Print && !Visible)
         {
             return NotFound();

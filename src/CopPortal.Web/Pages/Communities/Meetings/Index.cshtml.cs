@@ -23,19 +23,43 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
         var now = clock.GetUtcNow();
-        var communityId = Community.Id;
-        var meetings = db.Meetings.AsNoTracking().Where(m => m.CommunityId == communityId);
-        // Upcoming is a year at most (a series is generated a year ahead), so it is shown whole.
-        Upcoming = await meetings.Where(m => m.EndsAt > now).OrderBy(m => m.StartsAt)
-            .Select(m => new Row(m.Id, m.Title, m.SessionType, m.Mode, m.StartsAt, m.EndsAt, m.Status))
-            .Take(200).ToListAsync();
-        var pastCount = await meetings.CountAsync(m => m.EndsAt <= now);
+        PageNumber = Math.Max(1, page ?? 1);
+        var rows = await ListAsync(now, PageNumber);
+        var pastCount = rows.Count > 0 ? rows[0].PastCount : 0;
+        if (PageNumber > 1 && !rows.Any(r => r.Row.EndsAt <= now))
+        {
+            // A page past the end (an old link): show the last one.
+            pastCount = await db.Meetings.CountAsync(m => m.CommunityId == Community.Id && m.EndsAt <= now);
+            PageNumber = Math.Max(1, (pastCount + PageSize - 1) / PageSize);
+            rows = await ListAsync(now, PageNumber);
+        }
         PageCount = Math.Max(1, (pastCount + PageSize - 1) / PageSize);
-        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
-        Past = await meetings.Where(m => m.EndsAt <= now).OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(m => new Row(m.Id, m.Title, m.SessionType, m.Mode, m.StartsAt, m.EndsAt, m.Status))
-            .ToListAsync();
+        Upcoming = rows.Select(r => r.Row).Where(r => r.EndsAt > now).OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList();
+        Past = rows.Select(r => r.Row).Where(r => r.EndsAt <= now).OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Id).ToList();
         return Page();
     }
+
+    private sealed record ListRow(Row Row, int PastCount);
+
+    private async Task<List<ListRow>> ListAsync(DateTimeOffset now, int pageNumber)
+    {
+        var list = new List<ListRow>();
+        await foreach (var row in s_list.For(db)(db, Community.Id, now, (pageNumber - 1) * PageSize))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
+
+    // Upcoming meetings (a year at most, as a series is generated a year ahead, so shown whole) and one page of
+    // past ones (newest first) with their count, in one round trip.
+    private static readonly CompiledQuery<Func<CopDbContext, int, DateTimeOffset, int, IAsyncEnumerable<ListRow>>> s_list = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, DateTimeOffset now, int skip) =>
+            db.Meetings.Where(m => m.CommunityId == communityId && m.EndsAt > now).OrderBy(m => m.StartsAt).Take(200)
+                .Concat(db.Meetings.Where(m => m.CommunityId == communityId && m.EndsAt <= now)
+                    .OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).Skip(skip).Take(PageSize))
+                .AsNoTracking()
+                .Select(m => new ListRow(
+                    new Row(m.Id, m.Title, m.SessionType, m.Mode, m.StartsAt, m.EndsAt, m.Status),
+                    db.Meetings.Count(p => p.CommunityId == communityId && p.EndsAt <= now)))));
 }

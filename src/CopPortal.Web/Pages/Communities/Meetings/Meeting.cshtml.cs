@@ -22,13 +22,25 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
 {
     public Meeting Meeting { get; private set; } = default!;
     public DateTimeOffset Now { get; private set; }
-    public MeetingResponse? MyResponse { get; private set; }
+    public MyAnswer? MyResponse { get; private set; }
     public string? SeriesDescription { get; private set; }
+
+    /// <summary>The signed-in member's own reply.</summary>
+    public sealed record MyAnswer(RsvpAnswer Answer, string? Message);
 
     public sealed record ResponseRow(string Name, RsvpAnswer Answer, string? Message, DateTimeOffset RespondedAt);
 
-    /// <summary>Answers, for the core team and staff only.</summary>
+    /// <summary>
+    /// How many names of each answer the page lists before "and N more": a big CoP's meeting can have hundreds of
+    /// replies, and the counts are what an organiser needs first. ?replies=all lists everyone.
+    /// </summary>
+    public const int RepliesShown = 50;
+
+    /// <summary>Answers (the first <see cref="RepliesShown"/> of each, or all), for the core team and staff only.</summary>
     public IReadOnlyList<ResponseRow> Responses { get; private set; } = [];
+    public int AttendingCount { get; private set; }
+    public int ApologiesCount { get; private set; }
+    public bool AllReplies { get; private set; }
 
     [BindProperty]
     public RsvpInput Rsvp { get; set; } = new();
@@ -37,8 +49,9 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
     public bool TakesAnswers => IsMember && !IsArchived && !Meeting.IsCancelled && Meeting.StartsAt > Now;
     public bool CanOrganise => May(nameof(CommunityOperations.RunCommunity)) && !IsArchived;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, [FromQuery(Name = "replies")] string? replies)
     {
+        AllReplies = string.Equals(replies, "all", StringComparison.Ordinal);
         await LoadAsync(id);
         if (MyResponse is not null)
         {
@@ -72,23 +85,44 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
         return Redirect(PortalPaths.Meeting(Community.Slug, id));
     }
 
+    private sealed record Head(Meeting Meeting, RsvpAnswer? MyAnswer, string? MyMessage, string? SeriesRule, int Attending, int Apologies);
+
+    // The meeting (in this CoP only), the user's own reply, its series' rule and the reply counts in one round trip.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, string?, Task<Head?>>> s_head = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int id, string? userId) => db.Meetings.AsNoTracking()
+            .Where(m => m.CommunityId == communityId && m.Id == id)
+            .Select(m => new Head(
+                m,
+                db.MeetingResponses.Where(r => r.MeetingId == m.Id && r.UserId == userId).Select(r => (RsvpAnswer?)r.Answer).FirstOrDefault(),
+                db.MeetingResponses.Where(r => r.MeetingId == m.Id && r.UserId == userId).Select(r => r.Message).FirstOrDefault(),
+                m.Series == null ? null : m.Series.Rule,
+                db.MeetingResponses.Count(r => r.MeetingId == m.Id && r.Answer == RsvpAnswer.Attending),
+                db.MeetingResponses.Count(r => r.MeetingId == m.Id && r.Answer == RsvpAnswer.Apologies)))
+            .FirstOrDefault()));
+
     private async Task LoadAsync(int id)
     {
         Now = clock.GetUtcNow();
-        Meeting = await LoadChildAsync(db.Meetings.AsNoTracking(), id);
-        var userId = users.GetUserId(User);
-        MyResponse = await db.MeetingResponses.AsNoTracking().FirstOrDefaultAsync(r => r.MeetingId == id && r.UserId == userId);
-        if (Meeting.SeriesId is int seriesId)
+        var head = await s_head.For(db)(db, Community.Id, id, users.GetUserId(User)) ?? throw new CommunityChildNotFoundException();
+        Meeting = head.Meeting;
+        MyResponse = head.MyAnswer is RsvpAnswer answer ? new MyAnswer(answer, head.MyMessage) : null;
+        SeriesDescription = head.SeriesRule is null ? null : CadenceRule.FromJson(head.SeriesRule)?.Describe();
+        AttendingCount = head.Attending;
+        ApologiesCount = head.Apologies;
+        if (May(nameof(CommunityOperations.RunCommunity)) && AttendingCount + ApologiesCount > 0)
         {
-            var rule = await db.MeetingSeries.AsNoTracking().Where(s => s.Id == seriesId).Select(s => s.Rule).FirstOrDefaultAsync();
-            SeriesDescription = CadenceRule.FromJson(rule)?.Describe();
-        }
-        if (May(nameof(CommunityOperations.RunCommunity)))
-        {
-            Responses = await db.MeetingResponses.AsNoTracking().Where(r => r.MeetingId == id)
-                .OrderBy(r => r.Answer).ThenBy(r => r.User!.DisplayName)
+            // Both lists in one round trip: the first names of each answer (alphabetical), or everyone.
+            var replies = db.MeetingResponses.AsNoTracking().Where(r => r.MeetingId == id);
+            IQueryable<MeetingResponse> First(RsvpAnswer answer)
+            {
+                var ordered = replies.Where(r => r.Answer == answer).OrderBy(r => r.User!.DisplayName).ThenBy(r => r.UserId);
+                return AllReplies ? ordered : ordered.Take(RepliesShown);
+            }
+            var rows = await First(RsvpAnswer.Attending).Concat(First(RsvpAnswer.Apologies))
                 .Select(r => new ResponseRow(r.User!.DisplayName, r.Answer, r.Message, r.RespondedAt))
                 .ToListAsync();
+            // A union keeps no order of its own.
+            Responses = rows.OrderBy(r => r.Answer).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         }
     }
 }

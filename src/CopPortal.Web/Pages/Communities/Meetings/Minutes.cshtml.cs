@@ -39,15 +39,34 @@ public abstract class MinutesPageBase(CopDbContext db, MinutesService service, P
     protected CopDbContext Db => db;
     protected MinutesService Service => service;
 
+    private sealed record Head(Meeting Meeting, List<MeetingMinutes> Revisions);
+
+    // The meeting (in this CoP only) and every revision of its minutes in one round trip.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, Task<Head?>>> s_head = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int id) => db.Meetings.AsNoTracking()
+            .Where(m => m.CommunityId == communityId && m.Id == id)
+            .Select(m => new Head(m, db.MeetingMinutes.Where(r => r.MeetingId == m.Id).OrderBy(r => r.Revision).ToList()))
+            .FirstOrDefault()));
+
+    /// <summary>
+    /// How many open actions the minutes page lists under matters arising (soonest due first), with a link to the
+    /// actions page for the rest. The print view and the PDF list them all.
+    /// </summary>
+    public const int MattersArisingShown = 20;
+
     protected async Task LoadAsync(int id)
     {
-        Meeting = await LoadChildAsync(db.Meetings.AsNoTracking(), id);
-        Revisions = await db.MeetingMinutes.AsNoTracking().Where(m => m.MeetingId == id).OrderBy(m => m.Revision).ToListAsync();
+        var head = await s_head.For(db)(db, Community.Id, id) ?? throw new CommunityChildNotFoundException();
+        Meeting = head.Meeting;
+        Revisions = head.Revisions;
     }
 
     protected async Task ShowAsync(MeetingMinutes? minutes)
     {
-        View = minutes is null ? null : await MinutesView.LoadAsync(db, service, portal.NetworkName, Community.Name, Meeting, minutes);
+        View = minutes is null ? null : await MinutesView.LoadAsync(db, service, portal.NetworkName, Community.Name, Meeting, minutes, Print ? null : MattersArisingShown) with
+        {
+            AllActionsUrl = PortalPaths.Actions(Community.Slug),
+        };
     }
 }
 

@@ -24,9 +24,13 @@ public sealed record MinutesView(
     IReadOnlyList<string> Apologies,
     IReadOnlyList<string> Guests,
     IReadOnlyList<MinutesActionRow> Actions,
-    IReadOnlyList<MatterArising> MattersArising)
+    MattersArisingList MattersArising)
 {
-    public static async Task<MinutesView> LoadAsync(CopDbContext db, MinutesService service, string networkName, string communityName, Meeting meeting, MeetingMinutes minutes)
+    /// <summary>Where all the CoP's open actions are listed, when matters arising shows only the first.</summary>
+    public string? AllActionsUrl { get; init; }
+
+    /// <summary>Loads what the document shows; <paramref name="mattersArisingLimit"/> lists only the first open actions (the screen page).</summary>
+    public static async Task<MinutesView> LoadAsync(CopDbContext db, MinutesService service, string networkName, string communityName, Meeting meeting, MeetingMinutes minutes, int? mattersArisingLimit = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(service);
@@ -40,7 +44,7 @@ public sealed record MinutesView(
             .OrderBy(a => a.Id)
             .Select(a => new MinutesActionRow(a.Id, a.Description, a.OwnerName, a.DueOn, a.Status))
             .ToListAsync();
-        var mattersArising = items.Any(i => i.IsMattersArising) ? await service.MattersArisingAsync(meeting) : [];
+        var mattersArising = items.Any(i => i.IsMattersArising) ? await service.MattersArisingAsync(meeting, mattersArisingLimit) : MattersArisingList.None;
         List<string> Names(Func<string, AttendanceStatus, bool, bool> pick) =>
             attendance.Where(a => pick(a.Name, a.Status, a.IsGuest)).Select(a => a.Name).Order(StringComparer.CurrentCulture).ToList();
         return new MinutesView(

@@ -39,7 +39,7 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
     public async Task OnGetAsync(int pollId)
     {
         await LoadAsync(pollId);
-        await LoadMyAnswersAsync();
+        FillMyAnswers();
     }
 
     public async Task<IActionResult> OnPostAsync(int pollId)
@@ -53,7 +53,7 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
         if (!IsOpen)
         {
             ModelState.AddModelError("", "This poll has closed, so it is not taking answers");
-            await LoadMyAnswersAsync();
+            FillMyAnswers();
             return Page();
         }
         // Answers for options that are not this poll's are dropped; every option of the poll needs one.
@@ -95,7 +95,7 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
         if (option.StartsAt <= clock.GetUtcNow())
         {
             ModelState.AddModelError("", "That date has passed. Pick a date still to come, or find a date again");
-            await LoadMyAnswersAsync();
+            FillMyAnswers();
             return Page();
         }
         // The scheduler saves the meeting and queues its invitations in the same transaction as the poll's decision.
@@ -106,24 +106,39 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
         return Redirect(PortalPaths.MeetingPoll(Community.Slug, pollId));
     }
 
+    /// <summary>The signed-in user's answer for each option they answered.</summary>
+    private Dictionary<int, PollChoice> _mine = [];
+
     private async Task LoadAsync(int pollId)
     {
-        Poll = await LoadChildAsync(db.MeetingPolls.Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting), pollId);
-        Results = await polls.ResultsAsync(Poll);
+        // The poll with its options and meeting, and how many members there are and have answered, in one round trip.
         var communityId = Community.Id;
-        MemberCount = await db.Memberships.CountAsync(m => m.CommunityId == communityId);
-        var optionIds = Poll.Options.Select(o => o.Id).ToList();
-        AnsweredCount = await db.MeetingPollAnswers.Where(a => optionIds.Contains(a.PollOptionId)).Select(a => a.UserId).Distinct().CountAsync();
+        var head = await db.MeetingPolls.Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting)
+            .Where(p => p.CommunityId == communityId && p.Id == pollId)
+            .Select(p => new
+            {
+                Poll = p,
+                Members = db.Memberships.Count(m => m.CommunityId == communityId),
+                Answered = db.MeetingPollAnswers.Where(a => a.Option!.PollId == p.Id).Select(a => a.UserId).Distinct().Count(),
+            })
+            .FirstOrDefaultAsync() ?? throw new CommunityChildNotFoundException();
+        Poll = head.Poll;
+        MemberCount = head.Members;
+        AnsweredCount = head.Answered;
+        // The counts per option and choice, and which of them are this user's own answers, in a second one.
+        var userId = users.GetUserId(User);
+        var counts = await db.MeetingPollAnswers.AsNoTracking()
+            .Where(a => a.Option!.PollId == pollId)
+            .GroupBy(a => new { a.PollOptionId, a.Choice })
+            .Select(g => new { g.Key.PollOptionId, g.Key.Choice, Count = g.Count(), Mine = g.Count(a => a.UserId == userId) })
+            .ToListAsync();
+        Results = PollService.Tally(Poll, counts.Select(c => (c.PollOptionId, c.Choice, c.Count)));
+        _mine = counts.Where(c => c.Mine > 0).GroupBy(c => c.PollOptionId).ToDictionary(g => g.Key, g => g.First().Choice);
     }
 
-    private async Task LoadMyAnswersAsync()
+    private void FillMyAnswers()
     {
-        var userId = users.GetUserId(User);
-        var optionIds = Poll.Options.Select(o => o.Id).ToList();
-        var mine = await db.MeetingPollAnswers.AsNoTracking()
-            .Where(a => a.UserId == userId && optionIds.Contains(a.PollOptionId))
-            .ToDictionaryAsync(a => a.PollOptionId, a => a.Choice);
-        HasAnswered = mine.Count > 0;
-        Answers = Poll.Options.Select(o => new AnswerInput { OptionId = o.Id, Choice = mine.TryGetValue(o.Id, out var c) ? c : null }).ToList();
+        HasAnswered = _mine.Count > 0;
+        Answers = Poll.Options.Select(o => new AnswerInput { OptionId = o.Id, Choice = _mine.TryGetValue(o.Id, out var c) ? c : null }).ToList();
     }
 }

@@ -246,6 +246,14 @@ public sealed class MinutesWorkflowTests(SharedPortal shared) : IClassFixture<Sh
         Assert.Contains("Twelve people attended the pilot.", old.MainText(), StringComparison.Ordinal);
         Assert.Contains("It was replaced by a corrected revision", old.MainText(), StringComparison.Ordinal);
         Assert.Contains(await _portal.OutboxAsync(), m => m.Kind == "minutes.published" && m.ToAddress == DemoData.MemberEmail && m.Subject.Contains("(corrected: revision 2)", StringComparison.Ordinal));
+
+        // Two published revisions are one document in the library: its folder count agrees with its list.
+        await _portal.WithServicesAsync(async services =>
+        {
+            var documents = services.GetRequiredService<CopPortal.Domain.Library.IPublishedMeetingDocuments>();
+            var communityId = await services.GetRequiredService<CopPortal.Domain.Data.CopDbContext>().Communities.Where(c => c.Slug == Slug).Select(c => c.Id).FirstAsync();
+            Assert.Equal((await documents.ForCommunityAsync(communityId)).Count, await documents.CountForCommunityAsync(communityId));
+        });
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public class IndexModel(CopDbContext db) : PageModel
         var q = Q?.Trim();
         // Every word must begin a word of the person's name or email address, or the address ("pri ram",
         // "council@demo"). Each is a range over the indexed word table, so a search reads its matches, not every account.
-        foreach (var word in PersonSearchTerm.SearchWords(q).Take(MaxWords))
+        var words = PersonSearchTerm.SearchWords(q).Take(MaxWords).ToList();
+        foreach (var word in words)
         {
             var (from, to) = SearchTerms.PrefixRange(word);
             var matching = db.PersonSearchTerms
@@ -58,7 +59,7 @@ public class IndexModel(CopDbContext db) : PageModel
             query = query.Where(u => matching.Contains(u.Id));
         }
         int total;
-        if (PersonSearchTerm.SearchWords(q).Any())
+        if (words.Count > 0)
         {
             // Read at most one more match than is shown, then keep only those: bounded whatever the network's size.
             var matches = query.Select(u => u.Id);

@@ -144,6 +144,23 @@ public sealed class CouncilDashboardTests(SharedPortal shared) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Queue_count_kept_between_views_follows_a_report_submitted_after_it_was_read()
+    {
+        // The queue's total for each filter is kept in memory (it counts every point); a save must drop it at once.
+        await _portal.ClearReportsAsync();
+        await _portal.SubmittedReportAsync(await _portal.MeetingAsync(), [.. Enumerable.Range(1, 26).Select(i => (TripleACategory.Advise, PointKind.Escalation, $"Point {i:00}")), (TripleACategory.Assure, PointKind.Commendation, "Peer support works")]);
+        var council = await _portal.SignedInClientAsync(DemoData.CouncilEmail);
+        Assert.Contains("Showing 1 to 25 of 27", (await council.GetPageAsync("/council/escalations")).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Showing 1 to 25 of 26", (await council.GetPageAsync("/council/escalations?category=Advise")).MainText(), StringComparison.Ordinal);
+
+        await _portal.SubmittedReportAsync(await _portal.MeetingAsync(Students), (TripleACategory.Alert, PointKind.Escalation, "Placement shortage"));
+
+        Assert.Contains("Showing 1 to 25 of 28", (await council.GetPageAsync("/council/escalations")).MainText(), StringComparison.Ordinal);
+        Assert.Contains("Showing 1 to 25 of 26", (await council.GetPageAsync("/council/escalations?category=Advise")).MainText(), StringComparison.Ordinal);
+        Assert.Equal(3, (await council.GetPageAsync("/council/escalations?p=2")).QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
     public async Task Csv_export_lists_the_points_and_defuses_formulas()
     {
         await KnownDataAsync();

@@ -110,6 +110,8 @@ internal static class EscalationTestData
             await db.EscalationPoints.ExecuteDeleteAsync();
             await db.TripleAReports.ExecuteDeleteAsync();
             await db.ReportReminders.ExecuteDeleteAsync();
+            // Bulk deletes bypass SaveChanges, which is what drops the council's kept counts.
+            portal.Services.GetRequiredService<CopPortal.Domain.Caching.AggregateCache>().Changed();
         });
 
     public static Task<EscalationPoint> PointAsync(this PortalFactory portal, int id) =>

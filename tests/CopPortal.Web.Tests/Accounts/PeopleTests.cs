@@ -38,6 +38,13 @@ public sealed class PeopleTests(SharedPortal shared) : IClassFixture<SharedPorta
         var byEmail = await client.GetPageAsync("/staff/people?q=COUNCIL@demo");
         Assert.Equal(["Dr Priya Raman"], byEmail.QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList());
         Assert.Contains("Council member", byEmail.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Network staff", byEmail.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
+        var staffRoles = (await client.GetPageAsync("/staff/people?q=staff@demo")).QuerySelectorAll("tbody tr .nhsuk-tag--blue").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Equal(["Network staff"], staffRoles);
+
+        // Words in any order, the longer one first or not: the same person.
+        Assert.Equal(["Dr Priya Raman"], (await client.GetPageAsync("/staff/people?q=raman%20pri")).QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList());
+        Assert.Equal(["Dr Priya Raman"], (await client.GetPageAsync("/staff/people?q=pr%20raman")).QuerySelectorAll("tbody tr td:first-child").Select(td => td.CellText()).ToList());
 
         var none = await client.GetPageAsync("/staff/people?q=zzz-nobody");
         Assert.Contains("No people match your search", none.MainText(), StringComparison.Ordinal);

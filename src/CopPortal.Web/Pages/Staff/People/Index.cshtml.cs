@@ -45,42 +45,70 @@ public class IndexModel(CopDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var query = db.Users.AsNoTracking();
         var q = Q?.Trim();
         // Every word must begin a word of the person's name or email address, or the address ("pri ram",
         // "council@demo"). Each is a range over the indexed word table, so a search reads its matches, not every account.
         var words = PersonSearchTerm.SearchWords(q).Take(MaxWords).ToList();
-        foreach (var word in words)
-        {
-            var (from, to) = SearchTerms.PrefixRange(word);
-            var matching = db.PersonSearchTerms
-                .Where(t => string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                .Select(t => t.UserId);
-            query = query.Where(u => matching.Contains(u.Id));
-        }
+        IQueryable<PortalUser> people = db.Users;
         int total;
         if (words.Count > 0)
         {
-            // Read at most one more match than is shown, then keep only those: bounded whatever the network's size.
-            var matches = query.Select(u => u.Id);
-            var found = await matches.Take(MaxMatches + 1).CountAsync();
+            // One word's index range drives the search and stops after one more match than is shown; the other
+            // words are checked per match on the (person, word) key. "Id IN (every match)" made the database list
+            // all the matches first, so a common surname cost more as the network grew. The longest word drives:
+            // a longer prefix usually matches fewer people.
+            words = [.. words.OrderByDescending(w => w.Length)];
+            var (from, to) = SearchTerms.PrefixRange(words[0]);
+            var matches = db.PersonSearchTerms.Where(t => string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0);
+            foreach (var word in words.Skip(1))
+            {
+                var (wordFrom, wordTo) = SearchTerms.PrefixRange(word);
+                matches = matches.Where(m => db.PersonSearchTerms.Any(t => t.UserId == m.UserId && string.Compare(t.Term, wordFrom) >= 0 && string.Compare(t.Term, wordTo) < 0));
+            }
+            var matchingIds = matches.Select(t => t.UserId).Distinct();
+            var found = await matchingIds.Take(MaxMatches + 1).CountAsync();
             MoreThanShown = found > MaxMatches;
             total = Math.Min(found, MaxMatches);
-            var shown = matches.Take(MaxMatches);
-            query = db.Users.AsNoTracking().Where(u => shown.Contains(u.Id));
+            var shown = matchingIds.Take(MaxMatches);
+            people = people.Where(u => shown.Contains(u.Id));
         }
         else
         {
-            total = await query.CountAsync();
+            total = await people.CountAsync();
         }
         Pager = new Pager(PageNumber, PageSize, total, PortalPaths.StaffPeople, new Dictionary<string, string?> { ["q"] = q });
-        var users = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize).ToListAsync();
-        var ids = users.Select(u => u.Id).ToList();
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where ids.Contains(ur.UserId)
-                           select new { ur.UserId, r.Name }).ToListAsync();
-        Rows = users.Select(u => new Row(u.Id, u.DisplayName, u.Email, u.Organisation, u.EmailConfirmed,
-            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(n => n, StringComparer.Ordinal).ToList())).ToList();
+        if (total == 0)
+        {
+            return;
+        }
+        // One query for the page and each person's roles (two correlated lookups instead of a third round trip).
+        var page = await people.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize)
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.Organisation,
+                u.EmailConfirmed,
+                Council = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == NetworkRoles.CouncilMember)),
+                Staff = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == NetworkRoles.NetworkStaff)),
+            })
+            .ToListAsync();
+        Rows = [.. page.Select(u => new Row(u.Id, u.DisplayName, u.Email, u.Organisation, u.EmailConfirmed, RolesOf(u.Council, u.Staff)))];
+    }
+
+    // In the order they have always been listed (ordinal: "CouncilMember" before "NetworkStaff").
+    private static List<string> RolesOf(bool council, bool staff)
+    {
+        var roles = new List<string>(2);
+        if (council)
+        {
+            roles.Add(NetworkRoles.CouncilMember);
+        }
+        if (staff)
+        {
+            roles.Add(NetworkRoles.NetworkStaff);
+        }
+        return roles;
     }
 }

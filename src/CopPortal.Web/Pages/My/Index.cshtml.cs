@@ -42,38 +42,45 @@ public class IndexModel(CopDbContext db, TimeProvider clock, JoinQueueCounts que
 
     public sealed record StaffCounts(int OpenRequests, int ArrivedThisWeek, int Proposals, int FailedEmails);
 
-    public async Task OnGetAsync()
-    {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        Memberships = await db.Memberships.AsNoTracking()
+    // The home page is the first page of every visit: its queries, the same shape each time, are compiled once.
+    private static readonly CompiledQuery<Func<CopDbContext, string, IAsyncEnumerable<MembershipRow>>> s_memberships = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, string userId) => db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId)
             .OrderBy(m => m.Community!.Name)
-            .Select(m => new MembershipRow(m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role, m.JoinedAt, m.Community.Status, m.Community.TermsReviewDueOn))
-            .ToListAsync();
-        Requests = await db.JoinRequests.AsNoTracking()
+            .Select(m => new MembershipRow(m.CommunityId, m.Community!.Name, m.Community.Slug, m.Role, m.JoinedAt, m.Community.Status, m.Community.TermsReviewDueOn))));
+
+    private static readonly CompiledQuery<Func<CopDbContext, string, IAsyncEnumerable<RequestRow>>> s_requests = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, string userId) => db.JoinRequests.AsNoTracking()
             .Where(r => r.ApplicantId == userId)
             .OrderByDescending(r => r.SubmittedAt)
             .Select(r => new RequestRow(
                 r.Id, r.Community!.Name, r.Community.Slug, r.SubmittedAt, r.Status, r.DecisionReason, r.InformationRequested,
                 r.Status == JoinRequestStatus.WaitingList
                     ? db.JoinRequests.Count(w => w.CommunityId == r.CommunityId && w.Status == JoinRequestStatus.WaitingList && w.WaitlistedAt < r.WaitlistedAt) + 1
-                    : null))
-            .ToListAsync();
+                    : null))));
 
-        // Meetings still to come in every community the person belongs to, with their own RSVP (one query). Read
-        // from the person's memberships into each CoP's meetings by (CommunityId, StartsAt), not by testing every
-        // future meeting of the network for a membership (that grew with the network: 2,400 meetings at 1x). A
-        // meeting under way started at most a day ago.
-        var now = clock.GetUtcNow();
-        var startedSince = now.AddDays(-1);
-        UpcomingMeetings = await db.Memberships.AsNoTracking()
+    // Meetings still to come in every community the person belongs to, with their own RSVP (one query). Read
+    // from the person's memberships into each CoP's meetings by (CommunityId, StartsAt), not by testing every
+    // future meeting of the network for a membership (that grew with the network: 2,400 meetings at 1x). A
+    // meeting under way started at most a day ago.
+    private static readonly CompiledQuery<Func<CopDbContext, string, DateTimeOffset, DateTimeOffset, IAsyncEnumerable<UpcomingMeeting>>> s_upcoming = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, string userId, DateTimeOffset startedSince, DateTimeOffset now) => db.Memberships.AsNoTracking()
             .Where(ms => ms.UserId == userId)
             .SelectMany(ms => db.Meetings.Where(m => m.CommunityId == ms.CommunityId && m.StartsAt > startedSince && m.EndsAt > now))
             .OrderBy(m => m.StartsAt).ThenBy(m => m.Id)
             .Take(UpcomingShown)
             .Select(m => new UpcomingMeeting(m.Id, m.Title, m.Community!.Name, m.Community.Slug, m.StartsAt, m.Status == CopPortal.Domain.Meetings.MeetingStatus.Cancelled,
-                m.Responses.Where(r => r.UserId == userId).Select(r => (CopPortal.Domain.Meetings.RsvpAnswer?)r.Answer).FirstOrDefault()))
-            .ToListAsync();
+                m.Responses.Where(r => r.UserId == userId).Select(r => (CopPortal.Domain.Meetings.RsvpAnswer?)r.Answer).FirstOrDefault()))));
+
+    public async Task OnGetAsync()
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        Memberships = await s_memberships.For(db)(db, userId).ToListAsync();
+        Requests = await s_requests.For(db)(db, userId).ToListAsync();
+
+        var now = clock.GetUtcNow();
+        var startedSince = now.AddDays(-1);
+        UpcomingMeetings = await s_upcoming.For(db)(db, userId, startedSince, now).ToListAsync();
 
         var today = LondonTime.Today(clock);
         var coreTeam = Memberships.Where(m => CommunityRoles.IsCoreTeam(m.Role) && m.Status != CommunityStatus.Archived).ToList();

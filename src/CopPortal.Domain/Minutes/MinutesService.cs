@@ -41,22 +41,43 @@ public sealed class MinutesService(CopDbContext db, Outbox outbox, IPortalSite s
     public async Task<MattersArisingList> MattersArisingAsync(Meeting meeting, int? limit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var open = db.Actions.AsNoTracking()
-            .Where(a => a.CommunityId == meeting.CommunityId && a.Status == ActionStatus.Open && a.MeetingId != meeting.Id)
-            .Where(a => a.Meeting == null ? a.CreatedAt < meeting.StartsAt : a.Meeting.StartsAt < meeting.StartsAt);
-        // "DueOn == null" first in the key puts undated actions last on every provider (nulls sort differently).
-        var ordered = open.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id);
-        var shown = limit is int n ? ordered.Take(n) : ordered;
-        var rows = await shown
-            .Select(a => new
-            {
-                Row = new MatterArising(a.Id, a.Description, a.OwnerName, a.DueOn, a.Meeting == null ? null : a.Meeting.Title, a.Meeting == null ? (DateTimeOffset?)null : a.Meeting.StartsAt),
-                Total = limit == null ? 0 : open.Count(),
-            })
-            .ToListAsync(cancellationToken);
+        var rows = new List<MatterArisingRow>();
+        var query = limit is int n
+            ? s_mattersArisingFirst.For(db)(db, meeting.CommunityId, meeting.Id, meeting.StartsAt, n)
+            : s_mattersArisingAll.For(db)(db, meeting.CommunityId, meeting.Id, meeting.StartsAt);
+        await foreach (var row in query.WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
         var total = limit is null || rows.Count == 0 ? rows.Count : rows[0].Total;
         return new MattersArisingList(rows.Select(r => r.Row).ToList(), total);
     }
+
+    private sealed record MatterArisingRow(MatterArising Row, int Total);
+
+    // The CoP's open actions agreed before the meeting (not its own). "DueOn == null" first in the key puts undated
+    // actions last on every provider (nulls sort differently). Compiled: every view of an agenda or minutes runs one of these, and building the LINQ query cost more than running it.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, DateTimeOffset, int, IAsyncEnumerable<MatterArisingRow>>> s_mattersArisingFirst = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int meetingId, DateTimeOffset startsAt, int limit) =>
+            db.Actions.AsNoTracking()
+                .Where(a => a.CommunityId == communityId && a.Status == ActionStatus.Open && a.MeetingId != meetingId)
+                .Where(a => a.Meeting == null ? a.CreatedAt < startsAt : a.Meeting.StartsAt < startsAt)
+                .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+                .Take(limit)
+                .Select(a => new MatterArisingRow(
+                    new MatterArising(a.Id, a.Description, a.OwnerName, a.DueOn, a.Meeting == null ? null : a.Meeting.Title, a.Meeting == null ? (DateTimeOffset?)null : a.Meeting.StartsAt),
+                    db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Open && o.MeetingId != meetingId
+                        && (o.Meeting == null ? o.CreatedAt < startsAt : o.Meeting.StartsAt < startsAt))))));
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, DateTimeOffset, IAsyncEnumerable<MatterArisingRow>>> s_mattersArisingAll = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int meetingId, DateTimeOffset startsAt) =>
+            db.Actions.AsNoTracking()
+                .Where(a => a.CommunityId == communityId && a.Status == ActionStatus.Open && a.MeetingId != meetingId)
+                .Where(a => a.Meeting == null ? a.CreatedAt < startsAt : a.Meeting.StartsAt < startsAt)
+                .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+                .Select(a => new MatterArisingRow(
+                    new MatterArising(a.Id, a.Description, a.OwnerName, a.DueOn, a.Meeting == null ? null : a.Meeting.Title, a.Meeting == null ? (DateTimeOffset?)null : a.Meeting.StartsAt),
+                    0))));
 
     /// <summary>
     /// A new agenda for the meeting, from a template's items or empty. It always has a "Matters arising" item (second,
@@ -210,8 +231,12 @@ public sealed class PublishedMeetingDocuments(CopDbContext db) : IPublishedMeeti
 
     /// <summary>Published agendas plus meetings with published minutes (each meeting's minutes are one document, whatever their revisions).</summary>
     public Task<int> CountForCommunityAsync(int communityId, CancellationToken cancellationToken = default) =>
-        db.Communities.AsNoTracking().Where(c => c.Id == communityId)
+        s_count.For(db)(db, communityId, cancellationToken);
+
+    // Compiled: every view of a library runs it.
+    private static readonly CompiledQuery<Func<CopDbContext, int, CancellationToken, Task<int>>> s_count = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, CancellationToken _) => db.Communities.AsNoTracking().Where(c => c.Id == communityId)
             .Select(c => db.Set<Agenda>().Count(a => a.CommunityId == communityId && a.PublishedAt != null)
                 + db.Set<MeetingMinutes>().Where(m => m.CommunityId == communityId && m.PublishedAt != null).Select(m => m.MeetingId).Distinct().Count())
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault()));
 }

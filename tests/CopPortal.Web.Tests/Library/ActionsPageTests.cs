@@ -76,6 +76,38 @@ public sealed class ActionsPageTests(SharedPortal shared) : IClassFixture<Shared
     }
 
     [Fact]
+    public async Task A_page_past_the_end_shows_the_last_page_and_every_view_counts_each_status()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await AddAsync($"Far action {i:00}", null, Today.AddYears(2).AddDays(i), ActionStatus.Done);
+        }
+        await AddAsync("Dropped far action", null, Today.AddDays(3), ActionStatus.Dropped);
+        var counts = await _portal.WithDbAsync(async db =>
+        {
+            var communityId = await db.Communities.Where(c => c.Slug == DemoData.PractitionersSlug).Select(c => c.Id).FirstAsync();
+            return await db.Actions.Where(a => a.CommunityId == communityId).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        });
+        var done = counts[ActionStatus.Done];
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+
+        // The counts come with the rows of a page, and on their own when the asked-for page has none.
+        foreach (var url in new[] { Url + "?status=done", Url + "?status=done&p=99" })
+        {
+            var page = await member.GetPageAsync(url);
+            var filter = page.QuerySelector(".app-status-filter")!.TextContent;
+            Assert.Contains($"Open ({counts.GetValueOrDefault(ActionStatus.Open)})", filter, StringComparison.Ordinal);
+            Assert.Contains($"Done ({done})", filter, StringComparison.Ordinal);
+            Assert.Contains($"Dropped ({counts[ActionStatus.Dropped]})", filter, StringComparison.Ordinal);
+        }
+        var last = await member.GetPageAsync(Url + "?status=done&p=99");
+        var rows = last.QuerySelectorAll(".app-actions tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(done - 25, rows.Count);
+        Assert.Contains("Far action 29", rows[^1], StringComparison.Ordinal);
+        Assert.Contains($"Showing 26 to {done} of {done}", last.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_page_lists_open_actions_by_default_marks_overdue_ones_and_filters_by_status()
     {
         await AddAsync("Circulate the survey", DemoData.MemberEmail, Today.AddDays(-2), meetingTitle: "Autumn meeting");

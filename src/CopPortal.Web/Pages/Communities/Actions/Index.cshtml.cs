@@ -28,23 +28,51 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
         // An unknown filter shows the open ones rather than an error.
         Status = Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : ActionStatus.Open;
         var today = LondonTime.Today(clock);
-        var mine = db.Actions.AsNoTracking().Where(a => a.CommunityId == Community.Id);
-        Counts = await mine.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        Pager = new CopPortal.Web.Pages.Staff.Pager(page ?? 1, PageSize, Counts.GetValueOrDefault(Status), CopPortal.Domain.Links.PortalPaths.Actions(Community.Slug),
-            new Dictionary<string, string?> { ["status"] = Status == ActionStatus.Open ? null : Status.ToString().ToLowerInvariant() });
-        var rows = new List<PageRow>();
-        if (Pager.Total > 0)
+        // The usual view (a page that has rows) is ONE command: each row carries the three counts. Only an empty
+        // list or a page past the end asks for the counts on their own (and then for the last page).
+        var requested = Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
+        var rows = await PageAsync(Status, (requested - 1) * PageSize);
+        if (rows.Count > 0)
         {
-            await foreach (var row in s_pageOfActions.For(db)(db, Community.Id, Status, Pager.Skip, PageSize))
-            {
-                rows.Add(row);
-            }
+            Counts = new() { [ActionStatus.Open] = rows[0].Open, [ActionStatus.Done] = rows[0].Done, [ActionStatus.Dropped] = rows[0].Dropped };
+        }
+        else
+        {
+            var counts = await s_counts.For(db)(db, Community.Id);
+            Counts = new() { [ActionStatus.Open] = counts.Open, [ActionStatus.Done] = counts.Done, [ActionStatus.Dropped] = counts.Dropped };
+        }
+        Pager = new CopPortal.Web.Pages.Staff.Pager(requested, PageSize, Counts.GetValueOrDefault(Status), CopPortal.Domain.Links.PortalPaths.Actions(Community.Slug),
+            new Dictionary<string, string?> { ["status"] = Status == ActionStatus.Open ? null : Status.ToString().ToLowerInvariant() });
+        if (rows.Count == 0 && Pager.Total > 0)
+        {
+            rows = await PageAsync(Status, Pager.Skip);
         }
         Actions = rows.Select(a => new ActionRow(a.Id, a.Description, a.Owner, a.DueOn, a.Status, a.MeetingTitle, a.MeetingStartsAt,
             a.Status == ActionStatus.Open && a.DueOn is { } due && due < today)).ToList();
     }
 
-    private sealed record PageRow(int Id, string Description, string Owner, DateOnly? DueOn, ActionStatus Status, string? MeetingTitle, DateTimeOffset? MeetingStartsAt);
+    private async Task<List<PageRow>> PageAsync(ActionStatus status, int skip)
+    {
+        var rows = new List<PageRow>();
+        await foreach (var row in s_pageOfActions.For(db)(db, Community.Id, status, skip, PageSize))
+        {
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private sealed record PageRow(int Id, string Description, string Owner, DateOnly? DueOn, ActionStatus Status, string? MeetingTitle, DateTimeOffset? MeetingStartsAt,
+        int Open, int Done, int Dropped);
+
+    private sealed record StatusCounts(int Open, int Done, int Dropped);
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, Task<StatusCounts>>> s_counts = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId) => db.Communities.Where(c => c.Id == communityId)
+            .Select(c => new StatusCounts(
+                db.Actions.Count(a => a.CommunityId == communityId && a.Status == ActionStatus.Open),
+                db.Actions.Count(a => a.CommunityId == communityId && a.Status == ActionStatus.Done),
+                db.Actions.Count(a => a.CommunityId == communityId && a.Status == ActionStatus.Dropped)))
+            .First()));
 
     // Soonest due first, undated last: compiled once, as every view of the list runs it.
     private static readonly CompiledQuery<Func<CopDbContext, int, ActionStatus, int, int, IAsyncEnumerable<PageRow>>> s_pageOfActions = new(() =>
@@ -53,7 +81,10 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
             .OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
             .Skip(skip).Take(take)
             .Select(a => new PageRow(a.Id, a.Description, a.OwnerUser != null ? a.OwnerUser.DisplayName : a.OwnerName, a.DueOn, a.Status,
-                a.Meeting != null ? a.Meeting.Title : null, a.Meeting != null ? (DateTimeOffset?)a.Meeting.StartsAt : null))));
+                a.Meeting != null ? a.Meeting.Title : null, a.Meeting != null ? (DateTimeOffset?)a.Meeting.StartsAt : null,
+                db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Open),
+                db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Done),
+                db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Dropped)))));
 
     public static string Label(ActionStatus status) => status switch
     {

@@ -53,27 +53,56 @@ public class IndexModel(CopDbContext db, LibraryService library, IPublishedMeeti
         return Page();
     }
 
+    // Standard folders first; each with its published, not deleted documents. Compiled once per provider: every view
+    // of the library runs these, and building the LINQ query cost more than running it.
+    private static readonly CompiledQuery<Func<CopDbContext, int, IAsyncEnumerable<FolderRow>>> s_folders = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId) => db.LibraryFolders.AsNoTracking()
+            .Where(f => f.CommunityId == communityId)
+            .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
+            .Select(f => new FolderRow(f, db.LibraryDocuments.Count(d => d.CommunityId == communityId && d.FolderId == f.Id
+                && d.Status == LibraryDocumentStatus.Published && d.DeletedAt == null)))));
+
+    // Suggestions waiting for the core team, oldest first: all of them for the core team, a member's own otherwise.
+    private static readonly CompiledQuery<Func<CopDbContext, int, IAsyncEnumerable<SuggestionRow>>> s_suggestions = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId) => db.LibraryDocuments.AsNoTracking()
+            .Where(d => d.CommunityId == communityId && d.Status == LibraryDocumentStatus.Suggested && d.DeletedAt == null)
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => new SuggestionRow(d.Id, d.Title, d.SuggestedBy == null ? null : d.SuggestedBy.DisplayName, d.CreatedAt))));
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, string?, IAsyncEnumerable<SuggestionRow>>> s_mySuggestions = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, string? userId) => db.LibraryDocuments.AsNoTracking()
+            .Where(d => d.CommunityId == communityId && d.Status == LibraryDocumentStatus.Suggested && d.DeletedAt == null && d.SuggestedById == userId)
+            .OrderBy(d => d.CreatedAt)
+            .Select(d => new SuggestionRow(d.Id, d.Title, null, d.CreatedAt))));
+
     private async Task LoadAsync()
     {
-        var folders = await library.FoldersAsync(Community.Id);
-        var counts = await db.LibraryDocuments.AsNoTracking()
-            .Where(d => d.CommunityId == Community.Id && d.Status == LibraryDocumentStatus.Published && d.DeletedAt == null)
-            .GroupBy(d => d.FolderId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count);
-        var meetingCount = folders.Any(f => f.HoldsMeetingDocuments) ? await meetingDocuments.CountForCommunityAsync(Community.Id) : 0;
-        Folders = folders.Select(f => new FolderRow(f, counts.GetValueOrDefault(f.Id) + (f.HoldsMeetingDocuments ? meetingCount : 0))).ToList();
-        var pending = db.LibraryDocuments.AsNoTracking()
-            .Where(d => d.CommunityId == Community.Id && d.Status == LibraryDocumentStatus.Suggested && d.DeletedAt == null);
+        // The folders and their published documents counted in one command (a GET never creates folders).
+        Folders = [];
+        await foreach (var row in s_folders.For(db)(db, Community.Id))
+        {
+            Folders.Add(row);
+        }
+        if (Folders.Any(f => f.Folder.HoldsMeetingDocuments))
+        {
+            var meetingCount = await meetingDocuments.CountForCommunityAsync(Community.Id);
+            Folders = Folders.Select(f => f.Folder.HoldsMeetingDocuments ? f with { Documents = f.Documents + meetingCount } : f).ToList();
+        }
+        var pending = CanUpload
+            ? s_suggestions.For(db)(db, Community.Id)
+            : s_mySuggestions.For(db)(db, Community.Id, User.FindFirstValue(ClaimTypes.NameIdentifier));
+        var rows = new List<SuggestionRow>();
+        await foreach (var row in pending)
+        {
+            rows.Add(row);
+        }
         if (CanUpload)
         {
-            Suggestions = await pending.OrderBy(d => d.CreatedAt)
-                .Select(d => new SuggestionRow(d.Id, d.Title, d.SuggestedBy == null ? null : d.SuggestedBy.DisplayName, d.CreatedAt)).ToListAsync();
+            Suggestions = rows;
         }
         else
         {
-            var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            MySuggestions = await pending.Where(d => d.SuggestedById == me).OrderBy(d => d.CreatedAt)
-                .Select(d => new SuggestionRow(d.Id, d.Title, null, d.CreatedAt)).ToListAsync();
+            MySuggestions = rows;
         }
     }
 }

@@ -54,6 +54,25 @@ public static class Html
         return await client.PostFormAsync(form, fields, url, submitName, submitValue);
     }
 
+    /// <summary>
+    /// Loads the page at <paramref name="url"/> and presses the submit button matched by <paramref name="buttonSelector"/>
+    /// as a browser would: its form (its own or the one its form attribute names), posted to the button's formaction
+    /// when it has one, with the button's name and value.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressButtonAsync(this HttpClient client, string url, string buttonSelector)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetPageAsync(url);
+        var button = page.QuerySelector(buttonSelector) as IHtmlButtonElement ?? throw new InvalidOperationException($"No button {buttonSelector} on {url}");
+        var form = (button.GetAttribute("form") is { Length: > 0 } formId ? page.GetElementById(formId) as IHtmlFormElement : button.Closest("form") as IHtmlFormElement)
+            ?? throw new InvalidOperationException($"The button {buttonSelector} on {url} has no form");
+        if (button.GetAttribute("formaction") is { Length: > 0 } formAction)
+        {
+            form.SetAttribute("action", formAction);
+        }
+        return await client.PostFormAsync(form, [], url, button.Name is { Length: > 0 } name ? name : null, button.Value);
+    }
+
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlFormElement form, IEnumerable<KeyValuePair<string, string>> fields, string pageUrl, string? submitName = null, string? submitValue = null)
     {
         ArgumentNullException.ThrowIfNull(client);

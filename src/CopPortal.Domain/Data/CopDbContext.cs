@@ -116,6 +116,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
             e.Property(u => u.Region).HasMaxLength(100);
             // Staff's list of people is in name order, a page at a time.
             e.HasIndex(u => new { u.DisplayName, u.Email });
+            // Pages that list people by name (a meeting's replies) join to users by id: this covering index finds the
+            // name without reading the wide user row (one B-tree seek per person instead of two, and a far smaller one).
+            e.HasIndex(u => new { u.Id, u.DisplayName });
         });
 
         builder.Entity<Profession>(e =>

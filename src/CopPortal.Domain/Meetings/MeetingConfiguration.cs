@@ -52,6 +52,8 @@ internal sealed class MeetingResponseConfiguration : IEntityTypeConfiguration<Me
         e.Property(r => r.Message).HasMaxLength(1000);
         e.HasIndex(r => new { r.MeetingId, r.UserId }).IsUnique();
         e.HasIndex(r => new { r.UserId, r.MeetingId });
+        // The meeting page counts and lists each answer: the counts are read from this index alone.
+        e.HasIndex(r => new { r.MeetingId, r.Answer });
         e.HasOne(r => r.Meeting).WithMany(m => m.Responses).HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1780,6 +1780,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MeetingId", "Answer");
+
                     b.HasIndex("MeetingId", "UserId")
                         .IsUnique();
 
@@ -2536,6 +2538,8 @@ namespace CopPortal.Migrations.Postgres.Migrations
                     b.HasIndex("ProfessionId");
 
                     b.HasIndex("DisplayName", "Email");
+
+                    b.HasIndex("Id", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -1781,6 +1781,8 @@ namespace CopPortal.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MeetingId", "Answer");
+
                     b.HasIndex("MeetingId", "UserId")
                         .IsUnique();
 
@@ -2538,6 +2540,8 @@ namespace CopPortal.Migrations.SqlServer.Migrations
                     b.HasIndex("ProfessionId");
 
                     b.HasIndex("DisplayName", "Email");
+
+                    b.HasIndex("Id", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -1712,6 +1712,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MeetingId", "Answer");
+
                     b.HasIndex("MeetingId", "UserId")
                         .IsUnique();
 
@@ -2445,6 +2447,8 @@ namespace CopPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ProfessionId");
 
                     b.HasIndex("DisplayName", "Email");
+
+                    b.HasIndex("Id", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -135,7 +135,12 @@ public sealed class PollTests(SharedPortal shared) : IClassFixture<SharedPortal>
         var pollId = await CreateAsync();
         var optionId = await _portal.WithDbAsync(db => db.MeetingPollOptions.Where(o => o.PollId == pollId).OrderBy(o => o.StartsAt).Select(o => o.Id).Skip(1).FirstAsync());
         var chair = await _portal.SignedInClientAsync(DemoData.ChairEmail);
-        var response = await chair.SubmitFormAsync($"/communities/{Slug}/meetings/polls/{pollId}", [], formSelector: $"main form[action*='optionId={optionId}']");
+        // One form (one antiforgery token) for every option's pick button.
+        var before = await chair.GetPageAsync($"/communities/{Slug}/meetings/polls/{pollId}");
+        Assert.Single(before.QuerySelectorAll("main form[action*='handler=Pick']"));
+        Assert.Equal(before.QuerySelectorAll("table.app-poll-results tbody tr").Length, before.QuerySelectorAll("table.app-poll-results button[form='poll-pick'][name='optionId']").Length);
+        Assert.Empty(before.QuerySelectorAll("table.app-poll-results form"));
+        var response = await chair.PressButtonAsync($"/communities/{Slug}/meetings/polls/{pollId}", $"main button[form='poll-pick'][name='optionId'][value='{optionId}']");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var poll = await _portal.WithDbAsync(db => db.MeetingPolls.SingleAsync(p => p.Id == pollId));

@@ -110,21 +110,37 @@ public sealed class AgendaTests(SharedPortal shared) : IClassFixture<SharedPorta
     }
 
     [Fact]
+    public async Task Every_item_s_move_and_delete_buttons_share_one_form_with_one_antiforgery_token()
+    {
+        var (meetingId, secretary) = await StartedAgendaAsync(AgendaTemplates.Formal);
+        var page = await secretary.GetPageAsync(AgendaUrl(meetingId));
+        var items = page.QuerySelectorAll("#agenda-items > li").Length;
+        Assert.True(items > 3, $"The formal template has only {items} items");
+
+        // A form per item and button would repeat the token dozens of times: the controls, add and publish forms only.
+        Assert.Empty(page.QuerySelectorAll("#agenda-items form"));
+        Assert.Equal(3, page.QuerySelectorAll("main input[name='__RequestVerificationToken']").Length);
+        var buttons = page.QuerySelectorAll("#agenda-items button[type='submit']");
+        Assert.Equal((2 * items) - 2 + items, buttons.Length);
+        Assert.All(buttons, b => Assert.Equal("agenda-controls", b.GetAttribute("form")));
+    }
+
+    [Fact]
     public async Task Items_move_up_and_down_and_are_deleted_with_plain_form_posts()
     {
         var (meetingId, secretary) = await StartedAgendaAsync(AgendaTemplates.RunningOrder);
         var before = await ItemTitlesAsync(secretary, meetingId);
         var ids = await _portal.WithDbAsync(db => db.AgendaItems.Where(i => db.Agendas.Any(a => a.Id == i.AgendaId && a.MeetingId == meetingId)).OrderBy(i => i.Position).Select(i => i.Id).ToListAsync());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await secretary.SubmitFormAsync(AgendaUrl(meetingId), [], $"main form[action*='handler=MoveDown'][action*='itemId={ids[0]}']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretary.PressButtonAsync(AgendaUrl(meetingId), $"main button[formaction$='handler=MoveDown'][name='itemId'][value='{ids[0]}']")).StatusCode);
         Assert.Equal([before[1], before[0], .. before.Skip(2)], await ItemTitlesAsync(secretary, meetingId));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await secretary.SubmitFormAsync(AgendaUrl(meetingId), [], $"main form[action*='handler=MoveUp'][action*='itemId={ids[^1]}']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretary.PressButtonAsync(AgendaUrl(meetingId), $"main button[formaction$='handler=MoveUp'][name='itemId'][value='{ids[^1]}']")).StatusCode);
         var moved = await ItemTitlesAsync(secretary, meetingId);
         Assert.Equal(before[^1], moved[^2]);
         Assert.Equal(before[^2], moved[^1]);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await secretary.SubmitFormAsync(AgendaUrl(meetingId), [], $"main form[action*='handler=Delete'][action*='itemId={ids[0]}']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await secretary.PressButtonAsync(AgendaUrl(meetingId), $"main button[formaction$='handler=Delete'][name='itemId'][value='{ids[0]}']")).StatusCode);
         var after = await ItemTitlesAsync(secretary, meetingId);
         Assert.DoesNotContain(before[0], after);
         Assert.Equal(before.Count - 1, after.Count);

@@ -111,20 +111,30 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
         ApologiesCount = head.Apologies;
         if (May(nameof(CommunityOperations.RunCommunity)) && AttendingCount + ApologiesCount > 0)
         {
-            // Both lists in one round trip: the first names of each answer (alphabetical), or everyone.
-            var replies = db.MeetingResponses.AsNoTracking().Where(r => r.MeetingId == id);
-            IQueryable<MeetingResponse> First(RsvpAnswer answer)
+            var rows = new List<ResponseRow>();
+            await foreach (var row in s_replies.For(db)(db, id, AllReplies ? int.MaxValue : RepliesShown))
             {
-                var ordered = replies.Where(r => r.Answer == answer).OrderBy(r => r.User!.DisplayName).ThenBy(r => r.UserId);
-                return AllReplies ? ordered : ordered.Take(RepliesShown);
+                rows.Add(row);
             }
-            var rows = await First(RsvpAnswer.Attending).Concat(First(RsvpAnswer.Apologies))
-                .Select(r => new ResponseRow(r.User!.DisplayName, r.Answer, r.Message, r.RespondedAt))
-                .ToListAsync();
             // A union keeps no order of its own.
             Responses = rows.OrderBy(r => r.Answer).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         }
     }
+
+    // Both lists in one round trip: the first names of each answer (alphabetical), or everyone (take = int.MaxValue).
+    // The name is read inside each half, so the user table is joined once per reply (through its (Id, DisplayName)
+    // covering index) rather than again for the rows kept.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, IAsyncEnumerable<ResponseRow>>> s_replies = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int id, int take) =>
+            db.MeetingResponses.AsNoTracking()
+                .Where(r => r.MeetingId == id && r.Answer == RsvpAnswer.Attending)
+                .Select(r => new { r.User!.DisplayName, r.UserId, r.Answer, r.Message, r.RespondedAt })
+                .OrderBy(r => r.DisplayName).ThenBy(r => r.UserId).Take(take)
+                .Concat(db.MeetingResponses.AsNoTracking()
+                    .Where(r => r.MeetingId == id && r.Answer == RsvpAnswer.Apologies)
+                    .Select(r => new { r.User!.DisplayName, r.UserId, r.Answer, r.Message, r.RespondedAt })
+                    .OrderBy(r => r.DisplayName).ThenBy(r => r.UserId).Take(take))
+                .Select(r => new ResponseRow(r.DisplayName, r.Answer, r.Message, r.RespondedAt))));
 }
 
 /// <summary>A member's answer: attending or apologies, and an optional message with apologies.</summary>

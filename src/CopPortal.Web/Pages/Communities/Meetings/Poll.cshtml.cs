@@ -109,29 +109,41 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
     /// <summary>The signed-in user's answer for each option they answered.</summary>
     private Dictionary<int, PollChoice> _mine = [];
 
+    private sealed record PollHead(Poll Poll, int Members, int Answered);
+
+    // The poll (in this CoP only) with its options and meeting, and how many members there are and have answered, in
+    // one round trip. Tracked: picking a date changes the poll.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, Task<PollHead?>>> s_head = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int pollId) =>
+            db.MeetingPolls.Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting)
+                .Where(p => p.CommunityId == communityId && p.Id == pollId)
+                .Select(p => new PollHead(
+                    p,
+                    db.Memberships.Count(m => m.CommunityId == communityId),
+                    db.MeetingPollAnswers.Where(a => a.Option!.PollId == p.Id).Select(a => a.UserId).Distinct().Count()))
+                .FirstOrDefault()));
+
+    private sealed record ChoiceCount(int PollOptionId, PollChoice Choice, int Count, int Mine);
+
+    // The counts per option and choice, and which of them are this user's own answers, in a second one.
+    private static readonly CompiledQuery<Func<CopDbContext, int, string?, IAsyncEnumerable<ChoiceCount>>> s_counts = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int pollId, string? userId) =>
+            db.MeetingPollAnswers.AsNoTracking()
+                .Where(a => a.Option!.PollId == pollId)
+                .GroupBy(a => new { a.PollOptionId, a.Choice })
+                .Select(g => new ChoiceCount(g.Key.PollOptionId, g.Key.Choice, g.Count(), g.Count(a => a.UserId == userId)))));
+
     private async Task LoadAsync(int pollId)
     {
-        // The poll with its options and meeting, and how many members there are and have answered, in one round trip.
-        var communityId = Community.Id;
-        var head = await db.MeetingPolls.Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting)
-            .Where(p => p.CommunityId == communityId && p.Id == pollId)
-            .Select(p => new
-            {
-                Poll = p,
-                Members = db.Memberships.Count(m => m.CommunityId == communityId),
-                Answered = db.MeetingPollAnswers.Where(a => a.Option!.PollId == p.Id).Select(a => a.UserId).Distinct().Count(),
-            })
-            .FirstOrDefaultAsync() ?? throw new CommunityChildNotFoundException();
+        var head = await s_head.For(db)(db, Community.Id, pollId) ?? throw new CommunityChildNotFoundException();
         Poll = head.Poll;
         MemberCount = head.Members;
         AnsweredCount = head.Answered;
-        // The counts per option and choice, and which of them are this user's own answers, in a second one.
-        var userId = users.GetUserId(User);
-        var counts = await db.MeetingPollAnswers.AsNoTracking()
-            .Where(a => a.Option!.PollId == pollId)
-            .GroupBy(a => new { a.PollOptionId, a.Choice })
-            .Select(g => new { g.Key.PollOptionId, g.Key.Choice, Count = g.Count(), Mine = g.Count(a => a.UserId == userId) })
-            .ToListAsync();
+        var counts = new List<ChoiceCount>();
+        await foreach (var count in s_counts.For(db)(db, pollId, users.GetUserId(User)))
+        {
+            counts.Add(count);
+        }
         Results = PollService.Tally(Poll, counts.Select(c => (c.PollOptionId, c.Choice, c.Count)));
         _mine = counts.Where(c => c.Mine > 0).GroupBy(c => c.PollOptionId).ToDictionary(g => g.Key, g => g.First().Choice);
     }

@@ -177,10 +177,13 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         request.DecisionReason = reason.Trim();
 
         var alternatives = await AlternativesAsync(request, cancellationToken);
-        var instead = alternatives.Count == 0
+        var instead = alternatives.Shown.Count == 0
             ? ""
-            : "Your answers meet the criteria of these other communities, which you could ask to join:\n" +
-              string.Join("\n", alternatives.Select(a => $"- {a.Name}: {site.Url(PortalPaths.Join(a.Slug))}")) + "\n\n";
+            : (alternatives.More
+                ? "Your answers meet the criteria of other communities too. These are some you could ask to join:\n"
+                : "Your answers meet the criteria of these other communities, which you could ask to join:\n") +
+              string.Join("\n", alternatives.Shown.Select(a => $"- {a.Name}: {site.Url(PortalPaths.Join(a.Slug))}")) + "\n" +
+              (alternatives.More ? $"You can see every community at {site.Url(PortalPaths.Communities)}\n" : "") + "\n";
         outbox.Enqueue(DeclinedEmail, applicant.Email!, applicant.DisplayName, $"Your request to join {community.Name}",
             $"""
             Dear {applicant.DisplayName},
@@ -285,7 +288,16 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     /// criteria the answers meet: every criterion Met. A criterion the answers never addressed (such as
     /// another community's seniority question) needs judgement, so that community is not suggested.
     /// </summary>
-    public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// At most this many other communities are suggested: in a network of two thousand communities hundreds can
+    /// fit, a list that long helps nobody, and checking every one made reviewing a request slower as the network grew.
+    /// </summary>
+    public const int MaxAlternatives = 10;
+
+    /// <summary>Other communities whose criteria the answers meet (at most <see cref="MaxAlternatives"/>), and whether there are more.</summary>
+    public sealed record AlternativeCommunities(IReadOnlyList<(string Name, string Slug)> Shown, bool More);
+
+    public async Task<AlternativeCommunities> AlternativesAsync(JoinRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var memberOf = (await db.Memberships.AsNoTracking()
@@ -297,7 +309,7 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
     }
 
     /// <summary>As <see cref="AlternativesAsync(JoinRequest, CancellationToken)"/>, for a caller that has already read the applicant's memberships.</summary>
-    public async Task<List<(string Name, string Slug)>> AlternativesAsync(JoinRequest request, IReadOnlySet<int> memberOf, CancellationToken cancellationToken = default)
+    public async Task<AlternativeCommunities> AlternativesAsync(JoinRequest request, IReadOnlySet<int> memberOf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(memberOf);
@@ -305,13 +317,17 @@ public class JoinRequestService(CopDbContext db, TimeProvider clock, Outbox outb
         // many communities the network runs.
         var catalogue = await communityCache.EligibilityAsync(db, cancellationToken);
         var professionId = request.Answers.ProfessionId;
-        return catalogue.Communities
+        // The closest fits first: communities that name the applicant's profession, then those open to every
+        // profession, each by name. Evaluated lazily, so the full check runs only until one more than is shown is found.
+        var ordered = catalogue.Communities.Where(c => professionId is int id && c.Criteria.ProfessionIds.Contains(id))
+            .Concat(catalogue.Communities.Where(c => c.Criteria.ProfessionIds.Count == 0));
+        var found = ordered
             .Where(c => c.Id != request.CommunityId && !memberOf.Contains(c.Id))
-            // The profession rule first: it rules out most communities without running the whole check.
-            .Where(c => c.Criteria.ProfessionIds.Count == 0 || (professionId is int id && c.Criteria.ProfessionIds.Contains(id)))
             .Where(c => EligibilityChecker.Check(c.Criteria, request.Answers, catalogue.ProfessionNames, site.NetworkRegion).All(r => r.Outcome == PrecheckOutcome.Met))
+            .Take(MaxAlternatives + 1)
             .Select(c => (c.Name, c.Slug))
             .ToList();
+        return new AlternativeCommunities(found.Take(MaxAlternatives).ToList(), found.Count > MaxAlternatives);
     }
 
     private async Task<JoinRequestStatus> ApproveCoreAsync(JoinRequest request, string staffUserId, CancellationToken cancellationToken)

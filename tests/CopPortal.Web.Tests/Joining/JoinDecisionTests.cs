@@ -152,6 +152,48 @@ public sealed class JoinDecisionTests(SharedPortal shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task Suggestions_stop_at_ten_closest_fits_first_and_the_decline_email_links_to_every_community()
+    {
+        // Eleven more communities with the CAP community's criteria (they name the CAP profession), and one open to
+        // every profession whose name sorts first: twelve profession fits, so the open one is not among the ten.
+        await _portal.WithServicesAsync(async services =>
+        {
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CopPortal.Domain.Data.CopDbContext>(services);
+            var terms = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<TermsService>(services);
+            var caps = await db.Communities.SingleAsync(c => c.Slug == JoiningTestData.Caps);
+            var current = (await terms.CurrentAsync(caps.Id))!;
+            for (var i = 0; i <= 11; i++)
+            {
+                var (slug, name) = i == 0 ? ("aardvark-open-to-all", "Aardvark open to all") : ($"cap-copy-{i:00}", $"Zz CAP copy {i:00}");
+                var community = new Community { Slug = slug, Name = name, Summary = "For suggestions.", Status = CommunityStatus.Active, CreatedAt = _portal.Clock.GetUtcNow() };
+                db.Communities.Add(community);
+                var version = await terms.PublishAsync(community, current, current.ReviewDueOn, "First version.", null);
+                if (i == 0)
+                {
+                    version.Eligibility.ProfessionIds = [];
+                }
+                await db.SaveChangesAsync();
+            }
+        });
+        await _portal.CreateApplicantAsync(Applicant, "Alex Applicant", profession: "CAP");
+        var id = await _portal.SubmitAsync(Applicant, JoiningTestData.Practitioners);
+        var staff = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var suggested = (await staff.GetPageAsync(PortalPaths.JoinRequestReview(id))).QuerySelector("#alternatives")!.TextContent;
+        Assert.Contains($"meet the criteria of more than {JoinRequestService.MaxAlternatives} other communities, including: Clinical Associate in Psychology, Zz CAP copy 01,", suggested, StringComparison.Ordinal);
+        Assert.Contains("Zz CAP copy 09.", suggested, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zz CAP copy 10", suggested, StringComparison.Ordinal);
+        Assert.DoesNotContain("Aardvark", suggested, StringComparison.Ordinal);
+
+        var template = await _portal.WithDbAsync(db => db.DeclineReasonTemplates.SingleAsync(t => t.Title == "Profession not covered"));
+        await staff.SubmitFormAsync(PortalPaths.JoinRequestReview(id), Html.Form(("Input.TemplateId", template.Id.ToString()), ("Input.DeclineDetail", "Other communities fit better.")), "#decline-form");
+        var mail = Assert.Single(await _portal.OutboxAsync(), m => m.Kind == JoinRequestService.DeclinedEmail);
+        Assert.Equal(JoinRequestService.MaxAlternatives, mail.TextBody.Split('\n').Count(line => line.StartsWith("- ", StringComparison.Ordinal) && line.Contains("/join", StringComparison.Ordinal)));
+        Assert.Contains("These are some you could ask to join", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("You can see every community at http://localhost/communities", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_decline_emails_the_reason_and_communities_the_answers_meet()
     {
         // A CAP applying to the practitioners' community: not eligible there, but meets the CAP community's criteria.

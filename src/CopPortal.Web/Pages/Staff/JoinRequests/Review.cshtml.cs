@@ -28,7 +28,7 @@ public class ReviewModel(CopDbContext db, JoinRequestService joining, CommunityC
     public List<(string Name, string Slug, CommunityRole Role)> Memberships { get; private set; } = [];
     public List<(int Id, string Community, DateTimeOffset SubmittedAt, JoinRequestStatus Status)> PastRequests { get; private set; } = [];
     public IReadOnlyList<DeclineReasonTemplate> Templates { get; private set; } = [];
-    public List<(string Name, string Slug)> Alternatives { get; private set; } = [];
+    public JoinRequestService.AlternativeCommunities Alternatives { get; private set; } = new([], false);
 
     public IEnumerable<SelectListItem> TemplateItems => Templates.Select(t => new SelectListItem(t.Title, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 

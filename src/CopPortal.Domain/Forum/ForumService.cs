@@ -342,9 +342,9 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
 
     /// <summary>
     /// Posts in a CoP's forum whose title or text has every searched word as the start of a word, latest first.
-    /// Each word is a range over the term index, so the cost follows the matches, not the size of the forum.
-    /// Removed posts have no terms, so they are never found. Matches are counted up to
-    /// <see cref="MaxCountedMatches"/> only, in the same query as the page of hits.
+    /// Everything is read from the term index (CommunityId, Term, PostId): the count and the page's post ids never
+    /// touch the posts, and only the page's twenty posts are read. Removed posts have no terms, so they are never
+    /// found. Matches are counted up to <see cref="MaxCountedMatches"/> only, in the same query as the page of hits.
     /// </summary>
     public async Task<SearchPage> SearchAsync(int communityId, IReadOnlyList<string> words, int skip, CancellationToken cancellationToken = default)
     {
@@ -353,25 +353,41 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
         {
             return new SearchPage(0, false, []);
         }
-        var posts = db.ForumPosts.AsNoTracking().Where(p => p.CommunityId == communityId && p.RemovedAt == null);
-        foreach (var word in words.Take(MaxSearchWords))
-        {
-            var (from, to) = SearchTerms.PrefixRange(word);
-            var matching = db.ForumSearchTerms
-                .Where(t => t.CommunityId == communityId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                .Select(t => t.PostId);
-            posts = posts.Where(p => matching.Contains(p.Id));
-        }
-        // One more than counted tells "exactly 1,000" from "more than 1,000".
-        var counted = posts.Take(MaxCountedMatches + 1);
-        var rows = await posts
+        var searched = words.Take(MaxSearchWords).Select(SearchTerms.PrefixRange).ToList();
+        var (from, to) = searched[0];
+        // The first word drives; every other word is a seek on the term table's key (PostId, Term) per candidate.
+        var exact = Narrowed(db.ForumSearchTerms.Where(t => t.CommunityId == communityId && t.Term == from), searched);
+        var longer = Narrowed(db.ForumSearchTerms.Where(t => t.CommunityId == communityId && string.Compare(t.Term, from) > 0 && string.Compare(t.Term, to) < 0), searched);
+        // The word itself is one term, whose post ids the index holds newest last: the latest of them are read
+        // from the index in order, however common the word. Only longer words it starts ("supervisions" for
+        // "supervision"), usually few, are sorted. The page is among the first skip + 20 of either part.
+        var needed = skip + SearchResultsPerPage;
+        var pageIds = exact.Select(t => t.PostId).OrderByDescending(id => id).Take(needed)
+            .Union(longer.Select(t => t.PostId).Distinct().OrderByDescending(id => id).Take(needed))
+            .OrderByDescending(id => id)
+            .Skip(skip).Take(SearchResultsPerPage);
+        // One more than counted tells "exactly 1,000" from "more than 1,000"; the index is read in its own order
+        // and stops there, so a common word costs no more than 1,001 entries.
+        var counted = Narrowed(db.ForumSearchTerms.Where(t => t.CommunityId == communityId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0), searched)
+            .Select(t => t.PostId).Distinct().Take(MaxCountedMatches + 1);
+        var rows = await db.ForumPosts.AsNoTracking()
+            .Where(p => pageIds.Contains(p.Id) && p.CommunityId == communityId && p.RemovedAt == null)
             .OrderByDescending(p => p.Id)
-            .Skip(skip).Take(SearchResultsPerPage)
             .Select(p => new { Hit = new SearchHit(p.Id, p.ThreadId, p.Thread!.Title, p.Author!.DisplayName, p.CreatedAt, p.Body), Total = counted.Count() })
             .ToListAsync(cancellationToken);
         // An empty page past the end still needs the count, for the pager to go back to the last page.
         var total = rows.Count > 0 ? rows[0].Total : skip == 0 ? 0 : await counted.CountAsync(cancellationToken);
         return new SearchPage(Math.Min(total, MaxCountedMatches), total > MaxCountedMatches, rows.ConvertAll(r => r.Hit));
+    }
+
+    /// <summary>Keeps the first word's terms whose post also has a term starting with each other searched word.</summary>
+    private IQueryable<ForumSearchTerm> Narrowed(IQueryable<ForumSearchTerm> terms, List<(string From, string To)> searched)
+    {
+        foreach (var (from, to) in searched.Skip(1))
+        {
+            terms = terms.Where(t => db.ForumSearchTerms.Any(o => o.PostId == t.PostId && string.Compare(o.Term, from) >= 0 && string.Compare(o.Term, to) < 0));
+        }
+        return terms;
     }
 
     /// <summary>Which page of its thread a post is on, for links to it.</summary>

@@ -1,6 +1,9 @@
 using System.Net;
+using CopPortal.Domain.Data;
+using CopPortal.Domain.Forum;
 using CopPortal.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CopPortal.Web.Tests.Forum.ForumTestData;
 
 namespace CopPortal.Web.Tests.Forum;
@@ -73,6 +76,74 @@ public sealed class ForumAccessAndSearchTests(SharedPortal shared) : IClassFixtu
         var tooLong = await chair.GetAsync(ForumUrl + "?q=" + new string('a', 101));
         Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
         Assert.Equal(["Your search must be 100 characters or fewer"], (await Html.ParseAsync(tooLong)).ErrorSummary());
+    }
+
+    [Fact]
+    public async Task Search_lists_the_word_and_longer_words_it_starts_latest_first_on_every_page_each_post_once()
+    {
+        // 50 posts through the service (so indexed as posting does): the word itself ("kiwiz"), only longer words it
+        // starts ("kiwizs", "kiwizland", "kiwizzy"), or both; every third also has "emuz". The page's ids come from two
+        // index reads (the word, then the longer words) merged, so a post in both, or with two longer words, must
+        // still show once, and later pages must still be the next latest.
+        var bodies = Enumerable.Range(0, 50).Select(i => (i % 3) switch
+        {
+            0 => $"Kiwiz note {i}.",
+            1 => $"Kiwizs, kiwizland and kiwizzy note {i}.",
+            _ => $"Kiwiz, kiwizs note {i}.",
+        } + (i % 3 == 0 ? " Emuz too." : "")).ToList();
+        var postIds = new List<int>();
+        var removedId = 0;
+        await _portal.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<CopDbContext>();
+            var forum = services.GetRequiredService<ForumService>();
+            var communityId = await db.Communities.Where(c => c.Slug == Slug).Select(c => c.Id).SingleAsync();
+            var author = await db.Users.Where(u => u.Email == DemoData.MemberEmail).Select(u => u.Id).SingleAsync();
+            var chair = await db.Users.Where(u => u.Email == DemoData.ChairEmail).Select(u => u.Id).SingleAsync();
+            var first = await forum.StartThreadAsync(communityId, author, "Bird notes", bodies[0], Guid.NewGuid(), acceptsGroundRules: false);
+            var thread = await db.ForumThreads.AsNoTracking().SingleAsync(t => t.Id == first.ThreadId);
+            var community = await db.Communities.AsNoTracking().SingleAsync(c => c.Id == communityId);
+            postIds.Add(first.Id);
+            foreach (var body in bodies.Skip(1))
+            {
+                postIds.Add((await forum.ReplyAsync(community, thread, author, body, Guid.NewGuid(), acceptsGroundRules: false)).Id);
+            }
+            // A removed post is never found, whichever of the two reads would have found it.
+            removedId = postIds[47];
+            var removed = await db.ForumPosts.SingleAsync(p => p.Id == removedId);
+            await forum.RemoveAsync(removed, thread, chair, "Off topic.", tellAuthor: false);
+        });
+        var chairClient = await _portal.SignedInClientAsync(DemoData.ChairEmail);
+
+        async Task<(string Heading, int[] Ids)> PageAsync(string words, int page)
+        {
+            var html = await chairClient.GetPageAsync($"{ForumUrl}?q={Uri.EscapeDataString(words)}&p={page}");
+            var ids = html.QuerySelectorAll(".app-result-list li h3 a")
+                .Select(a => int.Parse(a.GetAttribute("href")!.Split("#post-")[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            return (html.QuerySelector("#results-heading")!.TextContent, ids);
+        }
+
+        var expected = postIds.Where(id => id != removedId).OrderDescending().ToList();
+        var all = new List<int>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var (heading, ids) = await PageAsync("kiwiz", page);
+            Assert.Equal("49 posts matching “kiwiz”", heading);
+            all.AddRange(ids);
+        }
+        Assert.Equal(expected, all);
+
+        // Only the longer words: one sort, still latest first and each post once.
+        var (longHeading, longIds) = await PageAsync("kiwizs", 1);
+        var withLonger = postIds.Where((id, i) => i % 3 != 0 && id != removedId).OrderDescending().ToList();
+        Assert.Equal($"{withLonger.Count} posts matching “kiwizs”", longHeading);
+        Assert.Equal(withLonger.Take(ForumService.SearchResultsPerPage), longIds);
+
+        // A second word narrows both reads.
+        var (bothHeading, bothIds) = await PageAsync("kiwiz emuz", 1);
+        var withEmu = postIds.Where((id, i) => i % 3 == 0 && id != removedId).OrderDescending().ToList();
+        Assert.Equal($"{withEmu.Count} posts matching “kiwiz emuz”", bothHeading);
+        Assert.Equal(withEmu, bothIds);
     }
 
     [Fact]

@@ -41,6 +41,21 @@ public sealed class EqualityReportTests(SharedPortal shared) : IClassFixture<Sha
         Assert.Null(filtered.QuerySelector("#equality-total"));
         Assert.Empty(filtered.QuerySelectorAll("main table"));
         Assert.Contains("not yet enough answers", filtered.QuerySelector("#equality-period")!.TextContent, StringComparison.Ordinal);
+
+        // The community is typed as part of its name: one match shows its figures with its full name in the box.
+        var byName = await staff.GetPageAsync("/staff/equality?community-name=" + Uri.EscapeDataString(community.Name.ToUpperInvariant()));
+        Assert.Equal(community.Name, byName.QuerySelector("input#community")!.GetAttribute("value"));
+        Assert.Contains("25 to 34 | 10", Rows(byName));
+        Assert.Null(byName.QuerySelector("select#community"));
+        // Several matches: a list to choose from and no figures until one is chosen; none: says so.
+        var several = await staff.GetPageAsync("/staff/equality?community-name=psycholog");
+        Assert.Contains("communities match", several.QuerySelector("#community-choice")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(several.QuerySelector("#equality-total"));
+        var choice = several.QuerySelectorAll(".app-community-choices a").Single(a => a.TextContent.Trim() == community.Name).GetAttribute("href")!;
+        Assert.Contains("25 to 34 | 10", Rows(await staff.GetPageAsync(choice)));
+        var none = await staff.GetPageAsync("/staff/equality?community-name=zzzz");
+        Assert.Contains("No community's name contains “zzzz”", none.QuerySelector("#community-choice")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(none.QuerySelectorAll("main table"));
     }
 
     [Fact]

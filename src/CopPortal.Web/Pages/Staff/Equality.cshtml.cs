@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using CopPortal.Domain.Caching;
 using CopPortal.Domain.Communities;
+using CopPortal.Web.Infrastructure.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Joining;
 using CopPortal.Domain.Time;
@@ -35,7 +36,12 @@ public class EqualityModel(CopDbContext db, CommunityCache communityCache, Aggre
     [FromQuery(Name = "community")]
     public int? CommunityId { get; set; }
 
-    public IReadOnlyList<CommunityName> Communities { get; private set; } = [];
+    /// <summary>Part of a community's name, typed in the filter (a list of every CoP was 2,000 options at ten times the network).</summary>
+    [FromQuery(Name = "community-name")]
+    public string? CommunityName { get; set; }
+
+    /// <summary>The typed community when it names none or several (the page then asks to choose), else resolved.</summary>
+    public CommunityNameChoice CommunityChoice { get; private set; } = CommunityNameChoice.Resolve([], null, null);
 
     /// <summary>The exact number of responses the figures cover; only ever shown rounded.</summary>
     public int Total { get; private set; }
@@ -56,7 +62,12 @@ public class EqualityModel(CopDbContext db, CommunityCache communityCache, Aggre
 
     public async Task OnGetAsync()
     {
-        Communities = await communityCache.NamesAsync(db);
+        CommunityChoice = CommunityNameChoice.Resolve(await communityCache.NamesAsync(db), CommunityId, CommunityName);
+        CommunityId = CommunityChoice.CommunityId;
+        if (!CommunityChoice.Resolved)
+        {
+            return;
+        }
         var today = LondonTime.Today(clock);
         var monthStart = new DateOnly(today.Year, today.Month, 1);
         // Counting reads every response; only whole past months are released, so the figures are kept (aggregates

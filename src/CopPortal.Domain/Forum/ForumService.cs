@@ -33,7 +33,7 @@ public sealed record SearchHit(int PostId, int ThreadId, string ThreadTitle, str
 /// reports, watching and reply emails. Callers save nothing themselves: each method commits its own unit of work,
 /// so a post, its thread's counters and its search terms are saved together or not at all.
 /// </summary>
-public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite site, TimeProvider clock, ForumOptions options)
+public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite site, TimeProvider clock, ForumOptions options, CopPortal.Domain.Caching.AggregateCache aggregates)
 {
     public const int ThreadsPerPage = 25;
     public const int PostsPerPage = 20;
@@ -47,8 +47,25 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     /// The list page's header in one query: whether <paramref name="userId"/> watches the forum, the open reports
     /// (moderators only) and the thread count (the list only, not search). Compiled: every forum view runs it.
     /// </summary>
-    public async Task<ForumHeader> HeaderAsync(int communityId, string userId, bool isModerator, bool countThreads, CancellationToken cancellationToken = default) =>
-        await s_header.For(db)(db, communityId, userId, isModerator, countThreads, cancellationToken);
+    public async Task<ForumHeader> HeaderAsync(int communityId, string userId, bool isModerator, bool countThreads, CancellationToken cancellationToken = default)
+    {
+        if (!countThreads)
+        {
+            return await s_header.For(db)(db, communityId, userId, isModerator, false, cancellationToken);
+        }
+        // The thread count is kept with the other aggregates (dropped when this app saves a thread, at most a minute
+        // old otherwise): counting a busy forum's threads on every view grew with the forum. When it is not kept,
+        // the header query counts them as before, so the page still sends one query.
+        ForumHeader? counted = null;
+        var threads = await aggregates.GetAsync(ThreadCountKey(communityId), async () =>
+        {
+            counted = await s_header.For(db)(db, communityId, userId, isModerator, true, cancellationToken);
+            return Tuple.Create(counted.ThreadCount);
+        });
+        return counted ?? (await s_header.For(db)(db, communityId, userId, isModerator, false, cancellationToken)) with { ThreadCount = threads.Item1 };
+    }
+
+    private static string ThreadCountKey(int communityId) => "forum-threads|" + communityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static readonly CompiledQuery<Func<CopDbContext, int, string, bool, bool, CancellationToken, Task<ForumHeader>>> s_header = new(() =>
         EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, bool isModerator, bool countThreads, CancellationToken _) => db.Communities

@@ -13,6 +13,25 @@ public sealed class ForumPostingTests(SharedPortal shared) : IClassFixture<Share
     private readonly PortalFactory _portal = shared.Fresh();
 
     [Fact]
+    public async Task The_thread_count_kept_between_views_follows_a_thread_started_after_it_was_read()
+    {
+        // The forum's number of threads is kept in memory between views; starting a thread must drop it at once.
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        static int Total(AngleSharp.Dom.IDocument page) =>
+            System.Text.RegularExpressions.Regex.Match(page.MainText(), @"Showing \d+ to \d+ of (\d+)") is { Success: true } shown
+                ? int.Parse(shown.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+        var before = Total(await member.GetPageAsync(ForumUrl));
+        Assert.Equal(before, Total(await member.GetPageAsync(ForumUrl)));
+
+        await StartThreadAsync(member, _portal, "Counted thread", "Does the count follow?");
+
+        var after = await member.GetPageAsync(ForumUrl);
+        Assert.Equal(before + 1, Total(after));
+        Assert.Contains("Counted thread", after.MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_member_starts_a_thread_another_replies_and_the_author_is_emailed_about_it()
     {
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);

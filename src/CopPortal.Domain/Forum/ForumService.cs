@@ -57,12 +57,12 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
         // old otherwise): counting a busy forum's threads on every view grew with the forum. When it is not kept,
         // the header query counts them as before, so the page still sends one query.
         ForumHeader? counted = null;
-        var threads = await aggregates.GetAsync(ThreadCountKey(communityId), async () =>
+        var threads = await aggregates.CountAsync(ThreadCountKey(communityId), async () =>
         {
             counted = await s_header.For(db)(db, communityId, userId, isModerator, true, cancellationToken);
-            return Tuple.Create(counted.ThreadCount);
+            return counted.ThreadCount;
         });
-        return counted ?? (await s_header.For(db)(db, communityId, userId, isModerator, false, cancellationToken)) with { ThreadCount = threads.Item1 };
+        return counted ?? (await s_header.For(db)(db, communityId, userId, isModerator, false, cancellationToken)) with { ThreadCount = threads };
     }
 
     private static string ThreadCountKey(int communityId) => "forum-threads|" + communityId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -54,8 +54,8 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, Aggregat
         }
         var query = Filter.Apply(db.EscalationPoints.AsNoTracking());
         var filterKey = "council-queue|" + string.Join('|', Filter.ToQuery().Values);
-        var count = await aggregates.GetAsync(filterKey, async () => Tuple.Create(await query.CountAsync()));
-        Pager = new Pager(p, PageSize, count.Item1, PortalPaths.CouncilEscalations, Filter.ToQuery());
+        var count = await aggregates.CountAsync(filterKey, () => query.CountAsync());
+        Pager = new Pager(p, PageSize, count, PortalPaths.CouncilEscalations, Filter.ToQuery());
         Rows = await query
             .OrderByDescending(x => x.SubmittedAt).ThenByDescending(x => x.Id)
             .Skip(Pager.Skip).Take(PageSize)

@@ -77,7 +77,9 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
         var user = context.HttpContext.User;
         var signedIn = user.Identity?.IsAuthenticated == true;
         var userId = signedIn ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        // The CoP and the user's role in it in one round trip: every community page pays for this.
+        // The CoP and the user's role in it in one round trip: every community page pays for this, and goes on to
+        // query more, so its connection stays open for the request.
+        await CopPortal.Web.Infrastructure.Database.RequestConnection.KeepOpenAsync(db, context.HttpContext.RequestAborted);
         var found = await s_communityAndRole.For(db)(db, slug, userId ?? "");
         if (found is null)
         {

@@ -48,6 +48,8 @@ public static class SecurityStampCheck
         var claimType = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         // Compiled once per provider: every signed-in request runs it.
         var db = services.GetRequiredService<CopDbContext>();
+        // A signed-in request goes on to query the database: open its connection once for all of them.
+        await CopPortal.Web.Infrastructure.Database.RequestConnection.KeepOpenAsync(db, context.HttpContext.RequestAborted);
         var stamp = await s_stampOf.For(db)(db, userId);
         return stamp is not null && string.Equals(stamp, principal!.FindFirstValue(claimType), StringComparison.Ordinal);
     }

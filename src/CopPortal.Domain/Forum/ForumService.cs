@@ -79,12 +79,7 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     /// <summary>One page of a CoP's threads, pinned first, then by latest activity; unread for <paramref name="userId"/>.</summary>
     public async Task<List<ThreadRow>> ThreadsAsync(int communityId, string userId, int skip, CancellationToken cancellationToken = default)
     {
-        var rows = new List<ThreadRow>(ThreadsPerPage);
-        await foreach (var row in s_threads.For(db)(db, communityId, userId, skip).WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-        return rows;
+        return await s_threads.For(db)(db, communityId, userId, skip).ToListAsync(cancellationToken);
     }
 
     private static readonly CompiledQuery<Func<CopDbContext, int, string, int, IAsyncEnumerable<ThreadRow>>> s_threads = new(() =>
@@ -114,12 +109,7 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     /// <summary>One page of a thread's posts with their authors, and whether each has files, in one query.</summary>
     public async Task<List<PostView>> PostsAsync(int threadId, int skip, CancellationToken cancellationToken = default)
     {
-        var posts = new List<PostView>(PostsPerPage);
-        await foreach (var post in s_posts.For(db)(db, threadId, skip).WithCancellation(cancellationToken))
-        {
-            posts.Add(post);
-        }
-        return posts;
+        return await s_posts.For(db)(db, threadId, skip).ToListAsync(cancellationToken);
     }
 
     private static readonly CompiledQuery<Func<CopDbContext, int, int, IAsyncEnumerable<PostView>>> s_posts = new(() =>

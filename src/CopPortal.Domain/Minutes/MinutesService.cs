@@ -41,14 +41,10 @@ public sealed class MinutesService(CopDbContext db, Outbox outbox, IPortalSite s
     public async Task<MattersArisingList> MattersArisingAsync(Meeting meeting, int? limit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var rows = new List<MatterArisingRow>();
         var query = limit is int n
             ? s_mattersArisingFirst.For(db)(db, meeting.CommunityId, meeting.Id, meeting.StartsAt, n)
             : s_mattersArisingAll.For(db)(db, meeting.CommunityId, meeting.Id, meeting.StartsAt);
-        await foreach (var row in query.WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
+        var rows = await query.ToListAsync(cancellationToken);
         var total = limit is null || rows.Count == 0 ? rows.Count : rows[0].Total;
         return new MattersArisingList(rows.Select(r => r.Row).ToList(), total);
     }

@@ -38,3 +38,10 @@ public sealed record CommunityNameChoice(int? CommunityId, string Text, bool Not
             matches.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Take(MaxMatches).ToList());
     }
 }
+
+/// <summary>
+/// What _CommunityNameChoice shows when a typed community name is not settled: the matches to choose from (each
+/// a link made by <paramref name="UrlFor"/>, which keeps the page's other filters) or "none", with a way back
+/// to every community (<paramref name="AllUrl"/>, described by <paramref name="AllText"/>).
+/// </summary>
+public sealed record CommunityNameChoiceList(CommunityNameChoice Choice, Func<int, string> UrlFor, string AllUrl, string AllText);

@@ -32,15 +32,7 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
         // list or a page past the end asks for the counts on their own (and then for the last page).
         var requested = Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
         var rows = await PageAsync(Status, (requested - 1) * PageSize);
-        if (rows.Count > 0)
-        {
-            Counts = new() { [ActionStatus.Open] = rows[0].Open, [ActionStatus.Done] = rows[0].Done, [ActionStatus.Dropped] = rows[0].Dropped };
-        }
-        else
-        {
-            var counts = await s_counts.For(db)(db, Community.Id);
-            Counts = new() { [ActionStatus.Open] = counts.Open, [ActionStatus.Done] = counts.Done, [ActionStatus.Dropped] = counts.Dropped };
-        }
+        Counts = (rows.Count > 0 ? rows[0].Counts : await s_counts.For(db)(db, Community.Id)).ByStatus();
         Pager = new CopPortal.Web.Pages.Staff.Pager(requested, PageSize, Counts.GetValueOrDefault(Status), CopPortal.Domain.Links.PortalPaths.Actions(Community.Slug),
             new Dictionary<string, string?> { ["status"] = Status == ActionStatus.Open ? null : Status.ToString().ToLowerInvariant() });
         if (rows.Count == 0 && Pager.Total > 0)
@@ -51,20 +43,17 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
             a.Status == ActionStatus.Open && a.DueOn is { } due && due < today)).ToList();
     }
 
-    private async Task<List<PageRow>> PageAsync(ActionStatus status, int skip)
-    {
-        var rows = new List<PageRow>();
-        await foreach (var row in s_pageOfActions.For(db)(db, Community.Id, status, skip, PageSize))
-        {
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private Task<List<PageRow>> PageAsync(ActionStatus status, int skip) =>
+        s_pageOfActions.For(db)(db, Community.Id, status, skip, PageSize).ToListAsync().AsTask();
 
     private sealed record PageRow(int Id, string Description, string Owner, DateOnly? DueOn, ActionStatus Status, string? MeetingTitle, DateTimeOffset? MeetingStartsAt,
-        int Open, int Done, int Dropped);
+        StatusCounts Counts);
 
-    private sealed record StatusCounts(int Open, int Done, int Dropped);
+    /// <summary>The CoP's actions counted by status: carried on every row of a page, or read alone when a page is empty.</summary>
+    private sealed record StatusCounts(int Open, int Done, int Dropped)
+    {
+        public Dictionary<ActionStatus, int> ByStatus() => new() { [ActionStatus.Open] = Open, [ActionStatus.Done] = Done, [ActionStatus.Dropped] = Dropped };
+    }
 
     private static readonly CompiledQuery<Func<CopDbContext, int, Task<StatusCounts>>> s_counts = new(() =>
         EF.CompileAsyncQuery((CopDbContext db, int communityId) => db.Communities.Where(c => c.Id == communityId)
@@ -82,9 +71,10 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
             .Skip(skip).Take(take)
             .Select(a => new PageRow(a.Id, a.Description, a.OwnerUser != null ? a.OwnerUser.DisplayName : a.OwnerName, a.DueOn, a.Status,
                 a.Meeting != null ? a.Meeting.Title : null, a.Meeting != null ? (DateTimeOffset?)a.Meeting.StartsAt : null,
-                db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Open),
-                db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Done),
-                db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Dropped)))));
+                new StatusCounts(
+                    db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Open),
+                    db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Done),
+                    db.Actions.Count(o => o.CommunityId == communityId && o.Status == ActionStatus.Dropped))))));
 
     public static string Label(ActionStatus status) => status switch
     {

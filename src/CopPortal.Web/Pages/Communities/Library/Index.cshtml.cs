@@ -78,11 +78,7 @@ public class IndexModel(CopDbContext db, LibraryService library, IPublishedMeeti
     private async Task LoadAsync()
     {
         // The folders and their published documents counted in one command (a GET never creates folders).
-        Folders = [];
-        await foreach (var row in s_folders.For(db)(db, Community.Id))
-        {
-            Folders.Add(row);
-        }
+        Folders = await s_folders.For(db)(db, Community.Id).ToListAsync();
         if (Folders.Any(f => f.Folder.HoldsMeetingDocuments))
         {
             var meetingCount = await meetingDocuments.CountForCommunityAsync(Community.Id);
@@ -91,11 +87,7 @@ public class IndexModel(CopDbContext db, LibraryService library, IPublishedMeeti
         var pending = CanUpload
             ? s_suggestions.For(db)(db, Community.Id)
             : s_mySuggestions.For(db)(db, Community.Id, User.FindFirstValue(ClaimTypes.NameIdentifier));
-        var rows = new List<SuggestionRow>();
-        await foreach (var row in pending)
-        {
-            rows.Add(row);
-        }
+        var rows = await pending.ToListAsync();
         if (CanUpload)
         {
             Suggestions = rows;

@@ -43,12 +43,7 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
 
     private async Task<List<ListRow>> ListAsync(DateTimeOffset now, int pageNumber)
     {
-        var list = new List<ListRow>();
-        await foreach (var row in s_list.For(db)(db, Community.Id, now, (pageNumber - 1) * PageSize))
-        {
-            list.Add(row);
-        }
-        return list;
+        return await s_list.For(db)(db, Community.Id, now, (pageNumber - 1) * PageSize).ToListAsync();
     }
 
     // Upcoming meetings (a year at most, as a series is generated a year ahead, so shown whole) and one page of

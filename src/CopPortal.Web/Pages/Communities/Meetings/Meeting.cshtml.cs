@@ -111,11 +111,7 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
         ApologiesCount = head.Apologies;
         if (May(nameof(CommunityOperations.RunCommunity)) && AttendingCount + ApologiesCount > 0)
         {
-            var rows = new List<ResponseRow>();
-            await foreach (var row in s_replies.For(db)(db, id, AllReplies ? int.MaxValue : RepliesShown))
-            {
-                rows.Add(row);
-            }
+            var rows = await s_replies.For(db)(db, id, AllReplies ? int.MaxValue : RepliesShown).ToListAsync();
             // A union keeps no order of its own.
             Responses = rows.OrderBy(r => r.Answer).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         }

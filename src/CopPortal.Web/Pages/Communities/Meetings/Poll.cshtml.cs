@@ -139,11 +139,7 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
         Poll = head.Poll;
         MemberCount = head.Members;
         AnsweredCount = head.Answered;
-        var counts = new List<ChoiceCount>();
-        await foreach (var count in s_counts.For(db)(db, pollId, users.GetUserId(User)))
-        {
-            counts.Add(count);
-        }
+        var counts = await s_counts.For(db)(db, pollId, users.GetUserId(User)).ToListAsync();
         Results = PollService.Tally(Poll, counts.Select(c => (c.PollOptionId, c.Choice, c.Count)));
         _mine = counts.Where(c => c.Mine > 0).GroupBy(c => c.PollOptionId).ToDictionary(g => g.Key, g => g.First().Choice);
     }

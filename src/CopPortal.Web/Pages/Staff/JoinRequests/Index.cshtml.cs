@@ -42,15 +42,8 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
     [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    /// <summary>The communities whose names contain the typed text, when more than one does (at most <see cref="MaxCommunityMatches"/>).</summary>
-    public IReadOnlyList<CommunityName> CommunityMatches { get; private set; } = [];
-    public int CommunityMatchCount { get; private set; }
-
-    /// <summary>Set when the typed text matches no community.</summary>
-    public bool CommunityNotFound { get; private set; }
-
-    /// <summary>The text shown in the community box: the chosen community's name, or what was typed.</summary>
-    public string CommunityText { get; private set; } = "";
+    /// <summary>The community filter as typed: settled on one CoP (or none asked for), or the matches to choose from.</summary>
+    public CommunityNameChoice CommunityChoice { get; private set; } = CommunityNameChoice.Resolve([], null, null);
     public List<WeekGroup> Weeks { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount { get; private set; }
@@ -107,11 +100,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
         PageCount = Math.Max(1, (Total + PageSize - 1) / PageSize);
         PageNumber = Math.Min(PageNumber, PageCount);
 
-        var rows = new List<Row>();
-        await foreach (var row in PageRows.For(db)(db, CommunityId, Status == OpenStatus ? 1 : null, ParseStatus(Status), ParseOutcome(Outcome), (PageNumber - 1) * PageSize))
-        {
-            rows.Add(row);
-        }
+        var rows = await PageRows.For(db)(db, CommunityId, Status == OpenStatus ? 1 : null, ParseStatus(Status), ParseOutcome(Outcome), (PageNumber - 1) * PageSize).ToListAsync();
         Weeks = rows.GroupBy(r => r.WeekOf).Select(g => new WeekGroup(g.Key, counts.PerWeek.GetValueOrDefault(g.Key), g.ToList())).ToList();
     }
 
@@ -120,10 +109,7 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, JoinQueu
     {
         var choice = CommunityNameChoice.Resolve(await communityCache.NamesAsync(db), CommunityId, CommunityName);
         CommunityId = choice.CommunityId;
-        CommunityText = choice.Text;
-        CommunityNotFound = choice.NotFound;
-        CommunityMatchCount = choice.MatchCount;
-        CommunityMatches = choice.Matches;
+        CommunityChoice = choice;
         return choice.Resolved;
     }
 

@@ -27,9 +27,14 @@ public sealed class WorkspaceQueryCountTests(WorkspaceQueryCountTests.Portal por
     {
         public PortalFactory Factory { get; } = new();
         public CommandCounter Counter { get; } = new();
+        public ConnectionOpenCounter Opens { get; } = new();
         private WebApplicationFactory<Program>? _counted;
 
-        public WebApplicationFactory<Program> Counted => _counted ??= Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IInterceptor>(Counter)));
+        public WebApplicationFactory<Program> Counted => _counted ??= Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.AddSingleton<IInterceptor>(Counter);
+            s.AddSingleton<IInterceptor>(Opens);
+        }));
 
         public async Task<HttpClient> ClientAsync(string email)
         {
@@ -53,7 +58,10 @@ public sealed class WorkspaceQueryCountTests(WorkspaceQueryCountTests.Portal por
         Db.Clock.Advance(TimeSpan.FromMinutes(2)); // kept names and counts expire, as rows were added behind the portal's back
         await client.GetPageAsync(url);
         portal.Counter.Reset();
+        portal.Opens.Reset();
         await client.GetPageAsync(url);
+        // All of a signed-in request's queries share one connection (RequestConnection), not one open per query.
+        Assert.True(portal.Opens.Count == 1, $"{url} opened the database connection {portal.Opens.Count} times; one request needs it opened once");
         return portal.Counter.Count;
     }
 

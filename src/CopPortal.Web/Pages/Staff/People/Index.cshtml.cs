@@ -50,6 +50,7 @@ public class IndexModel(CopDbContext db) : PageModel
         // "council@demo"). Each is a range over the indexed word table, so a search reads its matches, not every account.
         var words = PersonSearchTerm.SearchWords(q).Take(MaxWords).ToList();
         IQueryable<PortalUser> people = db.Users;
+        var searched = words.Count > 0;
         int total;
         if (words.Count > 0)
         {
@@ -81,8 +82,15 @@ public class IndexModel(CopDbContext db) : PageModel
         {
             return;
         }
+        // A search orders its matches (up to MaxMatches) by name using the (Id, DisplayName) index alone, then reads
+        // just the page's fifty accounts whole: sorting whole rows read for every match cost 1.5 ms at ten times
+        // the network. Namesakes follow in a fixed order (by id), so pages never overlap.
+        var pageOfPeople = searched
+            ? db.Users.Where(u => people.OrderBy(p => p.DisplayName).ThenBy(p => p.Id).Skip(Pager.Skip).Take(PageSize).Select(p => p.Id).Contains(u.Id))
+                .OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
+            : people.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize);
         // One query for the page and each person's roles (two correlated lookups instead of a third round trip).
-        var page = await people.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).Skip(Pager.Skip).Take(PageSize)
+        var page = await pageOfPeople
             .Select(u => new
             {
                 u.Id,

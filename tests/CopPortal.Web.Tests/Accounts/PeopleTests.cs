@@ -69,6 +69,24 @@ public sealed class PeopleTests(SharedPortal shared) : IClassFixture<SharedPorta
     }
 
     [Fact]
+    public async Task Search_pages_namesakes_without_overlap_each_person_once()
+    {
+        for (var i = 0; i < 27; i++)
+        {
+            await _portal.CreateUserAsync($"namesake{i:00}@nhs.net", "Jo Namesake");
+        }
+        var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);
+
+        var first = await client.GetPageAsync("/staff/people?q=namesake");
+        var second = await client.GetPageAsync("/staff/people?q=namesake&p=2");
+        static List<string> Emails(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("tbody tr td:nth-child(2)").Select(td => td.CellText()).ToList();
+        var listed = Emails(first).Concat(Emails(second)).ToList();
+        Assert.Equal(25, Emails(first).Count);
+        Assert.Equal(27, listed.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Enumerable.Range(0, 27).Select(i => $"namesake{i:00}@nhs.net").Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_grant_and_remove_council_role()
     {
         var client = await _portal.SignedInClientAsync(DemoData.StaffEmail);

@@ -52,7 +52,7 @@ public class IndexModel(CopDbContext db) : PageModel
         IQueryable<PortalUser> people = db.Users;
         var searched = words.Count > 0;
         int total;
-        if (words.Count > 0)
+        if (searched)
         {
             // One word's index range drives the search and stops after one more match than is shown; the other
             // words are checked per match on the (person, word) key. "Id IN (every match)" made the database list
@@ -83,7 +83,7 @@ public class IndexModel(CopDbContext db) : PageModel
             return;
         }
         // A search orders its matches (up to MaxMatches) by name using the (Id, DisplayName) index alone, then reads
-        // just the page's fifty accounts whole: sorting whole rows read for every match cost 1.5 ms at ten times
+        // just the page's accounts whole: sorting whole rows read for every match cost 1.5 ms at ten times
         // the network. Namesakes follow in a fixed order (by id), so pages never overlap.
         var pageOfPeople = searched
             ? db.Users.Where(u => people.OrderBy(p => p.DisplayName).ThenBy(p => p.Id).Skip(Pager.Skip).Take(PageSize).Select(p => p.Id).Contains(u.Id))

@@ -78,6 +78,21 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     public DbSet<CopPortal.Domain.Escalations.ReportReminder> ReportReminders => Set<CopPortal.Domain.Escalations.ReportReminder>();
     public DbSet<MeetingInvitationRun> MeetingInvitationRuns => Set<MeetingInvitationRun>();
     public DbSet<CopPortal.Domain.Meetings.CalendarFeed> CalendarFeeds => Set<CopPortal.Domain.Meetings.CalendarFeed>();
+    public DbSet<CopPortal.Domain.Caching.ContentVersion> ContentVersions => Set<CopPortal.Domain.Caching.ContentVersion>();
+
+    private long? _contentVersion;
+
+    private static readonly CompiledQuery<Func<CopDbContext, Task<long>>> s_contentVersion = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db) => db.ContentVersions.Where(v => v.Id == CopPortal.Domain.Caching.ContentVersion.RowId).Select(v => v.Value).First()));
+
+    /// <summary>The database's content version, read once per unit of work until this context writes content.</summary>
+    public async Task<long> ContentVersionAsync() => _contentVersion ??= await s_contentVersion.For(this)(this);
+
+    /// <summary>For a query that read the version along with other data (the community seam's).</summary>
+    public void KnowContentVersion(long version) => _contentVersion ??= version;
+
+    /// <summary>Called when this context has written content: its next read of the version goes to the database.</summary>
+    public void ForgetContentVersion() => _contentVersion = null;
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>
@@ -329,6 +344,9 @@ public class CopDbContext(DbContextOptions<CopDbContext> options, ICurrentActor?
     /// <summary>Saves the changes and their audit entries atomically.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Even a one-command save runs in a transaction, so the content version rises in the same commit
+        // (ContentChangeInterceptor raises it when the transaction commits).
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
         await KeepSearchTermsInStepAsync(cancellationToken);
         var pending = AuditTrail.Capture(ChangeTracker);
         // Looked for in the tracker, not the audit: the counts include outbox messages, which the audit skips.

@@ -24,6 +24,9 @@ public static class FeatureServices
         services.AddSingleton<CopPortal.Domain.Communities.CommunityCache>();
         services.AddSingleton<CopPortal.Domain.Joining.JoinQueueCounts>();
         services.AddSingleton<CopPortal.Domain.Caching.AggregateCache>();
+        // Page data kept under the database's content version, which the interceptor raises on every commit.
+        services.AddSingleton<CopPortal.Domain.Caching.ContentCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, CopPortal.Domain.Caching.ContentChangeInterceptor>();
         services.AddSingleton<CopPortal.Domain.Auditing.AuditEntityTypes>();
         services.AddScheduledJob<CopPortal.Web.Infrastructure.Communities.TermsReviewReminderJob>();
         services.AddScoped<CopPortal.Domain.Privacy.AccountClosure>();

@@ -48,12 +48,13 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
         }
     }
 
-    private sealed record CommunityAndRole(Community Community, CommunityRole? Role);
+    private sealed record CommunityAndRole(Community Community, CommunityRole? Role, long ContentVersion);
 
     private static readonly CompiledQuery<Func<CopDbContext, string, string, Task<CommunityAndRole?>>> s_communityAndRole = new(() =>
         EF.CompileAsyncQuery((CopDbContext db, string slug, string userId) => db.Communities.AsNoTracking()
             .Where(c => c.Slug == slug)
-            .Select(c => new CommunityAndRole(c, db.Memberships.Where(m => m.CommunityId == c.Id && m.UserId == userId).Select(m => (CommunityRole?)m.Role).FirstOrDefault()))
+            .Select(c => new CommunityAndRole(c, db.Memberships.Where(m => m.CommunityId == c.Id && m.UserId == userId).Select(m => (CommunityRole?)m.Role).FirstOrDefault(),
+                db.ContentVersions.Where(v => v.Id == CopPortal.Domain.Caching.ContentVersion.RowId).Select(v => v.Value).FirstOrDefault()))
             .FirstOrDefault()));
 
     /// <summary>The operation a page declares; a handler's own declaration wins over its page's.</summary>
@@ -86,6 +87,8 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
             return new NotFoundResult();
         }
         var (community, role) = (found.Community, userId is null ? null : found.Role);
+        // Read with the CoP so the page's kept data (ContentCache) costs no further query.
+        db.KnowContentVersion(found.ContentVersion);
         if (userId is not null)
         {
             roles.Remember(community.Id, userId, role);

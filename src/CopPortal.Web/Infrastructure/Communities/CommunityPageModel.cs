@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using CopPortal.Domain.Caching;
+using CopPortal.Domain.Data;
 using CopPortal.Domain.Communities;
 using CopPortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +33,37 @@ public abstract class CommunityPageModel : PageModel
     public bool CanSeeMemberContent => May(nameof(CommunityOperations.ViewMemberContent));
     public bool CanEditTerms => May(nameof(CommunityOperations.EditTerms));
     public bool CanManage => May(nameof(CommunityOperations.ManageCommunity));
+
+    /// <summary>
+    /// Data that every viewer of this page sees alike, kept in <see cref="ContentCache"/> under the database's
+    /// content version (which <see cref="CommunityPageFilter"/> has already read) when the request is a GET; a form
+    /// posted back loads it afresh. <paramref name="key"/> names the data within this CoP.
+    /// </summary>
+    protected Task<T> SharedAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class?
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        return IsRead
+            ? HttpContext.RequestServices.GetRequiredService<ContentCache>().GetAsync(db, Community.Id.ToString(CultureInfo.InvariantCulture) + ":" + key, load)
+            : load();
+    }
+
+    /// <summary>
+    /// For a view's &lt;cache&gt; block around markup every viewer sees alike: <paramref name="key"/> (naming what
+    /// the block shows within this CoP) with the content version, so the kept markup is used only while nothing has
+    /// been committed since; null (no caching) when a form was posted back.
+    /// </summary>
+    protected async Task<string?> SharedMarkupKeyAsync(CopDbContext db, string key)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!IsRead)
+        {
+            return null;
+        }
+        var version = await db.ContentVersionAsync();
+        return string.Create(CultureInfo.InvariantCulture, $"{Community.Id}:{key}:{version}");
+    }
+
+    private bool IsRead => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
 
     /// <summary>
     /// Loads one child object of this CoP by its id. An id that does not exist, or that belongs to another CoP,

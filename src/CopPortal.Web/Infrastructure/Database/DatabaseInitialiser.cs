@@ -27,7 +27,11 @@ public static class DatabaseInitialiser
         // Several instances may start together on one database: one at a time migrates and seeds.
         await using (await StartupLock.AcquireAsync(db))
         {
-            await db.Database.MigrateAsync();
+            // Migrations write before the content version's table exists; nothing is cached at start anyway.
+            using (CopPortal.Domain.Caching.ContentChangeInterceptor.Suspend())
+            {
+                await db.Database.MigrateAsync();
+            }
             await ReferenceData.EnsureAsync(db, provider.GetRequiredService<RoleManager<IdentityRole>>(), provider.GetRequiredService<TimeProvider>());
             await KeyProtection.ImportKeyFilesAsync(db, Path.Combine(provider.GetRequiredService<PortalOptions>().DataDirectory, "keys"));
             await PersonSearchBackfill.RunAsync(db);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CopPortal.Domain.Actions;
 using CopPortal.Domain.Communities;
@@ -34,6 +35,9 @@ public abstract class MinutesPageBase(CopDbContext db, MinutesService service, P
     public IEnumerable<MeetingMinutes> VisibleRevisions => SeesDrafts ? Revisions : Revisions.Where(r => r.PublishedAt is not null);
 
     public MinutesView? View { get; protected set; }
+
+    /// <summary>The minutes document's markup is kept under this (null: rendered afresh).</summary>
+    public string? DocumentKey { get; private set; }
     public bool Print { get; protected set; }
 
     protected CopDbContext Db => db;
@@ -56,17 +60,19 @@ public abstract class MinutesPageBase(CopDbContext db, MinutesService service, P
 
     protected async Task LoadAsync(int id)
     {
-        var head = await s_head.For(db)(db, Community.Id, id) ?? throw new CommunityChildNotFoundException();
+        var head = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"minutes-head:{id}"), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
         Meeting = head.Meeting;
         Revisions = head.Revisions;
     }
 
     protected async Task ShowAsync(MeetingMinutes? minutes)
     {
-        View = minutes is null ? null : await MinutesView.LoadAsync(db, service, portal.NetworkName, Community.Name, Meeting, minutes, Print ? null : MattersArisingShown) with
-        {
-            AllActionsUrl = PortalPaths.Actions(Community.Slug),
-        };
+        View = minutes is null ? null : await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"minutes:{minutes.Id}:{Print}"), async () =>
+            await MinutesView.LoadAsync(db, service, portal.NetworkName, Community.Name, Meeting, minutes, Print ? null : MattersArisingShown) with
+            {
+                AllActionsUrl = PortalPaths.Actions(Community.Slug),
+            });
+        DocumentKey = minutes is null ? null : await SharedMarkupKeyAsync(db, string.Create(CultureInfo.InvariantCulture, $"minutes-document:{minutes.Id}:{Print}"));
     }
 }
 

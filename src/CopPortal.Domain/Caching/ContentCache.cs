@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using CopPortal.Domain.Data;
+
+namespace CopPortal.Domain.Caching;
+
+/// <summary>
+/// Page data that every viewer of a page sees alike (a meeting's minutes, an agenda, a thread's posts), kept in
+/// memory under the database's <see cref="ContentVersion"/>. Each request reads the version (one small query, or
+/// none when the community seam already read it) and gets the kept data only if nothing has been committed since it
+/// was loaded, by this server or another. Values are shared: callers only read them, and nothing in them depends on
+/// who is looking (that is worked out per request from the data). POST handlers load afresh.
+/// </summary>
+public sealed class ContentCache(TimeProvider clock)
+{
+    /// <summary>A bound on anything the version could miss (a write made outside EF Core).</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
+
+    // A few thousand pages' data; past that the store starts afresh rather than keep a usage order.
+    private const int MaxEntries = 4000;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    private sealed record Entry(long Version, long Generation, DateTimeOffset LoadedAt, object? Value);
+
+    /// <summary>The data kept under <paramref name="key"/> for the current version, or what <paramref name="load"/> reads.</summary>
+    public async Task<T> GetAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class?
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(load);
+        // Read before loading: a change committed during the load leaves newer data under the older version,
+        // which is never served once the version has moved on.
+        var version = await db.ContentVersionAsync();
+        var generation = Interlocked.Read(ref _generation);
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.Generation == generation && now - entry.LoadedAt < MaxAge)
+        {
+            return (T)entry.Value!;
+        }
+        var value = await load();
+        if (_entries.Count >= MaxEntries && !_entries.ContainsKey(key))
+        {
+            _entries.Clear();
+        }
+        _entries[key] = new Entry(version, generation, now, value);
+        return value;
+    }
+
+    /// <summary>Drops everything kept on this server.</summary>
+    public void ForgetAll() => Interlocked.Increment(ref _generation);
+}

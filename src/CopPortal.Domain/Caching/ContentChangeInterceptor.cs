@@ -25,7 +25,10 @@ public sealed partial class ContentChangeInterceptor(ContentCache cache, ILogger
         "AspNetUserTokens", "AspNetUserLogins", "AspNetUserClaims",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private const string BumpSql = "UPDATE \"ContentVersions\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1";
+    // The version moves to the current time in ticks (or one past its value, if that is later), never by one
+    // alone: a database restored from a backup, or reset under a running test, then makes its next changes under
+    // versions it has never had before, so data kept under an old number is never mistaken for new.
+    private const string BumpSql = "UPDATE \"ContentVersions\" SET \"Value\" = CASE WHEN \"Value\" >= @now THEN \"Value\" + 1 ELSE @now END WHERE \"Id\" = 1";
 
     private static readonly AsyncLocal<bool> s_suspended = new();
 
@@ -157,20 +160,30 @@ public sealed partial class ContentChangeInterceptor(ContentCache cache, ILogger
 
     private static void Bump(DbConnection connection, DbTransaction? transaction, Microsoft.EntityFrameworkCore.DbContext? context)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = BumpSql;
+        using var command = BumpCommand(connection, transaction);
         command.ExecuteNonQuery();
         (context as CopDbContext)?.ForgetContentVersion();
     }
 
     private static async Task BumpAsync(DbConnection connection, DbTransaction? transaction, Microsoft.EntityFrameworkCore.DbContext? context, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = BumpSql;
+        await using var command = BumpCommand(connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
         (context as CopDbContext)?.ForgetContentVersion();
+    }
+
+    private static DbCommand BumpCommand(DbConnection connection, DbTransaction? transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = BumpSql;
+        var now = command.CreateParameter();
+        now.ParameterName = "@now";
+        now.DbType = System.Data.DbType.Int64;
+        // The real clock on purpose: this is a source of numbers never used before, not a time anybody reads.
+        now.Value = DateTime.UtcNow.Ticks;
+        command.Parameters.Add(now);
+        return command;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A write that returns rows ran outside a transaction: this server's cached pages were dropped, other servers' keep theirs for up to ten minutes")]

@@ -13,7 +13,7 @@ namespace CopPortal.Web.Pages.Council;
 /// outcome), downloads, the shared minutes, and for staff the overdue reports. The folder convention limits it to
 /// Council members and staff. The figures read every point and the overdue list every held meeting, so both are
 /// kept in the <see cref="AggregateCache"/> (dropped when this app saves a point, report or meeting, and at most a
-/// minute old otherwise); the open Alerts are read fresh each time from their index.
+/// minute old otherwise), the open Alerts with the figures.
 /// </summary>
 public class IndexModel(CopDbContext db, EscalationService escalations, AggregateCache aggregates, TimeProvider clock) : PageModel
 {
@@ -33,16 +33,31 @@ public class IndexModel(CopDbContext db, EscalationService escalations, Aggregat
 
     private sealed record OverdueList(int Total, List<Overdue> Reports);
 
+    private sealed record Dashboard(long Stamp, EscalationFigures Figures, List<OpenAlert> OpenAlerts);
+
+    // Numbers each load of the dashboard's figures in this process: the markup made from one load is kept under it.
+    private static long s_loads;
+
+    /// <summary>The queue summary, open Alerts and charts are rendered once per load of the figures and kept under this.</summary>
+    public string DashboardKey { get; private set; } = "";
+
     public async Task OnGetAsync()
     {
-        Figures = await aggregates.GetAsync("council-figures", () => EscalationFigures.LoadAsync(db));
-        OpenAlerts = await db.EscalationPoints.AsNoTracking()
-            .Where(p => p.Category == TripleACategory.Alert
-                && (p.Status == PointStatus.Submitted || p.Status == PointStatus.UnderReview || p.Status == PointStatus.Routed))
-            .OrderBy(p => p.SubmittedAt)
-            .Take(20)
-            .Select(p => new OpenAlert(p.Id, p.Title, p.Community!.Name, p.Status, p.SubmittedAt))
-            .ToListAsync();
+        // The figures and the open Alerts are kept together, so the count and the list agree; the markup they make
+        // is kept under the stamp of that load (DashboardKey).
+        var dashboard = await aggregates.GetAsync("council-dashboard", async () => new Dashboard(
+            Interlocked.Increment(ref s_loads),
+            await EscalationFigures.LoadAsync(db),
+            await db.EscalationPoints.AsNoTracking()
+                .Where(p => p.Category == TripleACategory.Alert
+                    && (p.Status == PointStatus.Submitted || p.Status == PointStatus.UnderReview || p.Status == PointStatus.Routed))
+                .OrderBy(p => p.SubmittedAt)
+                .Take(20)
+                .Select(p => new OpenAlert(p.Id, p.Title, p.Community!.Name, p.Status, p.SubmittedAt))
+                .ToListAsync()));
+        Figures = dashboard.Figures;
+        OpenAlerts = dashboard.OpenAlerts;
+        DashboardKey = "council-dashboard:" + dashboard.Stamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (IsStaff)
         {
             // Keyed by the day: a meeting becomes overdue as days pass, not only when something is saved.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CopPortal.Domain.Actions;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Time;
@@ -28,19 +29,40 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
         // An unknown filter shows the open ones rather than an error.
         Status = Enum.TryParse<ActionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _) ? s : ActionStatus.Open;
         var today = LondonTime.Today(clock);
-        // The usual view (a page that has rows) is ONE command: each row carries the three counts. Only an empty
-        // list or a page past the end asks for the counts on their own (and then for the last page).
         var requested = Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
-        var rows = await PageAsync(Status, (requested - 1) * PageSize);
-        Counts = (rows.Count > 0 ? rows[0].Counts : await s_counts.For(db)(db, Community.Id)).ByStatus();
+        // Every viewer sees the same rows and counts: kept (ContentCache) until anything is committed.
+        var (rows, counts) = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"actions:{Status}:{requested}"), () => LoadPageAsync(Status, requested));
+        Counts = counts.ByStatus();
         Pager = new CopPortal.Web.Pages.Staff.Pager(requested, PageSize, Counts.GetValueOrDefault(Status), CopPortal.Domain.Links.PortalPaths.Actions(Community.Slug),
             new Dictionary<string, string?> { ["status"] = Status == ActionStatus.Open ? null : Status.ToString().ToLowerInvariant() });
-        if (rows.Count == 0 && Pager.Total > 0)
-        {
-            rows = await PageAsync(Status, Pager.Skip);
-        }
         Actions = rows.Select(a => new ActionRow(a.Id, a.Description, a.Owner, a.DueOn, a.Status, a.MeetingTitle, a.MeetingStartsAt,
             a.Status == ActionStatus.Open && a.DueOn is { } due && due < today)).ToList();
+        // The overdue tags depend on the day, so the day is part of the list's key.
+        ListKey = await SharedMarkupKeyAsync(db, string.Create(CultureInfo.InvariantCulture, $"actions-list:{Status}:{requested}:{today:yyyy-MM-dd}"));
+    }
+
+    /// <summary>The list's markup is kept under this (null: rendered afresh).</summary>
+    public string? ListKey { get; private set; }
+
+    private sealed record LoadedPage(List<PageRow> Rows, StatusCounts Counts);
+
+    private async Task<LoadedPage> LoadPageAsync(ActionStatus status, int requested)
+    {
+        // The usual view (a page that has rows) is ONE command: each row carries the three counts. Only an empty
+        // list or a page past the end asks for the counts on their own (and then for the last page).
+        var rows = await PageAsync(status, (requested - 1) * PageSize);
+        var counts = rows.Count > 0 ? rows[0].Counts : await s_counts.For(db)(db, Community.Id);
+        var total = status switch
+        {
+            ActionStatus.Open => counts.Open,
+            ActionStatus.Done => counts.Done,
+            _ => counts.Dropped,
+        };
+        if (rows.Count == 0 && total > 0)
+        {
+            rows = await PageAsync(status, (Math.Max(1, (total + PageSize - 1) / PageSize) - 1) * PageSize);
+        }
+        return new LoadedPage(rows, counts);
     }
 
     private Task<List<PageRow>> PageAsync(ActionStatus status, int skip) =>

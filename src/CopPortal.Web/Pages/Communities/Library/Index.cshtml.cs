@@ -75,27 +75,34 @@ public class IndexModel(CopDbContext db, LibraryService library, IPublishedMeeti
             .OrderBy(d => d.CreatedAt)
             .Select(d => new SuggestionRow(d.Id, d.Title, null, d.CreatedAt))));
 
+    /// <summary>The folder list's markup is kept under this (null: rendered afresh).</summary>
+    public string? FoldersKey { get; private set; }
+
     private async Task LoadAsync()
     {
-        // The folders and their published documents counted in one command (a GET never creates folders).
-        Folders = await s_folders.For(db)(db, Community.Id).ToListAsync();
-        if (Folders.Any(f => f.Folder.HoldsMeetingDocuments))
-        {
-            var meetingCount = await meetingDocuments.CountForCommunityAsync(Community.Id);
-            Folders = Folders.Select(f => f.Folder.HoldsMeetingDocuments ? f with { Documents = f.Documents + meetingCount } : f).ToList();
-        }
-        var pending = CanUpload
-            ? s_suggestions.For(db)(db, Community.Id)
-            : s_mySuggestions.For(db)(db, Community.Id, User.FindFirstValue(ClaimTypes.NameIdentifier));
-        var rows = await pending.ToListAsync();
+        // What every viewer sees alike (the folders, and the suggestions the core team sees) is kept (ContentCache).
+        Folders = await SharedAsync(db, "library-folders", LoadFoldersAsync);
+        FoldersKey = await SharedMarkupKeyAsync(db, "library-folders");
         if (CanUpload)
         {
-            Suggestions = rows;
+            Suggestions = await SharedAsync(db, "library-suggestions", async () => await s_suggestions.For(db)(db, Community.Id).ToListAsync());
         }
         else
         {
-            MySuggestions = rows;
+            MySuggestions = await s_mySuggestions.For(db)(db, Community.Id, User.FindFirstValue(ClaimTypes.NameIdentifier)).ToListAsync();
         }
+    }
+
+    private async Task<List<FolderRow>> LoadFoldersAsync()
+    {
+        // The folders and their published documents counted in one command (a GET never creates folders).
+        var folders = await s_folders.For(db)(db, Community.Id).ToListAsync();
+        if (folders.Any(f => f.Folder.HoldsMeetingDocuments))
+        {
+            var meetingCount = await meetingDocuments.CountForCommunityAsync(Community.Id);
+            folders = folders.Select(f => f.Folder.HoldsMeetingDocuments ? f with { Documents = f.Documents + meetingCount } : f).ToList();
+        }
+        return folders;
     }
 }
 

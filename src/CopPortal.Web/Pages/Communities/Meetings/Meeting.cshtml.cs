@@ -85,37 +85,54 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
         return Redirect(PortalPaths.Meeting(Community.Slug, id));
     }
 
-    private sealed record Head(Meeting Meeting, RsvpAnswer? MyAnswer, string? MyMessage, string? SeriesRule, int Attending, int Apologies);
 
-    // The meeting (in this CoP only), the user's own reply, its series' rule and the reply counts in one round trip.
-    private static readonly CompiledQuery<Func<CopDbContext, int, int, string?, Task<Head?>>> s_head = new(() =>
-        EF.CompileAsyncQuery((CopDbContext db, int communityId, int id, string? userId) => db.Meetings.AsNoTracking()
+    /// <summary>The attending and apologies lists' markup is kept under this (null: rendered afresh).</summary>
+    public string? RepliesKey { get; private set; }
+
+    private async Task LoadAsync(int id)
+    {
+        Now = clock.GetUtcNow();
+        // What every viewer sees alike is kept (ContentCache); the viewer's own reply is read for them alone.
+        var head = await SharedAsync(db, Key("meeting", id), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
+        Meeting = head.Meeting;
+        SeriesDescription = head.SeriesRule is null ? null : CadenceRule.FromJson(head.SeriesRule)?.Describe();
+        AttendingCount = head.Attending;
+        ApologiesCount = head.Apologies;
+        if (IsMember && users.GetUserId(User) is { } userId)
+        {
+            MyResponse = await s_mine.For(db)(db, id, userId);
+        }
+        if (May(nameof(CommunityOperations.RunCommunity)) && AttendingCount + ApologiesCount > 0)
+        {
+            var take = AllReplies ? int.MaxValue : RepliesShown;
+            Responses = await SharedAsync(db, Key(AllReplies ? "meeting-replies-all" : "meeting-replies", id), async () =>
+                // A union keeps no order of its own.
+                (IReadOnlyList<ResponseRow>)(await s_replies.For(db)(db, id, take).ToListAsync())
+                    .OrderBy(r => r.Answer).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList());
+            RepliesKey = await SharedMarkupKeyAsync(db, Key(AllReplies ? "meeting-replies-all" : "meeting-replies", id));
+        }
+    }
+
+    private static string Key(string what, int id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what}:{id}");
+
+    private sealed record Head(Meeting Meeting, string? SeriesRule, int Attending, int Apologies);
+
+    // The meeting (in this CoP only), its series' rule and the reply counts in one round trip.
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, Task<Head?>>> s_head = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int id) => db.Meetings.AsNoTracking()
             .Where(m => m.CommunityId == communityId && m.Id == id)
             .Select(m => new Head(
                 m,
-                db.MeetingResponses.Where(r => r.MeetingId == m.Id && r.UserId == userId).Select(r => (RsvpAnswer?)r.Answer).FirstOrDefault(),
-                db.MeetingResponses.Where(r => r.MeetingId == m.Id && r.UserId == userId).Select(r => r.Message).FirstOrDefault(),
                 m.Series == null ? null : m.Series.Rule,
                 db.MeetingResponses.Count(r => r.MeetingId == m.Id && r.Answer == RsvpAnswer.Attending),
                 db.MeetingResponses.Count(r => r.MeetingId == m.Id && r.Answer == RsvpAnswer.Apologies)))
             .FirstOrDefault()));
 
-    private async Task LoadAsync(int id)
-    {
-        Now = clock.GetUtcNow();
-        var head = await s_head.For(db)(db, Community.Id, id, users.GetUserId(User)) ?? throw new CommunityChildNotFoundException();
-        Meeting = head.Meeting;
-        MyResponse = head.MyAnswer is RsvpAnswer answer ? new MyAnswer(answer, head.MyMessage) : null;
-        SeriesDescription = head.SeriesRule is null ? null : CadenceRule.FromJson(head.SeriesRule)?.Describe();
-        AttendingCount = head.Attending;
-        ApologiesCount = head.Apologies;
-        if (May(nameof(CommunityOperations.RunCommunity)) && AttendingCount + ApologiesCount > 0)
-        {
-            var rows = await s_replies.For(db)(db, id, AllReplies ? int.MaxValue : RepliesShown).ToListAsync();
-            // A union keeps no order of its own.
-            Responses = rows.OrderBy(r => r.Answer).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
-        }
-    }
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, Task<MyAnswer?>>> s_mine = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int id, string userId) => db.MeetingResponses.AsNoTracking()
+            .Where(r => r.MeetingId == id && r.UserId == userId)
+            .Select(r => new MyAnswer(r.Answer, r.Message))
+            .FirstOrDefault()));
 
     // Both lists in one round trip: the first names of each answer (alphabetical), or everyone (take = int.MaxValue).
     // The name is read inside each half, so the user table is joined once per reply (through its (Id, DisplayName)

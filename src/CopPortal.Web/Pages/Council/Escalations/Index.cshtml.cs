@@ -15,8 +15,9 @@ namespace CopPortal.Web.Pages.Council.Escalations;
 /// The council's queue of submitted points, newest first, filtered by status, CoP, category and quarter; paginated.
 /// Two queries whatever the number of points (a count and one page); the community filter is part of a name,
 /// resolved against the cached names (a list of every CoP would be 2,000 options at ten times the network). The count
-/// for each filter is kept in the <see cref="AggregateCache"/> (dropped when this app saves a point, at most a minute
-/// old otherwise): counting 50,000 points on every view made the queue slow down as the network grew.
+/// for each filter, and each page of rows, are kept in the <see cref="AggregateCache"/> (dropped when this app saves a
+/// point, at most a minute old otherwise): counting 50,000 points on every view made the queue slow down as the
+/// network grew.
 /// </summary>
 public class IndexModel(CopDbContext db, CommunityCache communityCache, AggregateCache aggregates, TimeProvider clock) : PageModel
 {
@@ -56,12 +57,13 @@ public class IndexModel(CopDbContext db, CommunityCache communityCache, Aggregat
         var filterKey = "council-queue|" + string.Join('|', Filter.ToQuery().Values);
         var count = await aggregates.CountAsync(filterKey, () => query.CountAsync());
         Pager = new Pager(p, PageSize, count, PortalPaths.CouncilEscalations, Filter.ToQuery());
-        Rows = await query
+        // The page of rows is kept beside its count (same key and life): the queue is read far more than points change.
+        Rows = await aggregates.GetAsync(filterKey + "|page " + Pager.Page.ToString(System.Globalization.CultureInfo.InvariantCulture), () => query
             .OrderByDescending(x => x.SubmittedAt).ThenByDescending(x => x.Id)
             .Skip(Pager.Skip).Take(PageSize)
             .Select(x => new Row(x.Id, x.Title, x.Category, x.Kind, x.Status, x.Community!.Name, x.SubmittedAt,
                 x.AssignedTo == null ? null : x.AssignedTo.DisplayName, x.Destination == null ? null : x.Destination.Name))
-            .ToListAsync();
+            .ToListAsync());
         return Page();
     }
 

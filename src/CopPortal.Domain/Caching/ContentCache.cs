@@ -24,8 +24,15 @@ public sealed class ContentCache(TimeProvider clock)
     private sealed record Entry(long Version, long Generation, DateTimeOffset LoadedAt, object? Value);
 
     /// <summary>The data kept under <paramref name="key"/> for the current version, or what <paramref name="load"/> reads.</summary>
-    public async Task<T> GetAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class?
+    public Task<T> GetAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class? => GetAsync(db, key, load, static _ => true);
+
+    /// <summary>
+    /// As <see cref="GetAsync{T}(CopDbContext, string, Func{Task{T}})"/>, for data that also goes out of date with
+    /// time (a meeting moves from upcoming to past when it ends): kept data is used only while <paramref name="stillValid"/> says so.
+    /// </summary>
+    public async Task<T> GetAsync<T>(CopDbContext db, string key, Func<Task<T>> load, Func<T, bool> stillValid) where T : class?
     {
+        ArgumentNullException.ThrowIfNull(stillValid);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(load);
         // Read before loading: a change committed during the load leaves newer data under the older version,
@@ -33,7 +40,8 @@ public sealed class ContentCache(TimeProvider clock)
         var version = await db.ContentVersionAsync();
         var generation = Interlocked.Read(ref _generation);
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.Generation == generation && now - entry.LoadedAt < MaxAge)
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.Generation == generation && now - entry.LoadedAt < MaxAge
+            && stillValid((T)entry.Value!))
         {
             return (T)entry.Value!;
         }

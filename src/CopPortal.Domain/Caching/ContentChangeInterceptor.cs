@@ -35,8 +35,8 @@ public sealed partial class ContentChangeInterceptor(ContentCache cache, ILogger
     // Transactions that wrote content: the version goes up when they commit.
     private readonly ConditionalWeakTable<DbTransaction, object> _pending = [];
 
-    // The table after INSERT INTO, UPDATE, DELETE FROM or MERGE (not SELECT ... FOR UPDATE), quoted or not.
-    [GeneratedRegex("""(?<!\bFOR\s+)\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE(?:\s+INTO)?)\s+[\["`]?(\w+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The table after INSERT INTO, UPDATE, DELETE FROM or MERGE (not SELECT ... FOR UPDATE or an upsert's DO UPDATE), quoted or not.
+    [GeneratedRegex("""(?<!\b(?:FOR|DO)\s+)\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|MERGE(?:\s+INTO)?)\s+[\["`]?(\w+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WriteTarget();
 
     /// <summary>Turns the interceptor off in this async flow: migrations write before the version's table exists.</summary>

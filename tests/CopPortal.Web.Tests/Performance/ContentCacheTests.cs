@@ -106,6 +106,7 @@ public sealed class ContentCacheTests(SharedPortal shared) : IClassFixture<Share
     [InlineData("UPDATE \"ContentVersions\" SET \"Value\" = \"Value\" + 1 WHERE \"Id\" = 1", false)]
     [InlineData("SELECT \"j\".\"Name\" FROM \"JobRuns\" AS \"j\" WHERE \"j\".\"Name\" = @p FOR UPDATE; UPDATE \"JobRuns\" SET \"LeasedUntil\" = @u", false)]
     [InlineData("INSERT INTO \"ForumReadMarks\" (\"ThreadId\") VALUES (@p0) ON CONFLICT DO NOTHING;", false)]
+    [InlineData("INSERT INTO \"ForumReadMarks\" (\"ThreadId\") VALUES (@p0) ON CONFLICT (\"UserId\", \"ThreadId\") DO UPDATE SET \"LastReadPostId\" = 2;", false)]
     public void Tells_writes_to_shown_tables_from_other_commands(string sql, bool changesContent) =>
         Assert.Equal(changesContent, ContentChangeInterceptor.ChangesContent(sql));
 }

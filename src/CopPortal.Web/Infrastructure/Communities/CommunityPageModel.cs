@@ -39,11 +39,15 @@ public abstract class CommunityPageModel : PageModel
     /// content version (which <see cref="CommunityPageFilter"/> has already read) when the request is a GET; a form
     /// posted back loads it afresh. <paramref name="key"/> names the data within this CoP.
     /// </summary>
-    protected Task<T> SharedAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class?
+    protected Task<T> SharedAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class? =>
+        SharedAsync(db, key, load, static _ => true);
+
+    /// <summary>As <see cref="SharedAsync{T}(CopDbContext, string, Func{Task{T}})"/>, for data that also goes out of date with time.</summary>
+    protected Task<T> SharedAsync<T>(CopDbContext db, string key, Func<Task<T>> load, Func<T, bool> stillValid) where T : class?
     {
         ArgumentNullException.ThrowIfNull(load);
         return IsRead
-            ? HttpContext.RequestServices.GetRequiredService<ContentCache>().GetAsync(db, Community.Id.ToString(CultureInfo.InvariantCulture) + ":" + key, load)
+            ? HttpContext.RequestServices.GetRequiredService<ContentCache>().GetAsync(db, Community.Id.ToString(CultureInfo.InvariantCulture) + ":" + key, load, stillValid)
             : load();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using CopPortal.Domain.Links;
 using System.Text.Json;
 using CopPortal.Domain.Auditing;
@@ -34,10 +35,19 @@ public class AuditModel(CopDbContext db, AuditEntityTypes entityTypes) : PageMod
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public List<Row> Entries { get; private set; } = [];
     public string? NewerUrl { get; private set; }
+
+    /// <summary>The table's markup is kept under this (the first and last entry shown and how many).</summary>
+    public string TableKey { get; private set; } = "";
     public string? OlderUrl { get; private set; }
 
     /// <summary>Identity's generic join rows have CLR names like "IdentityUserRole`1"; show them as people read them.</summary>
-    public static string TypeLabel(string type) => type switch
+    public static string TypeLabel(string type) => s_typeLabels.GetOrAdd(type, MakeTypeLabel);
+
+    // The page labels every type in its filter and two per row: worked out once per type rather than by a regular
+    // expression on each use. Types are a few dozen class names, so the dictionary stays small.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_typeLabels = new(StringComparer.Ordinal);
+
+    private static string MakeTypeLabel(string type) => type switch
     {
         "IdentityUserRole`1" => "user role",
         "IdentityRole" => "role",
@@ -99,7 +109,15 @@ public class AuditModel(CopDbContext db, AuditEntityTypes entityTypes) : PageMod
             OlderUrl = olderExist ? Link(("before", entries[^1].Id)) : null;
             NewerUrl = Before is not null && entries.Count > 0 ? Link(("after", entries[0].Id)) : null;
         }
-        Entries = entries.Select(e => new Row(e, Describe(e))).ToList();
+        Entries = entries.Select(e => new Row(e, s_described.GetOrCreate(e.Id, item =>
+        {
+            var changes = Describe(e);
+            item.Size = 1;
+            item.SlidingExpiration = TimeSpan.FromMinutes(30);
+            return changes;
+        })!)).ToList();
+        // Entries are never changed once written, so the table is a function of which entries it shows.
+        TableKey = Entries.Count == 0 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"audit:{Entries[0].Entry.Id}:{Entries[^1].Entry.Id}:{Entries.Count}");
         if (Entries.Exists(e => !EntityTypes.Contains(e.Entry.EntityType)))
         {
             // A type first saved since the list was read: read it again rather than leave it out of the filter.
@@ -114,6 +132,10 @@ public class AuditModel(CopDbContext db, AuditEntityTypes entityTypes) : PageMod
             [position.Name] = position.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(p => p.Value is not null));
     }
+
+    // An entry is never changed once written, so what its changes say is worked out once (the JSON parsed) and kept
+    // by its id; bounded to a few pages' worth of thousands of entries.
+    private static readonly MemoryCache s_described = new(new MemoryCacheOptions { SizeLimit = 5000 });
 
     private async Task<IReadOnlyList<string>> LoadTypesAsync() =>
         await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync();

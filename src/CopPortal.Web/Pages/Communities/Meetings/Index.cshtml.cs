@@ -1,3 +1,4 @@
+using System.Globalization;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Meetings;
 using CopPortal.Web.Infrastructure.Communities;
@@ -23,20 +24,32 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
         var now = clock.GetUtcNow();
-        PageNumber = Math.Max(1, page ?? 1);
-        var rows = await ListAsync(now, PageNumber);
+        var requested = Math.Max(1, page ?? 1);
+        // Every viewer sees the same list: kept (ContentCache) until something is committed or the next upcoming
+        // meeting ends (it then moves to the past ones).
+        var list = await SharedAsync(db, "meetings:" + requested.ToString(CultureInfo.InvariantCulture), () => LoadAsync(now, requested), l => now < l.ValidUntil);
+        (PageNumber, PageCount) = (list.PageNumber, list.PageCount);
+        Upcoming = list.Rows.Where(r => r.EndsAt > now).OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList();
+        Past = list.Rows.Where(r => r.EndsAt <= now).OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Id).ToList();
+        return Page();
+    }
+
+    private sealed record MeetingList(List<Row> Rows, int PageNumber, int PageCount, DateTimeOffset ValidUntil);
+
+    private async Task<MeetingList> LoadAsync(DateTimeOffset now, int pageNumber)
+    {
+        var rows = await ListAsync(now, pageNumber);
         var pastCount = rows.Count > 0 ? rows[0].PastCount : 0;
-        if (PageNumber > 1 && !rows.Any(r => r.Row.EndsAt <= now))
+        if (pageNumber > 1 && !rows.Any(r => r.Row.EndsAt <= now))
         {
             // A page past the end (an old link): show the last one.
             pastCount = await db.Meetings.CountAsync(m => m.CommunityId == Community.Id && m.EndsAt <= now);
-            PageNumber = Math.Max(1, (pastCount + PageSize - 1) / PageSize);
-            rows = await ListAsync(now, PageNumber);
+            pageNumber = Math.Max(1, (pastCount + PageSize - 1) / PageSize);
+            rows = await ListAsync(now, pageNumber);
         }
-        PageCount = Math.Max(1, (pastCount + PageSize - 1) / PageSize);
-        Upcoming = rows.Select(r => r.Row).Where(r => r.EndsAt > now).OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList();
-        Past = rows.Select(r => r.Row).Where(r => r.EndsAt <= now).OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Id).ToList();
-        return Page();
+        var upcomingEnds = rows.Where(r => r.Row.EndsAt > now).Select(r => r.Row.EndsAt);
+        return new MeetingList(rows.ConvertAll(r => r.Row), pageNumber, Math.Max(1, (pastCount + PageSize - 1) / PageSize),
+            upcomingEnds.Any() ? upcomingEnds.Min() : DateTimeOffset.MaxValue);
     }
 
     private sealed record ListRow(Row Row, int PastCount);

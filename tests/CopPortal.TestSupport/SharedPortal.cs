@@ -70,6 +70,10 @@ public sealed class SharedPortal : PortalFactory
         Services.GetRequiredService<JoinQueueCounts>().Changed();
         Services.GetRequiredService<CopPortal.Domain.Caching.AggregateCache>().Changed();
         Services.GetRequiredService<CopPortal.Domain.Auditing.AuditEntityTypes>().Changed();
+        // The restored database's content version is one an earlier test's pages may already be kept under, with
+        // the same ids: kept page data and markup (<cache> blocks) go too.
+        Services.GetRequiredService<CopPortal.Domain.Caching.ContentCache>().ForgetAll();
+        (Services.GetRequiredService<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperMemoryCacheFactory>().Cache as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
         var n = Interlocked.Increment(ref s_clientCounter);
         // 198.18.0.0/15 is set aside for tests of network equipment; no real client has these.
         DefaultClientAddress = new IPAddress([198, (byte)(18 + ((n >> 16) & 1)), (byte)(n >> 8), (byte)n]);

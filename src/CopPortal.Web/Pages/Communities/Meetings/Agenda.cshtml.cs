@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Claims;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
@@ -32,6 +34,13 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
     /// <summary>The core team and staff prepare the agenda (and see it before it is published).</summary>
     public bool CanPrepare => May(nameof(CommunityOperations.RunCommunity)) && !IsArchived;
 
+    /// <summary>Whether this view shows the preparing controls (never in print).</summary>
+    public bool Prepares => CanPrepare && !Print;
+
+    /// <summary>The agenda's markup is kept under this (null: rendered afresh).</summary>
+    public string? BodyKey { get; protected set; }
+
+    [MemberNotNullWhen(true, nameof(Agenda))]
     public bool Visible => Agenda is not null && (Agenda.PublishedAt is not null || May(nameof(CommunityOperations.RunCommunity)));
     public int MeetingLength => (int)Math.Round((Meeting.EndsAt - Meeting.StartsAt).TotalMinutes);
     public int TotalMinutes => Items.Sum(i => i.MinutesAllotted ?? 0);
@@ -60,7 +69,7 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
     /// <summary>Loads the meeting, agenda and items; <paramref name="allMattersArising"/> for the print view.</summary>
     protected async Task LoadAsync(int id, bool allMattersArising = false)
     {
-        var head = await s_head.For(db)(db, Community.Id, id) ?? throw new CommunityChildNotFoundException();
+        var head = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"agenda-head:{id}"), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
         Meeting = head.Meeting;
         Agenda = head.Agenda;
         if (Agenda is not null)
@@ -68,7 +77,8 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
             Items = head.Items;
             if (Items.Any(i => i.IsMattersArising) && Visible)
             {
-                MattersArising = await minutes.MattersArisingAsync(Meeting, allMattersArising ? null : MattersArisingShown);
+                MattersArising = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"agenda-arising:{id}:{allMattersArising}"),
+                    () => minutes.MattersArisingAsync(Meeting, allMattersArising ? null : MattersArisingShown));
             }
         }
         else if (CanPrepare)
@@ -96,6 +106,9 @@ public class AgendaModel(CopDbContext db, MinutesService minutes, IPdfRenderer p
         {
             return NotFound();
         }
+        // What the kept markup depends on besides the data: print (all matters arising, no controls), and this
+        // viewer's controls and sight of an unpublished agenda.
+        BodyKey = await SharedMarkupKeyAsync(Db, string.Create(CultureInfo.InvariantCulture, $"agenda:{id}:{Print}:{Prepares}:{Visible}"));
         return Page();
     }
 

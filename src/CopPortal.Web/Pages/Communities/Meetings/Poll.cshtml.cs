@@ -1,3 +1,4 @@
+using System.Globalization;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Links;
 using CopPortal.Domain.Meetings;
@@ -29,6 +30,10 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
     public bool IsOpen => Poll.IsOpenAt(clock.GetUtcNow());
     public bool IsMember => Role is not null;
     public bool HasAnswered { get; private set; }
+    public bool CanPick => May(nameof(CommunityOperations.RunCommunity)) && !IsArchived && Poll.MeetingId is null;
+
+    /// <summary>The results table's markup is kept under this (null: rendered afresh).</summary>
+    public string? ResultsKey { get; private set; }
 
     public sealed class AnswerInput
     {
@@ -40,6 +45,8 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
     {
         await LoadAsync(pollId);
         FillMyAnswers();
+        // The table differs between viewers only in the pick buttons.
+        ResultsKey = await SharedMarkupKeyAsync(db, string.Create(CultureInfo.InvariantCulture, $"poll-results:{pollId}:{CanPick}"));
     }
 
     public async Task<IActionResult> OnPostAsync(int pollId)
@@ -98,6 +105,8 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
             FillMyAnswers();
             return Page();
         }
+        // Read untracked (a GET keeps it); this request's own copy is changed here.
+        db.MeetingPolls.Attach(Poll);
         // The scheduler saves the meeting and queues its invitations in the same transaction as the poll's decision.
         var meeting = await polls.PickAsync(Poll, optionId, users.GetUserId(User)!);
         TempData["Success"] = meeting is null
@@ -112,10 +121,10 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
     private sealed record PollHead(Poll Poll, int Members, int Answered);
 
     // The poll (in this CoP only) with its options and meeting, and how many members there are and have answered, in
-    // one round trip. Tracked: picking a date changes the poll.
+    // one round trip.
     private static readonly CompiledQuery<Func<CopDbContext, int, int, Task<PollHead?>>> s_head = new(() =>
         EF.CompileAsyncQuery((CopDbContext db, int communityId, int pollId) =>
-            db.MeetingPolls.Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting)
+            db.MeetingPolls.AsNoTracking().Include(p => p.Options.OrderBy(o => o.StartsAt)).Include(p => p.Meeting)
                 .Where(p => p.CommunityId == communityId && p.Id == pollId)
                 .Select(p => new PollHead(
                     p,
@@ -123,25 +132,47 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
                     db.MeetingPollAnswers.Where(a => a.Option!.PollId == p.Id).Select(a => a.UserId).Distinct().Count()))
                 .FirstOrDefault()));
 
-    private sealed record ChoiceCount(int PollOptionId, PollChoice Choice, int Count, int Mine);
+    private sealed record ChoiceCount(int PollOptionId, PollChoice Choice, int Count);
 
-    // The counts per option and choice, and which of them are this user's own answers, in a second one.
-    private static readonly CompiledQuery<Func<CopDbContext, int, string?, IAsyncEnumerable<ChoiceCount>>> s_counts = new(() =>
-        EF.CompileAsyncQuery((CopDbContext db, int pollId, string? userId) =>
+    // The counts per option and choice, in a second one.
+    private static readonly CompiledQuery<Func<CopDbContext, int, IAsyncEnumerable<ChoiceCount>>> s_counts = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int pollId) =>
             db.MeetingPollAnswers.AsNoTracking()
                 .Where(a => a.Option!.PollId == pollId)
                 .GroupBy(a => new { a.PollOptionId, a.Choice })
-                .Select(g => new ChoiceCount(g.Key.PollOptionId, g.Key.Choice, g.Count(), g.Count(a => a.UserId == userId)))));
+                .Select(g => new ChoiceCount(g.Key.PollOptionId, g.Key.Choice, g.Count()))));
+
+    private sealed record MyAnswer(int PollOptionId, PollChoice Choice);
+
+    // This member's own answers: read for each request, as they are not the same for everyone.
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, IAsyncEnumerable<MyAnswer>>> s_mine = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int pollId, string userId) =>
+            db.MeetingPollAnswers.AsNoTracking()
+                .Where(a => a.Option!.PollId == pollId && a.UserId == userId)
+                .Select(a => new MyAnswer(a.PollOptionId, a.Choice))));
+
+    private sealed record Shown(PollHead Head, List<PollOptionResult> Results);
 
     private async Task LoadAsync(int pollId)
     {
-        var head = await s_head.For(db)(db, Community.Id, pollId) ?? throw new CommunityChildNotFoundException();
-        Poll = head.Poll;
-        MemberCount = head.Members;
-        AnsweredCount = head.Answered;
-        var counts = await s_counts.For(db)(db, pollId, users.GetUserId(User)).ToListAsync();
-        Results = PollService.Tally(Poll, counts.Select(c => (c.PollOptionId, c.Choice, c.Count)));
-        _mine = counts.Where(c => c.Mine > 0).GroupBy(c => c.PollOptionId).ToDictionary(g => g.Key, g => g.First().Choice);
+        var shown = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"poll:{pollId}"), async () =>
+        {
+            var head = await s_head.For(db)(db, Community.Id, pollId);
+            if (head is null)
+            {
+                return null;
+            }
+            var counts = await s_counts.For(db)(db, pollId).ToListAsync();
+            return new Shown(head, PollService.Tally(head.Poll, counts.Select(c => (c.PollOptionId, c.Choice, c.Count))));
+        }) ?? throw new CommunityChildNotFoundException();
+        Poll = shown.Head.Poll;
+        MemberCount = shown.Head.Members;
+        AnsweredCount = shown.Head.Answered;
+        Results = shown.Results;
+        // Only members are shown (or post) their answers.
+        _mine = IsMember && users.GetUserId(User) is { } userId
+            ? await s_mine.For(db)(db, pollId, userId).ToDictionaryAsync(a => a.PollOptionId, a => a.Choice)
+            : [];
     }
 
     private void FillMyAnswers()

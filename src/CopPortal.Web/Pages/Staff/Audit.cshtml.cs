@@ -109,15 +109,13 @@ public class AuditModel(CopDbContext db, AuditEntityTypes entityTypes) : PageMod
             OlderUrl = olderExist ? Link(("before", entries[^1].Id)) : null;
             NewerUrl = Before is not null && entries.Count > 0 ? Link(("after", entries[0].Id)) : null;
         }
-        Entries = entries.Select(e => new Row(e, s_described.GetOrCreate(e.Id, item =>
+        Entries = entries.Select(e => new Row(e, s_described.GetOrCreate(e.Action + "\n" + e.Changes, item =>
         {
-            var changes = Describe(e);
             item.Size = 1;
             item.SlidingExpiration = TimeSpan.FromMinutes(30);
-            return changes;
+            return Describe(e);
         })!)).ToList();
-        // Entries are never changed once written, so the table is a function of which entries it shows.
-        TableKey = Entries.Count == 0 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"audit:{Entries[0].Entry.Id}:{Entries[^1].Entry.Id}:{Entries.Count}");
+        TableKey = TableKeyOf(entries);
         if (Entries.Exists(e => !EntityTypes.Contains(e.Entry.EntityType)))
         {
             // A type first saved since the list was read: read it again rather than leave it out of the filter.
@@ -133,9 +131,33 @@ public class AuditModel(CopDbContext db, AuditEntityTypes entityTypes) : PageMod
         }.Where(p => p.Value is not null));
     }
 
-    // An entry is never changed once written, so what its changes say is worked out once (the JSON parsed) and kept
-    // by its id; bounded to a few pages' worth of thousands of entries.
+    // What an entry's changes say depends only on its action and its changes (the JSON, parsed): worked out once and
+    // kept by that text, so a restored database that reuses ids can never be shown another entry's changes.
     private static readonly MemoryCache s_described = new(new MemoryCacheOptions { SizeLimit = 5000 });
+
+    /// <summary>
+    /// The table's markup is a function of the entries it shows, which are never changed once written: the key names
+    /// them by their ids and a hash of what is shown of them (ids alone could come back after a restore).
+    /// </summary>
+    private static string TableKeyOf(List<AuditEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return "";
+        }
+        var hash = new HashCode();
+        foreach (var e in entries)
+        {
+            hash.Add(e.Id);
+            hash.Add(e.OccurredAt);
+            hash.Add(e.UserName, StringComparer.Ordinal);
+            hash.Add(e.Action, StringComparer.Ordinal);
+            hash.Add(e.EntityType, StringComparer.Ordinal);
+            hash.Add(e.EntityId, StringComparer.Ordinal);
+            hash.Add(e.Changes, StringComparer.Ordinal);
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"audit:{entries[0].Id}:{entries[^1].Id}:{entries.Count}:{hash.ToHashCode()}");
+    }
 
     private async Task<IReadOnlyList<string>> LoadTypesAsync() =>
         await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync();

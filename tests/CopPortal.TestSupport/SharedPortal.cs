@@ -70,6 +70,10 @@ public sealed class SharedPortal : PortalFactory
         Services.GetRequiredService<JoinQueueCounts>().Changed();
         Services.GetRequiredService<CopPortal.Domain.Caching.AggregateCache>().Changed();
         Services.GetRequiredService<CopPortal.Domain.Auditing.AuditEntityTypes>().Changed();
+        // The restored database's content version is back where it was, so data and markup kept under the versions
+        // an earlier test reached would be taken for current.
+        Services.GetRequiredService<CopPortal.Domain.Caching.ContentCache>().ForgetAll();
+        ((Microsoft.Extensions.Caching.Memory.MemoryCache)Services.GetRequiredService<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperMemoryCacheFactory>().Cache).Clear();
         var n = Interlocked.Increment(ref s_clientCounter);
         // 198.18.0.0/15 is set aside for tests of network equipment; no real client has these.
         DefaultClientAddress = new IPAddress([198, (byte)(18 + ((n >> 16) & 1)), (byte)(n >> 8), (byte)n]);

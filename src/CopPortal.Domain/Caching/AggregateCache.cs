@@ -7,7 +7,7 @@ namespace CopPortal.Domain.Caching;
 
 /// <summary>
 /// Figures aggregated over whole tables for a report page: the council's Triple-A dashboard and overdue reports, the
-/// council queue's totals, each forum's number of threads and the equality monitoring report. Computing them reads every row (thousands of points, tens of thousands of
+/// council queue's totals and the equality monitoring report. Computing them reads every row (thousands of points, tens of thousands of
 /// responses), so they are kept until this app saves anything they are counted from (<see cref="Data.CopDbContext"/>
 /// calls <see cref="Changed"/>) and for at most <see cref="MaxAge"/>, so a change saved by another server shows
 /// within a minute. Only aggregates are kept: never a person's answers.
@@ -21,7 +21,7 @@ public sealed class AggregateCache(TimeProvider clock)
 
     /// <summary>Whether saving this entity can change a figure kept here.</summary>
     public static bool IsCounted(object entity) =>
-        entity is EscalationPoint or TripleAReport or Meeting or EqualityMonitoringResponse or Community or Forum.ForumThread;
+        entity is EscalationPoint or TripleAReport or Meeting or EqualityMonitoringResponse or Community;
 
     /// <summary>Called before and after any save that changes a counted entity.</summary>
     public void Changed() => _values.Changed();

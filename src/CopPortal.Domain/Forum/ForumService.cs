@@ -7,16 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CopPortal.Domain.Forum;
 
-public sealed record ThreadRow(int Id, string Title, string AuthorName, DateTimeOffset CreatedAt, bool IsPinned, bool IsLocked, int PostCount, DateTimeOffset LastPostAt, bool Unread);
+/// <summary>A row of the thread list, alike for every reader: whether it is unread is worked out per reader from <see cref="LastPostId"/>.</summary>
+public sealed record ThreadRow(int Id, string Title, string AuthorName, DateTimeOffset CreatedAt, bool IsPinned, bool IsLocked, int PostCount, DateTimeOffset LastPostAt, int LastPostId);
 
 public sealed record PostView(int Id, string AuthorId, string AuthorName, string? JobTitle, string? Organisation, bool AuthorClosed, string Body, DateTimeOffset CreatedAt,
     DateTimeOffset? EditedAt, bool EditedByModerator, string? EditReason, bool IsRemoved, string? RemovedReason, bool HasFiles);
 
-/// <summary>What the forum's list page shows above its rows, read in one round trip.</summary>
-public sealed record ForumHeader(bool Watching, int OpenReports, int ThreadCount);
+/// <summary>How far a reader has read a thread.</summary>
+public sealed record ThreadReadMark(int ThreadId, int LastReadPostId);
 
-/// <summary>A thread with what a thread page needs about the reader, read in one round trip.</summary>
-public sealed record ThreadHeader(ForumThread Thread, bool Watching, int? LastReadPostId, bool AcceptedGroundRules);
+/// <summary>What the forum's list page shows about its reader, read in one round trip: whether they watch the forum,
+/// the open reports (moderators only) and how far they have read each listed thread.</summary>
+public sealed record ForumReader(bool Watching, int OpenReports, List<ThreadReadMark> ReadMarks);
+
+/// <summary>What a thread page needs about its reader, read in one round trip.</summary>
+public sealed record ThreadReader(bool Watching, int? LastReadPostId, bool AcceptedGroundRules);
 
 /// <summary>A page of search hits and how many posts match, counted up to <see cref="ForumService.MaxCountedMatches"/>.</summary>
 public sealed record SearchPage(int Total, bool MoreThanCounted, List<SearchHit> Hits);
@@ -33,7 +38,7 @@ public sealed record SearchHit(int PostId, int ThreadId, string ThreadTitle, str
 /// reports, watching and reply emails. Callers save nothing themselves: each method commits its own unit of work,
 /// so a post, its thread's counters and its search terms are saved together or not at all.
 /// </summary>
-public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite site, TimeProvider clock, ForumOptions options, CopPortal.Domain.Caching.AggregateCache aggregates)
+public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite site, TimeProvider clock, ForumOptions options)
 {
     public const int ThreadsPerPage = 25;
     public const int PostsPerPage = 20;
@@ -43,68 +48,67 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
     /// <summary>Search counts matches up to this many: beyond it, "more than" and a nudge to narrow the search (counting thousands costs every search).</summary>
     public const int MaxCountedMatches = 1000;
 
-    /// <summary>
-    /// The list page's header in one query: whether <paramref name="userId"/> watches the forum, the open reports
-    /// (moderators only) and the thread count (the list only, not search). Compiled: every forum view runs it.
-    /// </summary>
-    public async Task<ForumHeader> HeaderAsync(int communityId, string userId, bool isModerator, bool countThreads, CancellationToken cancellationToken = default)
+    /// <summary>How many threads a CoP's forum has.</summary>
+    public async Task<int> ThreadCountAsync(int communityId, CancellationToken cancellationToken = default) =>
+        await s_threadCount.For(db)(db, communityId, cancellationToken);
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, CancellationToken, Task<int>>> s_threadCount = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, CancellationToken _) => db.ForumThreads.Count(t => t.CommunityId == communityId)));
+
+    /// <summary>One page of a CoP's threads, pinned first, then by latest activity.</summary>
+    public async Task<List<ThreadRow>> ThreadsAsync(int communityId, int skip, CancellationToken cancellationToken = default)
     {
-        if (!countThreads)
-        {
-            return await s_header.For(db)(db, communityId, userId, isModerator, false, cancellationToken);
-        }
-        // The thread count is kept with the other aggregates (dropped when this app saves a thread, at most a minute
-        // old otherwise): counting a busy forum's threads on every view grew with the forum. When it is not kept,
-        // the header query counts them as before, so the page still sends one query.
-        ForumHeader? counted = null;
-        var threads = await aggregates.CountAsync(ThreadCountKey(communityId), async () =>
-        {
-            counted = await s_header.For(db)(db, communityId, userId, isModerator, true, cancellationToken);
-            return counted.ThreadCount;
-        });
-        return counted ?? (await s_header.For(db)(db, communityId, userId, isModerator, false, cancellationToken)) with { ThreadCount = threads };
+        return await s_threads.For(db)(db, communityId, skip).ToListAsync(cancellationToken);
     }
 
-    private static string ThreadCountKey(int communityId) => "forum-threads|" + communityId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static readonly CompiledQuery<Func<CopDbContext, int, string, bool, bool, CancellationToken, Task<ForumHeader>>> s_header = new(() =>
-        EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, bool isModerator, bool countThreads, CancellationToken _) => db.Communities
-            .Where(c => c.Id == communityId)
-            .Select(c => new ForumHeader(
-                db.ForumWatches.Any(w => w.CommunityId == c.Id && w.UserId == userId),
-                isModerator ? db.ForumReports.Count(r => r.CommunityId == c.Id && r.ResolvedAt == null) : 0,
-                countThreads ? db.ForumThreads.Count(t => t.CommunityId == c.Id) : 0))
-            .First()));
-
-    /// <summary>One page of a CoP's threads, pinned first, then by latest activity; unread for <paramref name="userId"/>.</summary>
-    public async Task<List<ThreadRow>> ThreadsAsync(int communityId, string userId, int skip, CancellationToken cancellationToken = default)
-    {
-        return await s_threads.For(db)(db, communityId, userId, skip).ToListAsync(cancellationToken);
-    }
-
-    private static readonly CompiledQuery<Func<CopDbContext, int, string, int, IAsyncEnumerable<ThreadRow>>> s_threads = new(() =>
-        EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, int skip) => db.ForumThreads.AsNoTracking()
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, IAsyncEnumerable<ThreadRow>>> s_threads = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int skip) => db.ForumThreads.AsNoTracking()
             .Where(t => t.CommunityId == communityId)
             .OrderByDescending(t => t.IsPinned).ThenByDescending(t => t.LastPostAt).ThenByDescending(t => t.Id)
             .Skip(skip).Take(ThreadsPerPage)
-            .Select(t => new ThreadRow(t.Id, t.Title, t.Author!.DisplayName, t.CreatedAt, t.IsPinned, t.IsLocked, t.PostCount, t.LastPostAt,
-                t.LastPostId > (db.ForumReadMarks.Where(m => m.UserId == userId && m.ThreadId == t.Id).Select(m => (int?)m.LastReadPostId).FirstOrDefault() ?? 0)))));
+            .Select(t => new ThreadRow(t.Id, t.Title, t.Author!.DisplayName, t.CreatedAt, t.IsPinned, t.IsLocked, t.PostCount, t.LastPostAt, t.LastPostId))));
 
     /// <summary>
-    /// A thread of the CoP (null if it is another CoP's) with, in the same query, whether <paramref name="userId"/>
-    /// watches it, how far they have read it and whether they have accepted the ground rules.
+    /// The list page's reader in one query: whether <paramref name="userId"/> watches the forum, the open reports
+    /// (moderators only) and their read marks of <paramref name="threadIds"/>.
     /// </summary>
-    public async Task<ThreadHeader?> ThreadHeaderAsync(int communityId, int threadId, string userId, CancellationToken cancellationToken = default) =>
-        await s_threadHeader.For(db)(db, communityId, threadId, userId, cancellationToken);
+    public async Task<ForumReader> ForumReaderAsync(int communityId, string userId, bool isModerator, int[] threadIds, CancellationToken cancellationToken = default)
+    {
+        // A row a read mark (or one row without any), each with the forum's figures: a list of marks projected beside
+        // them would need APPLY, which SQLite lacks. The ids go as one array parameter (EF.Parameter): expanded into a
+        // parameter each, the SQL would be generated afresh on every view. Not compiled, as EF.Parameter needs a value.
+        var rows = await db.Communities
+            .Where(c => c.Id == communityId)
+            .SelectMany(c => db.ForumReadMarks.Where(m => m.UserId == userId && EF.Parameter(threadIds).Contains(m.ThreadId)).DefaultIfEmpty(), (c, m) => new
+            {
+                Watching = db.ForumWatches.Any(w => w.CommunityId == c.Id && w.UserId == userId),
+                OpenReports = isModerator ? db.ForumReports.Count(r => r.CommunityId == c.Id && r.ResolvedAt == null) : 0,
+                Mark = m == null ? null : new ThreadReadMark(m.ThreadId, m.LastReadPostId),
+            })
+            .ToListAsync(cancellationToken);
+        return new ForumReader(rows[0].Watching, rows[0].OpenReports, [.. rows.Where(r => r.Mark is not null).Select(r => r.Mark!)]);
+    }
 
-    private static readonly CompiledQuery<Func<CopDbContext, int, int, string, CancellationToken, Task<ThreadHeader?>>> s_threadHeader = new(() =>
-        EF.CompileAsyncQuery((CopDbContext db, int communityId, int threadId, string userId, CancellationToken _) => db.ForumThreads.AsNoTracking()
-            .Where(t => t.Id == threadId && t.CommunityId == communityId)
-            .Select(t => new ThreadHeader(t,
+    /// <summary>A thread of the CoP (null if it is another CoP's).</summary>
+    public async Task<ForumThread?> ThreadAsync(int communityId, int threadId, CancellationToken cancellationToken = default) =>
+        await s_thread.For(db)(db, communityId, threadId, cancellationToken);
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, int, CancellationToken, Task<ForumThread?>>> s_thread = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, int threadId, CancellationToken _) => db.ForumThreads.AsNoTracking()
+            .FirstOrDefault(t => t.Id == threadId && t.CommunityId == communityId)));
+
+    /// <summary>Whether <paramref name="userId"/> watches a thread, how far they have read it and whether they have accepted the ground rules, in one query.</summary>
+    public async Task<ThreadReader> ThreadReaderAsync(int threadId, string userId, CancellationToken cancellationToken = default) =>
+        await s_threadReader.For(db)(db, threadId, userId, cancellationToken);
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, CancellationToken, Task<ThreadReader>>> s_threadReader = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int threadId, string userId, CancellationToken _) => db.ForumThreads
+            .Where(t => t.Id == threadId)
+            .Select(t => new ThreadReader(
                 db.ForumThreadWatches.Any(w => w.ThreadId == t.Id && w.UserId == userId),
                 db.ForumReadMarks.Where(m => m.UserId == userId && m.ThreadId == t.Id).Select(m => (int?)m.LastReadPostId).FirstOrDefault(),
                 db.GroundRulesAcceptances.Any(a => a.UserId == userId)))
-            .FirstOrDefault()));
+            .First()));
 
     /// <summary>One page of a thread's posts with their authors, and whether each has files, in one query.</summary>
     public async Task<List<PostView>> PostsAsync(int threadId, int skip, CancellationToken cancellationToken = default)

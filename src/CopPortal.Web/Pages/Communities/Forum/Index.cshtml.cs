@@ -1,3 +1,4 @@
+using System.Globalization;
 using CopPortal.Domain.Communities;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Forum;
@@ -10,9 +11,13 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace CopPortal.Web.Pages.Communities.Forum;
 
-/// <summary>A CoP's forum: its threads (pinned first, then latest activity, with unread markers) or, with words, search results.</summary>
+/// <summary>
+/// A CoP's forum: its threads (pinned first, then latest activity, with unread markers) or, with words, search
+/// results. The rows and hits, alike for every reader, are kept in the content cache (their markup too); what is
+/// the reader's own (unread markers, watching, open reports) is read per request in one query.
+/// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
-public class IndexModel(ForumService forum) : ForumPageModel
+public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
 {
     public const int WordsMaxLength = 100;
     public const string WordsTooLong = "Your search must be 100 characters or fewer";
@@ -31,32 +36,78 @@ public class IndexModel(ForumService forum) : ForumPageModel
     public bool Watching { get; private set; }
     public int OpenReports { get; private set; }
 
+    /// <summary>The thread list's or the search hits' markup is kept under this (null: rendered afresh).</summary>
+    public string? ListKey { get; private set; }
+
     /// <summary>The search found more than <see cref="ForumService.MaxCountedMatches"/> posts; only that many are listed.</summary>
     public bool MoreThanCounted { get; private set; }
 
     /// <summary>"1,000": the count cap as people read it.</summary>
-    public static readonly string MaxCountedText = ForumService.MaxCountedMatches.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+    public static readonly string MaxCountedText = ForumService.MaxCountedMatches.ToString("N0", CultureInfo.InvariantCulture);
+
+    // How far the reader has read each listed thread.
+    private Dictionary<int, int> _readUpTo = [];
+
+    /// <summary>Whether the thread has posts the reader has not seen.</summary>
+    public bool Unread(ThreadRow thread)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        return thread.LastPostId > _readUpTo.GetValueOrDefault(thread.Id);
+    }
+
+    private sealed record ThreadList(int Total, List<ThreadRow> Rows);
 
     public async Task OnGetAsync()
     {
-        var path = PortalPaths.Forum(Community.Slug);
-        var header = await forum.HeaderAsync(Community.Id, UserId, IsModerator, countThreads: !IsSearch);
-        Watching = header.Watching;
-        OpenReports = header.OpenReports;
         if (IsSearch)
         {
-            SearchTooLong = Words!.Length > WordsMaxLength;
-            var words = SearchTooLong ? [] : SearchTerms.Split(Words).Distinct().Take(ForumService.MaxSearchWords).ToList();
-            var first = await forum.SearchAsync(Community.Id, words, Math.Max(0, PageNumber - 1) * ForumService.SearchResultsPerPage);
-            MoreThanCounted = first.MoreThanCounted;
-            Pager = new Pager(PageNumber, ForumService.SearchResultsPerPage, first.Total, path, new Dictionary<string, string?> { ["q"] = Words });
-            Hits = Pager.Skip == Math.Max(0, PageNumber - 1) * ForumService.SearchResultsPerPage
-                ? first.Hits
-                : (await forum.SearchAsync(Community.Id, words, Pager.Skip)).Hits;
+            await SearchAsync();
             return;
         }
-        Pager = new Pager(PageNumber, ForumService.ThreadsPerPage, header.ThreadCount, path, new Dictionary<string, string?>());
-        Threads = header.ThreadCount == 0 ? [] : await forum.ThreadsAsync(Community.Id, UserId, Pager.Skip);
+        var key = string.Create(CultureInfo.InvariantCulture, $"forum-threads:{PageNumber}");
+        var list = await SharedAsync(db, key, async () =>
+        {
+            var total = await forum.ThreadCountAsync(Community.Id);
+            return new ThreadList(total, total == 0 ? [] : await forum.ThreadsAsync(Community.Id, PagerFor(total).Skip));
+        });
+        Pager = PagerFor(list.Total);
+        Threads = list.Rows;
+        var reader = await ReaderAsync([.. Threads.Select(t => t.Id)]);
+        _readUpTo = reader.ReadMarks.ToDictionary(m => m.ThreadId, m => m.LastReadPostId);
+        // The rows differ between readers only by their unread markers: one character a row.
+        ListKey = await SharedMarkupKeyAsync(db, key + ":" + string.Concat(Threads.Select(t => Unread(t) ? '1' : '0')));
+    }
+
+    private async Task SearchAsync()
+    {
+        SearchTooLong = Words!.Length > WordsMaxLength;
+        var words = SearchTooLong ? [] : SearchTerms.Split(Words).Distinct().Take(ForumService.MaxSearchWords).ToList();
+        // The hits follow from the words as searched and the page asked for, not from how the words were typed.
+        var key = string.Create(CultureInfo.InvariantCulture, $"forum-search:{PageNumber}:{string.Join(' ', words)}");
+        var found = await SharedAsync(db, key, async () =>
+        {
+            var asked = Math.Max(0, PageNumber - 1) * ForumService.SearchResultsPerPage;
+            var first = await forum.SearchAsync(Community.Id, words, asked);
+            var shown = PagerFor(first.Total).Skip;
+            return shown == asked ? first : first with { Hits = (await forum.SearchAsync(Community.Id, words, shown)).Hits };
+        });
+        MoreThanCounted = found.MoreThanCounted;
+        Pager = PagerFor(found.Total);
+        Hits = found.Hits;
+        await ReaderAsync([]);
+        ListKey = await SharedMarkupKeyAsync(db, key);
+    }
+
+    private Pager PagerFor(int total) => IsSearch
+        ? new(PageNumber, ForumService.SearchResultsPerPage, total, PortalPaths.Forum(Community.Slug), new Dictionary<string, string?> { ["q"] = Words })
+        : new(PageNumber, ForumService.ThreadsPerPage, total, PortalPaths.Forum(Community.Slug), new Dictionary<string, string?>());
+
+    private async Task<ForumReader> ReaderAsync(int[] threadIds)
+    {
+        var reader = await forum.ForumReaderAsync(Community.Id, UserId, IsModerator, threadIds);
+        Watching = reader.Watching;
+        OpenReports = reader.OpenReports;
+        return reader;
     }
 
     public async Task<IActionResult> OnPostWatchAsync()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CopPortal.Domain.Data;
 using CopPortal.Domain.Forum;
 using CopPortal.Domain.Links;
@@ -14,7 +15,9 @@ namespace CopPortal.Web.Pages.Communities.Forum;
 
 /// <summary>
 /// A thread: its posts a page at a time (authors loaded in the same query), the reply form (with a quote of a post
-/// when asked), watching, and for moderators lock and pin. Reading a page moves the member's unread marker.
+/// when asked), watching, and for moderators lock and pin. Reading a page moves the member's unread marker. The
+/// thread and the page's posts and files, alike for every reader, are kept in the content cache, and the posts'
+/// markup by what its links depend on (moderator or not, the reader's own posts); the reader's state is read per request.
 /// </summary>
 [CommunityOperation(nameof(CommunityOperations.ViewMemberContent))]
 [UploadTooLarge(Files = ForumAttachment.MaxPerPost)]
@@ -35,10 +38,23 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
     public ForumThread Thread { get; private set; } = default!;
     public List<PostView> Posts { get; private set; } = [];
 
-    /// <summary>The attachments of the posts on this page, by post id.</summary>
-    public ILookup<int, AttachmentView> Attachments { get; private set; } = Array.Empty<AttachmentView>().ToLookup(a => a.PostId);
     public Pager Pager { get; private set; } = default!;
     public bool Watching { get; private set; }
+
+    /// <summary>The posts' markup is kept under this (null: rendered afresh).</summary>
+    public string? PostsKey { get; private set; }
+
+    private static readonly ILookup<int, AttachmentView> NoFiles = Array.Empty<AttachmentView>().ToLookup(a => a.PostId);
+
+    // The attachments of the posts on this page, removed posts' included, by post id.
+    private ILookup<int, AttachmentView> _files = NoFiles;
+
+    /// <summary>A post's files as this reader may see them: a removed post's are listed (and downloadable) for moderators only.</summary>
+    public IEnumerable<AttachmentView> FilesOf(PostView post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        return post.IsRemoved && !IsModerator ? [] : _files[post.Id];
+    }
 
     public bool CanReply => !Thread.IsLocked && !IsArchived;
 
@@ -49,9 +65,9 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
 
     public async Task OnGetAsync()
     {
-        var header = await LoadAsync();
+        var reader = await LoadAsync();
         Input.SubmissionKey = Guid.NewGuid();
-        Input.NeedsGroundRules = !header.AcceptedGroundRules;
+        Input.NeedsGroundRules = !reader.AcceptedGroundRules;
         if (QuotePostId is { } quoted && CanReply)
         {
             var post = await db.ForumPosts.AsNoTracking()
@@ -64,7 +80,7 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
             }
         }
         // Written only when this page shows posts past the stored mark: re-reading an old page writes nothing.
-        if (Posts.Count > 0 && Posts[^1].Id > (header.LastReadPostId ?? 0))
+        if (Posts.Count > 0 && Posts[^1].Id > (reader.LastReadPostId ?? 0))
         {
             await forum.MarkReadAsync(UserId, Thread.Id, Posts[^1].Id);
         }
@@ -145,24 +161,41 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
         return $"> {author} wrote:\n>\n{string.Join('\n', lines)}\n\n";
     }
 
-    /// <summary>The thread (this CoP's only), the reader's state in it and one page of posts: two queries, three if the page has files.</summary>
-    private async Task<ThreadHeader> LoadAsync()
+    private sealed record ThreadPage(ForumThread Thread, List<PostView> Posts, ILookup<int, AttachmentView> Files);
+
+    /// <summary>The thread (this CoP's only), one page of its posts with their files, and the reader's state in it.</summary>
+    private async Task<ThreadReader> LoadAsync()
     {
-        var header = await forum.ThreadHeaderAsync(Community.Id, ThreadId, UserId) ?? throw new CommunityChildNotFoundException();
-        Thread = header.Thread;
-        Watching = header.Watching;
-        Pager = new Pager(PageNumber, ForumService.PostsPerPage, Thread.PostCount, PortalPaths.ForumThread(Community.Slug, Thread.Id), new Dictionary<string, string?>());
-        Posts = await forum.PostsAsync(Thread.Id, Pager.Skip);
-        // A removed post's files are listed (and downloadable) for moderators only.
-        var withFiles = Posts.Where(p => p.HasFiles && (!p.IsRemoved || IsModerator)).Select(p => p.Id).ToList();
-        Attachments = withFiles.Count == 0 ? Attachments : (await forum.AttachmentsAsync(withFiles)).ToLookup(a => a.PostId);
-        return header;
+        var key = string.Create(CultureInfo.InvariantCulture, $"forum-thread:{ThreadId}:{PageNumber}");
+        var shown = await SharedAsync(db, key, async () =>
+        {
+            if (await forum.ThreadAsync(Community.Id, ThreadId) is not { } thread)
+            {
+                return null;
+            }
+            var posts = await forum.PostsAsync(thread.Id, PagerFor(thread).Skip);
+            var withFiles = posts.Where(p => p.HasFiles).Select(p => p.Id).ToList();
+            return new ThreadPage(thread, posts, withFiles.Count == 0 ? NoFiles : (await forum.AttachmentsAsync(withFiles)).ToLookup(a => a.PostId));
+        }) ?? throw new CommunityChildNotFoundException();
+        Thread = shown.Thread;
+        Posts = shown.Posts;
+        _files = shown.Files;
+        Pager = PagerFor(Thread);
+        var reader = await forum.ThreadReaderAsync(Thread.Id, UserId);
+        Watching = reader.Watching;
+        // The posts' links differ between readers only by whether they moderate and which posts are their own.
+        var own = Posts.Any(p => p.AuthorId == UserId) ? UserId : "";
+        PostsKey = await SharedMarkupKeyAsync(db, $"{key}:{IsModerator}:{own}");
+        return reader;
     }
+
+    private Pager PagerFor(ForumThread thread) =>
+        new(PageNumber, ForumService.PostsPerPage, thread.PostCount, PortalPaths.ForumThread(Community.Slug, thread.Id), new Dictionary<string, string?>());
 
     private async Task<IActionResult> RedirectToPostAsync(ForumPost post)
     {
         var page = await forum.PageOfPostAsync(post.ThreadId, post.Id);
-        return Redirect(PortalPaths.ForumThread(Community.Slug, post.ThreadId, page) + "#post-" + post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Redirect(PortalPaths.ForumThread(Community.Slug, post.ThreadId, page) + "#post-" + post.Id.ToString(CultureInfo.InvariantCulture));
     }
 
     private async Task<IActionResult> WatchAsync(bool watch)

@@ -67,6 +67,20 @@ public abstract class CommunityPageModel : PageModel
         return string.Create(CultureInfo.InvariantCulture, $"{Community.Id}:{key}:{version}");
     }
 
+    /// <summary>
+    /// A key for <see cref="SharedAsync{T}(CopDbContext, string, Func{Task{T}})"/> or
+    /// <see cref="SharedMarkupKeyAsync"/>: what is kept, then every value it depends on, formatted invariantly.
+    /// </summary>
+    protected static string Key(string what, params ReadOnlySpan<object?> parts)
+    {
+        var key = new System.Text.StringBuilder(what);
+        foreach (var part in parts)
+        {
+            key.Append(':').Append(Convert.ToString(part, CultureInfo.InvariantCulture));
+        }
+        return key.ToString();
+    }
+
     private bool IsRead => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
 
     /// <summary>

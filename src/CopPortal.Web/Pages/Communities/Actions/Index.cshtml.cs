@@ -31,14 +31,14 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
         var today = LondonTime.Today(clock);
         var requested = Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
         // Every viewer sees the same rows and counts: kept (ContentCache) until anything is committed.
-        var (rows, counts) = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"actions:{Status}:{requested}"), () => LoadPageAsync(Status, requested));
+        var (rows, counts) = await SharedAsync(db, Key("actions", Status, requested), () => LoadPageAsync(Status, requested));
         Counts = counts.ByStatus();
         Pager = new CopPortal.Web.Pages.Staff.Pager(requested, PageSize, Counts.GetValueOrDefault(Status), CopPortal.Domain.Links.PortalPaths.Actions(Community.Slug),
             new Dictionary<string, string?> { ["status"] = Status == ActionStatus.Open ? null : Status.ToString().ToLowerInvariant() });
         Actions = rows.Select(a => new ActionRow(a.Id, a.Description, a.Owner, a.DueOn, a.Status, a.MeetingTitle, a.MeetingStartsAt,
             a.Status == ActionStatus.Open && a.DueOn is { } due && due < today)).ToList();
         // The overdue tags depend on the day, so the day is part of the list's key.
-        ListKey = await SharedMarkupKeyAsync(db, string.Create(CultureInfo.InvariantCulture, $"actions-list:{Status}:{requested}:{today:yyyy-MM-dd}"));
+        ListKey = await SharedMarkupKeyAsync(db, Key("actions-list", Status, requested, today));
     }
 
     /// <summary>The list's markup is kept under this (null: rendered afresh).</summary>

@@ -64,7 +64,7 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
             await SearchAsync();
             return;
         }
-        var key = string.Create(CultureInfo.InvariantCulture, $"forum-threads:{PageNumber}");
+        var key = Key("forum-threads", PageNumber);
         var list = await SharedAsync(db, key, async () =>
         {
             var total = await forum.ThreadCountAsync(Community.Id);
@@ -75,7 +75,7 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
         var reader = await ReaderAsync([.. Threads.Select(t => t.Id)]);
         _readUpTo = reader.ReadMarks.ToDictionary(m => m.ThreadId, m => m.LastReadPostId);
         // The rows differ between readers only by their unread markers: one character a row.
-        ListKey = await SharedMarkupKeyAsync(db, key + ":" + string.Concat(Threads.Select(t => Unread(t) ? '1' : '0')));
+        ListKey = await SharedMarkupKeyAsync(db, Key(key, string.Concat(Threads.Select(t => Unread(t) ? '1' : '0'))));
     }
 
     private async Task SearchAsync()
@@ -83,7 +83,7 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
         SearchTooLong = Words!.Length > WordsMaxLength;
         var words = SearchTooLong ? [] : SearchTerms.Split(Words).Distinct().Take(ForumService.MaxSearchWords).ToList();
         // The hits follow from the words as searched and the page asked for, not from how the words were typed.
-        var key = string.Create(CultureInfo.InvariantCulture, $"forum-search:{PageNumber}:{string.Join(' ', words)}");
+        var key = Key("forum-search", PageNumber, string.Join(' ', words));
         var found = await SharedAsync(db, key, async () =>
         {
             var asked = Math.Max(0, PageNumber - 1) * ForumService.SearchResultsPerPage;

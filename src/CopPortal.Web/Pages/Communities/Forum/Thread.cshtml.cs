@@ -166,7 +166,7 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
     /// <summary>The thread (this CoP's only), one page of its posts with their files, and the reader's state in it.</summary>
     private async Task<ThreadReader> LoadAsync()
     {
-        var key = string.Create(CultureInfo.InvariantCulture, $"forum-thread:{ThreadId}:{PageNumber}");
+        var key = Key("forum-thread", ThreadId, PageNumber);
         var shown = await SharedAsync(db, key, async () =>
         {
             if (await forum.ThreadAsync(Community.Id, ThreadId) is not { } thread)
@@ -185,7 +185,7 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
         Watching = reader.Watching;
         // The posts' links differ between readers only by whether they moderate and which posts are their own.
         var own = Posts.Any(p => p.AuthorId == UserId) ? UserId : "";
-        PostsKey = await SharedMarkupKeyAsync(db, $"{key}:{IsModerator}:{own}");
+        PostsKey = await SharedMarkupKeyAsync(db, Key(key, IsModerator, own));
         return reader;
     }
 

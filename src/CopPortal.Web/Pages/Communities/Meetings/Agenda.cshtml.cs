@@ -69,7 +69,7 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
     /// <summary>Loads the meeting, agenda and items; <paramref name="allMattersArising"/> for the print view.</summary>
     protected async Task LoadAsync(int id, bool allMattersArising = false)
     {
-        var head = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"agenda-head:{id}"), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
+        var head = await SharedAsync(db, Key("agenda-head", id), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
         Meeting = head.Meeting;
         Agenda = head.Agenda;
         if (Agenda is not null)
@@ -77,7 +77,7 @@ public abstract class AgendaPageBase(CopDbContext db, MinutesService minutes, IP
             Items = head.Items;
             if (Items.Any(i => i.IsMattersArising) && Visible)
             {
-                MattersArising = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"agenda-arising:{id}:{allMattersArising}"),
+                MattersArising = await SharedAsync(db, Key("agenda-arising", id, allMattersArising),
                     () => minutes.MattersArisingAsync(Meeting, allMattersArising ? null : MattersArisingShown));
             }
         }
@@ -108,7 +108,7 @@ public class AgendaModel(CopDbContext db, MinutesService minutes, IPdfRenderer p
         }
         // What the kept markup depends on besides the data: print (all matters arising, no controls), and this
         // viewer's controls and sight of an unpublished agenda.
-        BodyKey = await SharedMarkupKeyAsync(Db, string.Create(CultureInfo.InvariantCulture, $"agenda:{id}:{Print}:{Prepares}:{Visible}"));
+        BodyKey = await SharedMarkupKeyAsync(Db, Key("agenda", id, Print, Prepares, Visible));
         return Page();
     }
 

@@ -27,7 +27,7 @@ public class IndexModel(CopDbContext db, TimeProvider clock) : CommunityPageMode
         var requested = Math.Max(1, page ?? 1);
         // Every viewer sees the same list: kept (ContentCache) until something is committed or the next upcoming
         // meeting ends (it then moves to the past ones).
-        var list = await SharedAsync(db, "meetings:" + requested.ToString(CultureInfo.InvariantCulture), () => LoadAsync(now, requested), l => now < l.ValidUntil);
+        var list = await SharedAsync(db, Key("meetings", requested), () => LoadAsync(now, requested), l => now < l.ValidUntil);
         (PageNumber, PageCount) = (list.PageNumber, list.PageCount);
         Upcoming = list.Rows.Where(r => r.EndsAt > now).OrderBy(r => r.StartsAt).ThenBy(r => r.Id).ToList();
         Past = list.Rows.Where(r => r.EndsAt <= now).OrderByDescending(r => r.StartsAt).ThenByDescending(r => r.Id).ToList();

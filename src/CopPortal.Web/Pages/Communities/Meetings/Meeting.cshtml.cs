@@ -113,8 +113,6 @@ public class MeetingModel(CopDbContext db, MeetingScheduler scheduler, UserManag
         }
     }
 
-    private static string Key(string what, int id) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what}:{id}");
-
     private sealed record Head(Meeting Meeting, string? SeriesRule, int Attending, int Apologies);
 
     // The meeting (in this CoP only), its series' rule and the reply counts in one round trip.

@@ -60,19 +60,19 @@ public abstract class MinutesPageBase(CopDbContext db, MinutesService service, P
 
     protected async Task LoadAsync(int id)
     {
-        var head = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"minutes-head:{id}"), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
+        var head = await SharedAsync(db, Key("minutes-head", id), () => s_head.For(db)(db, Community.Id, id)) ?? throw new CommunityChildNotFoundException();
         Meeting = head.Meeting;
         Revisions = head.Revisions;
     }
 
     protected async Task ShowAsync(MeetingMinutes? minutes)
     {
-        View = minutes is null ? null : await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"minutes:{minutes.Id}:{Print}"), async () =>
+        View = minutes is null ? null : await SharedAsync(db, Key("minutes", minutes.Id, Print), async () =>
             await MinutesView.LoadAsync(db, service, portal.NetworkName, Community.Name, Meeting, minutes, Print ? null : MattersArisingShown) with
             {
                 AllActionsUrl = PortalPaths.Actions(Community.Slug),
             });
-        DocumentKey = minutes is null ? null : await SharedMarkupKeyAsync(db, string.Create(CultureInfo.InvariantCulture, $"minutes-document:{minutes.Id}:{Print}"));
+        DocumentKey = minutes is null ? null : await SharedMarkupKeyAsync(db, Key("minutes-document", minutes.Id, Print));
     }
 }
 

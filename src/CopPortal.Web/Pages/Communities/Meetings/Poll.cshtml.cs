@@ -46,7 +46,7 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
         await LoadAsync(pollId);
         FillMyAnswers();
         // The table differs between viewers only in the pick buttons.
-        ResultsKey = await SharedMarkupKeyAsync(db, string.Create(CultureInfo.InvariantCulture, $"poll-results:{pollId}:{CanPick}"));
+        ResultsKey = await SharedMarkupKeyAsync(db, Key("poll-results", pollId, CanPick));
     }
 
     public async Task<IActionResult> OnPostAsync(int pollId)
@@ -155,7 +155,7 @@ public class PollModel(CopDbContext db, PollService polls, UserManager<CopPortal
 
     private async Task LoadAsync(int pollId)
     {
-        var shown = await SharedAsync(db, string.Create(CultureInfo.InvariantCulture, $"poll:{pollId}"), async () =>
+        var shown = await SharedAsync(db, Key("poll", pollId), async () =>
         {
             var head = await s_head.For(db)(db, Community.Id, pollId);
             if (head is null)

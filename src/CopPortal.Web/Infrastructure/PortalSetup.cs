@@ -144,6 +144,11 @@ public static class PortalSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The default challenge redirects to an absolute address built from the request's Host header; a
+            // forged header (where no host filter stands in front, as in a local run) would send the browser
+            // elsewhere. The path alone keeps it on the host the browser asked for.
+            o.Events.OnRedirectToLogin = RedirectWithinPortal;
+            o.Events.OnRedirectToAccessDenied = RedirectWithinPortal;
         });
         services.AddAntiforgery(o =>
         {
@@ -262,4 +267,11 @@ public static class PortalSetup
             [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
         },
     };
+
+    private static Task RedirectWithinPortal(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        var target = new Uri(context.RedirectUri, UriKind.RelativeOrAbsolute);
+        context.Response.Redirect(target.IsAbsoluteUri ? target.PathAndQuery : context.RedirectUri);
+        return Task.CompletedTask;
+    }
 }

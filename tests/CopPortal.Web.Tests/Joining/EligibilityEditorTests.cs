@@ -19,7 +19,7 @@ public sealed class EligibilityEditorTests(SharedPortal shared) : IClassFixture<
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
         var response = await member.GetAsync(Url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith(PortalPaths.AccessDenied, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(PortalPaths.AccessDenied, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

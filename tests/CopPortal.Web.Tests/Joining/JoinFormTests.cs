@@ -20,7 +20,7 @@ public sealed class JoinFormTests(SharedPortal shared) : IClassFixture<SharedPor
     {
         var response = await _portal.CreateBrowserClient().GetAsync(JoinUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith(PortalPaths.SignIn, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(PortalPaths.SignIn, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class JoinQueueTests(SharedPortal shared) : IClassFixture<SharedPo
             // The cookie scheme answers "forbidden" with a redirect to the access-denied page.
             var response = await member.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith(PortalPaths.AccessDenied, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith(PortalPaths.AccessDenied, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
         var bulk = await member.PostAsync(PortalPaths.BulkApprove, new FormUrlEncodedContent([new("Ids", "1")]));
         Assert.NotEqual(HttpStatusCode.OK, bulk.StatusCode);

@@ -77,6 +77,6 @@ public sealed class DataExportTests(SharedPortal shared) : IClassFixture<SharedP
     {
         var response = await _portal.CreateBrowserClient().GetAsync("/my/data/download");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith(PortalPaths.SignIn, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith(PortalPaths.SignIn, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,22 @@ public sealed partial class WorkspaceAttackHostTests(WorkspaceAttackHostTests.Po
     }
 
     [Fact]
+    public async Task Sign_in_and_access_denied_redirects_never_name_the_host_the_request_gave()
+    {
+        var visitor = P.CreateBrowserClient();
+        visitor.DefaultRequestHeaders.Host = Forged;
+        var challenge = await visitor.GetAsync($"/communities/{Slug}/meetings");
+        Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.StartsWith(PortalPaths.SignIn + "?ReturnUrl=", challenge.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var member = await ForgedClientAsync(DemoData.MemberEmail);
+        var denied = await member.GetAsync("/staff/join-requests");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith(PortalPaths.AccessDenied + "?ReturnUrl=", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain(Forged, challenge.Headers.Location.OriginalString + denied.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_workspace_email_links_only_to_the_configured_address_whatever_host_the_request_named()
     {
         var before = (await P.OutboxAsync()).Select(m => m.Id).ToHashSet();

@@ -32,7 +32,7 @@ public sealed class AggregateCache(TimeProvider clock)
         return (T)await _values.GetAsync(key, async () => await load());
     }
 
-    /// <summary>A kept count (a queue's total, a forum's threads): <paramref name="count"/> runs only when none is kept.</summary>
+    /// <summary>A kept count (a queue's total): <paramref name="count"/> runs only when none is kept.</summary>
     public async Task<int> CountAsync(string key, Func<Task<int>> count)
     {
         ArgumentNullException.ThrowIfNull(count);

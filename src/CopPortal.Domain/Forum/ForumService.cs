@@ -69,25 +69,36 @@ public sealed class ForumService(CopDbContext db, Outbox outbox, IPortalSite sit
             .Select(t => new ThreadRow(t.Id, t.Title, t.Author!.DisplayName, t.CreatedAt, t.IsPinned, t.IsLocked, t.PostCount, t.LastPostAt, t.LastPostId))));
 
     /// <summary>
-    /// The list page's reader in one query: whether <paramref name="userId"/> watches the forum, the open reports
-    /// (moderators only) and their read marks of <paramref name="threadIds"/>.
+    /// The list page's reader: whether <paramref name="userId"/> watches the forum and the open reports (moderators
+    /// only), and, for a page of the list (<paramref name="listSkip"/>), their read marks of that page's threads.
+    /// Both are compiled queries: building the one query they replace (a read mark per row beside the forum's
+    /// figures, with the page's ids as an array parameter) cost more than running it.
     /// </summary>
-    public async Task<ForumReader> ForumReaderAsync(int communityId, string userId, bool isModerator, int[] threadIds, CancellationToken cancellationToken = default)
+    public async Task<ForumReader> ForumReaderAsync(int communityId, string userId, bool isModerator, int? listSkip, CancellationToken cancellationToken = default)
     {
-        // A row a read mark (or one row without any), each with the forum's figures: a list of marks projected beside
-        // them would need APPLY, which SQLite lacks. The ids go as one array parameter (EF.Parameter): expanded into a
-        // parameter each, the SQL would be generated afresh on every view. Not compiled, as EF.Parameter needs a value.
-        var rows = await db.Communities
-            .Where(c => c.Id == communityId)
-            .SelectMany(c => db.ForumReadMarks.Where(m => m.UserId == userId && EF.Parameter(threadIds).Contains(m.ThreadId)).DefaultIfEmpty(), (c, m) => new
-            {
-                Watching = db.ForumWatches.Any(w => w.CommunityId == c.Id && w.UserId == userId),
-                OpenReports = isModerator ? db.ForumReports.Count(r => r.CommunityId == c.Id && r.ResolvedAt == null) : 0,
-                Mark = m == null ? null : new ThreadReadMark(m.ThreadId, m.LastReadPostId),
-            })
-            .ToListAsync(cancellationToken);
-        return new ForumReader(rows[0].Watching, rows[0].OpenReports, [.. rows.Where(r => r.Mark is not null).Select(r => r.Mark!)]);
+        var head = await s_forumHead.For(db)(db, communityId, userId, isModerator, cancellationToken);
+        var marks = listSkip is { } skip ? await s_pageReadMarks.For(db)(db, communityId, userId, skip).ToListAsync(cancellationToken) : [];
+        return new ForumReader(head.Watching, head.OpenReports, marks);
     }
+
+    private sealed record ForumHead(bool Watching, int OpenReports);
+
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, bool, CancellationToken, Task<ForumHead>>> s_forumHead = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, bool isModerator, CancellationToken _) => db.Communities
+            .Where(c => c.Id == communityId)
+            .Select(c => new ForumHead(
+                db.ForumWatches.Any(w => w.CommunityId == c.Id && w.UserId == userId),
+                isModerator ? db.ForumReports.Count(r => r.CommunityId == c.Id && r.ResolvedAt == null) : 0))
+            .First()));
+
+    // The page's threads are picked exactly as the list picks them (s_threads: order, skip and take), then joined
+    // to the reader's marks, so no list of ids is sent.
+    private static readonly CompiledQuery<Func<CopDbContext, int, string, int, IAsyncEnumerable<ThreadReadMark>>> s_pageReadMarks = new(() =>
+        EF.CompileAsyncQuery((CopDbContext db, int communityId, string userId, int skip) => db.ForumThreads
+            .Where(t => t.CommunityId == communityId)
+            .OrderByDescending(t => t.IsPinned).ThenByDescending(t => t.LastPostAt).ThenByDescending(t => t.Id)
+            .Skip(skip).Take(ThreadsPerPage)
+            .Join(db.ForumReadMarks.Where(m => m.UserId == userId), t => t.Id, m => m.ThreadId, (t, m) => new ThreadReadMark(m.ThreadId, m.LastReadPostId))));
 
     /// <summary>A thread of the CoP (null if it is another CoP's).</summary>
     public async Task<ForumThread?> ThreadAsync(int communityId, int threadId, CancellationToken cancellationToken = default) =>

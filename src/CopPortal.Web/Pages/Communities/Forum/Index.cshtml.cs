@@ -72,7 +72,7 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
         });
         Pager = PagerFor(list.Total);
         Threads = list.Rows;
-        var reader = await ReaderAsync([.. Threads.Select(t => t.Id)]);
+        var reader = await ReaderAsync(Pager.Skip);
         _readUpTo = reader.ReadMarks.ToDictionary(m => m.ThreadId, m => m.LastReadPostId);
         // The rows differ between readers only by their unread markers: one character a row.
         ListKey = await SharedMarkupKeyAsync(db, Key(key, string.Concat(Threads.Select(t => Unread(t) ? '1' : '0'))));
@@ -94,7 +94,7 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
         MoreThanCounted = found.MoreThanCounted;
         Pager = PagerFor(found.Total);
         Hits = found.Hits;
-        await ReaderAsync([]);
+        await ReaderAsync(null);
         ListKey = await SharedMarkupKeyAsync(db, key);
     }
 
@@ -102,9 +102,9 @@ public class IndexModel(CopDbContext db, ForumService forum) : ForumPageModel
         ? new(PageNumber, ForumService.SearchResultsPerPage, total, PortalPaths.Forum(Community.Slug), new Dictionary<string, string?> { ["q"] = Words })
         : new(PageNumber, ForumService.ThreadsPerPage, total, PortalPaths.Forum(Community.Slug), new Dictionary<string, string?>());
 
-    private async Task<ForumReader> ReaderAsync(int[] threadIds)
+    private async Task<ForumReader> ReaderAsync(int? listSkip)
     {
-        var reader = await forum.ForumReaderAsync(Community.Id, UserId, IsModerator, threadIds);
+        var reader = await forum.ForumReaderAsync(Community.Id, UserId, IsModerator, listSkip);
         Watching = reader.Watching;
         OpenReports = reader.OpenReports;
         return reader;

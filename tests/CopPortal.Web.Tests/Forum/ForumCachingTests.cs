@@ -76,6 +76,46 @@ public sealed class ForumCachingTests(SharedPortal shared) : IClassFixture<Share
     }
 
     [Fact]
+    public async Task The_kept_reply_form_never_carries_one_readers_quote_refused_text_or_ground_rules_step_to_another()
+    {
+        var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);
+        var id = await StartThreadAsync(member, _portal, "Kept reply form", "Opening post.");
+        var postId = await LastPostIdAsync(_portal, id);
+        static string Typed(IDocument page) => page.QuerySelector("#reply-form textarea[name='Input.Body']")!.TextContent;
+        static bool AsksForGroundRules(IDocument page) => page.QuerySelector("#reply-form input[name='Input.AcceptGroundRules']") is not null;
+
+        // The author has agreed to the ground rules; someone who has never posted has not. Each view twice, so the
+        // second is served from what the first kept.
+        var newcomer = await _portal.SignedInClientAsync((await CrowdAsync(1))[0]);
+        for (var view = 0; view < 2; view++)
+        {
+            Assert.False(AsksForGroundRules(await member.GetPageAsync(ThreadUrl(id))));
+            Assert.True(AsksForGroundRules(await newcomer.GetPageAsync(ThreadUrl(id))));
+        }
+
+        // A quote fills this reader's form only.
+        var quoted = await newcomer.GetPageAsync(PortalPaths.WithQuery(ThreadUrl(id), ("quote", postId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Contains("Opening post.", Typed(quoted), StringComparison.Ordinal);
+        Assert.Equal("", Typed(await member.GetPageAsync(ThreadUrl(id))).Trim());
+        Assert.Equal("", Typed(await newcomer.GetPageAsync(ThreadUrl(id))).Trim());
+
+        // A refused reply keeps its text and shows its error, and neither outlives it.
+        var refused = await newcomer.SubmitFormAsync(ThreadUrl(id), Html.Form(("Input.Body", "My words, kept for me")), "#reply-form");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await Html.ParseAsync(refused);
+        Assert.Equal(["Confirm that you agree to the ground rules"], refusedPage.ErrorSummary());
+        Assert.Equal("My words, kept for me", Typed(refusedPage).Trim());
+        Assert.NotNull(refusedPage.QuerySelector("#reply-form .nhsuk-form-group--error"));
+        foreach (var reader in new[] { newcomer, member })
+        {
+            var again = await reader.GetPageAsync(ThreadUrl(id));
+            Assert.Equal("", Typed(again).Trim());
+            Assert.Empty(again.ErrorSummary());
+            Assert.Null(again.QuerySelector("#reply-form .nhsuk-form-group--error"));
+        }
+    }
+
+    [Fact]
     public async Task Each_page_of_a_kept_thread_shows_its_own_posts()
     {
         var member = await _portal.SignedInClientAsync(DemoData.MemberEmail);

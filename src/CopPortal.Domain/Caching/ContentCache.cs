@@ -19,9 +19,28 @@ public sealed class ContentCache(TimeProvider clock)
     private const int MaxEntries = 4000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Loads in progress, by key. A commit makes every kept page miss at once; readers who then ask for the same key
+    // under the same version wait for the one load already running instead of each running it (the council
+    // dashboard's figures take a quarter of a second to aggregate).
+    private readonly ConcurrentDictionary<string, Load> _loading = new(StringComparer.Ordinal);
     private long _generation;
 
-    private sealed record Entry(long Version, long Generation, DateTimeOffset LoadedAt, object? Value);
+    // What a shared load gives its waiters when it failed (its own request ended, say): they load their own.
+    private static readonly object s_failed = new();
+
+    private sealed class Entry(long version, long generation, DateTimeOffset loadedAt, object? value)
+    {
+        public long Version { get; } = version;
+        public long Generation { get; } = generation;
+        public DateTimeOffset LoadedAt { get; } = loadedAt;
+        public object? Value { get; } = value;
+
+        // 1 while one reader reloads this value because it is past its age.
+        public int Reloading;
+    }
+
+    private sealed record Load(long Version, long Generation, Task<object?> Loaded);
 
     /// <summary>The data kept under <paramref name="key"/> for the current version, or what <paramref name="load"/> reads.</summary>
     public Task<T> GetAsync<T>(CopDbContext db, string key, Func<Task<T>> load) where T : class? => GetAsync(db, key, load, static _ => true);
@@ -40,17 +59,51 @@ public sealed class ContentCache(TimeProvider clock)
         var version = await db.ContentVersionAsync();
         var generation = Interlocked.Read(ref _generation);
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.Generation == generation && now - entry.LoadedAt < MaxAge
-            && stillValid((T)entry.Value!))
+        if (_entries.TryGetValue(key, out var entry) && entry.Version == version && entry.Generation == generation && stillValid((T)entry.Value!))
         {
-            return (T)entry.Value!;
+            // Only past its age, with nothing known to have changed: one reader reloads it while the others keep it.
+            if (now - entry.LoadedAt < MaxAge || Interlocked.Exchange(ref entry.Reloading, 1) == 1)
+            {
+                return (T)entry.Value!;
+            }
         }
-        var value = await load();
+        else
+        {
+            entry = null;
+        }
+
+        var mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var candidate = new Load(version, generation, mine.Task);
+        var running = _loading.AddOrUpdate(key, candidate,
+            (_, other) => other.Version == version && other.Generation == generation && !other.Loaded.IsCompleted ? other : candidate);
+        if (!ReferenceEquals(running, candidate) && await running.Loaded is var shared && shared != s_failed && stillValid((T)shared!))
+        {
+            return (T)shared!;
+        }
+
+        T value;
+        try
+        {
+            value = await load();
+        }
+        catch
+        {
+            mine.SetResult(s_failed);
+            _loading.TryRemove(KeyValuePair.Create(key, candidate));
+            if (entry is not null)
+            {
+                // Let the next reader try again rather than serve the old value for ever.
+                Volatile.Write(ref entry.Reloading, 0);
+            }
+            throw;
+        }
         if (_entries.Count >= MaxEntries && !_entries.ContainsKey(key))
         {
             _entries.Clear();
         }
         _entries[key] = new Entry(version, generation, now, value);
+        mine.SetResult(value);
+        _loading.TryRemove(KeyValuePair.Create(key, candidate));
         return value;
     }
 

@@ -61,10 +61,6 @@ public class ThreadModel(CopDbContext db, ForumService forum, TimeProvider clock
     /// <summary>Whether the reply form shows nothing of this reader's own (no quote, no refused attempt), so its kept markup serves.</summary>
     public bool ReplyFormIsBlank => ModelState.IsValid && string.IsNullOrEmpty(Input.Body);
 
-    /// <summary>Where a button posts to reach <paramref name="handler"/>: built from the thread's own path, which costs
-    /// far less per form than the router's generated link.</summary>
-    public string HandlerPath(string handler) => PortalPaths.WithQuery(PortalPaths.ForumThread(Community.Slug, Thread.Id), ("handler", handler));
-
     /// <summary>Whether the author may still change a post without it being marked edited.</summary>
     public bool InFreeEditWindow(PostView post) => clock.GetUtcNow() - post.CreatedAt <= ForumPost.FreeEditWindow;
 

@@ -138,6 +138,7 @@ public sealed class PortalPathsTests : IDisposable
         (nameof(PortalPaths.CouncilQuarterlyReport), PortalPaths.CouncilQuarterlyReport("2026-Q4"), "/Council/Escalations/QuarterlyPdf"),
         (nameof(PortalPaths.CouncilQuarterlyPrint), PortalPaths.CouncilQuarterlyPrint("2026-Q4"), "/Council/Escalations/Quarterly"),
         (nameof(PortalPaths.StaffEscalationDestinations), PortalPaths.StaffEscalationDestinations, "/Staff/EscalationDestinations"),
+        (nameof(PortalPaths.Handler), PortalPaths.Handler(PortalPaths.ForumThread("psychological-practitioners", 5, 2), "Watch"), "/Communities/Forum/Thread"),
     ];
 
     [Fact]
@@ -182,6 +183,8 @@ public sealed class PortalPathsTests : IDisposable
         Assert.Equal("/communities/a%20b%2Fc%3Fd/terms", PortalPaths.Terms("a b/c?d"));
         Assert.Equal("/account/confirm-email?userId=a%26b&code=x%3Dy", PortalPaths.ConfirmEmail("a&b", "x=y"));
         Assert.Equal("/staff/outbox?status=Pending", PortalPaths.WithQuery(PortalPaths.StaffOutbox, ("status", "Pending"), ("p", null)));
+        Assert.Equal("/communities/x/forum/threads/5?p=2&handler=Watch", PortalPaths.Handler(PortalPaths.ForumThread("x", 5, 2), "Watch"));
+        Assert.Equal("/communities/x/forum?handler=a%26b", PortalPaths.Handler(PortalPaths.Forum("x"), "a&b"));
         Assert.Equal("/staff/communities/x#core-team", PortalPaths.ManageCommunity("x", "core-team"));
         Assert.Throws<ArgumentException>(() => PortalPaths.Community(""));
     }

@@ -52,6 +52,8 @@ public sealed class ForumJourneyTests(BrowserSession session) : IClassFixture<Br
             await Assertions.Expect(secretary.Locator(".app-forum-post__body blockquote").Last).ToContainTextAsync("draft rota");
             await BrowserSession.AssertAccessibleAsync(secretary);
             await ShowAtBothWidthsAsync(secretary, "forum-thread-quote");
+            await AssertPostsAreCardsAsync(secretary, 1280);
+            await AssertPostsAreCardsAsync(secretary, 320);
 
             // The first member reports the reply with a reason.
             await member.GotoAsync(threadUrl);
@@ -102,6 +104,16 @@ public sealed class ForumJourneyTests(BrowserSession session) : IClassFixture<Br
         await session.ScreenshotAsync(page, name + "-320");
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 320, $"{page.Url} is {scrollWidth}px wide at 320px");
+    }
+
+    /// <summary>Each post is a card (its blue top edge) with its actions on one line, on wide screens as on phones.</summary>
+    private static async Task AssertPostsAreCardsAsync(IPage page, int width)
+    {
+        await page.SetViewportSizeAsync(width, 900);
+        var topEdge = await page.Locator(".app-forum-post").First.EvaluateAsync<string>("post => getComputedStyle(post).borderTopWidth");
+        Assert.True(topEdge == "4px", $"a post's top edge is {topEdge} at {width}px");
+        var action = await page.Locator(".app-forum-post__actions > li").First.EvaluateAsync<string>("item => getComputedStyle(item).display");
+        Assert.True(action == "inline-block", $"a post's actions are laid out as {action} at {width}px");
     }
 
     /// <summary>The ground rules are asked for once, before a person's first post.</summary>

@@ -27,6 +27,41 @@ public sealed class HomeAndHealthTests(SharedPortal shared) : IClassFixture<Shar
         Assert.DoesNotContain("url(/assets/", css, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/css/site.css")]
+    [InlineData("/css/print.css")]
+    public async Task Our_stylesheets_close_every_block_they_open(string stylesheet)
+    {
+        // One missing "}" once put every rule after the council charts' phone-only block inside it, so forum
+        // posts lost their cards on wider screens while phones still looked right.
+        var css = await _portal.CreateBrowserClient().GetStringAsync(stylesheet);
+        var depth = 0;
+        var line = 1;
+        for (var i = 0; i < css.Length; i++)
+        {
+            switch (css[i])
+            {
+                case '/' when i + 1 < css.Length && css[i + 1] == '*':
+                    var end = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    Assert.True(end >= 0, $"{stylesheet}: a comment on line {line} is never closed");
+                    line += css.AsSpan(i, end - i).Count('\n');
+                    i = end + 1;
+                    break;
+                case '\n':
+                    line++;
+                    break;
+                case '{':
+                    depth++;
+                    break;
+                case '}':
+                    depth--;
+                    Assert.True(depth >= 0, $"{stylesheet}: line {line} closes a block that was never opened");
+                    break;
+            }
+        }
+        Assert.True(depth == 0, $"{stylesheet} ends with {depth} block(s) still open");
+    }
+
     [Fact]
     public async Task Get_health_is_200_when_the_database_answers()
     {

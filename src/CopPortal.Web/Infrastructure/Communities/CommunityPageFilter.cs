@@ -1,4 +1,5 @@
 using CopPortal.Domain.Links;
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
 using CopPortal.Domain.Communities;
@@ -59,7 +60,7 @@ public sealed class CommunityPageFilter(CopDbContext db, CommunityRoleLookup rol
 
     // Read by reflection once per page and handler: reading the attributes on every request was a fiftieth of a
     // community page's processor time.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Page, MethodInfo? Handler), string> s_declared = new();
+    private static readonly ConcurrentDictionary<(Type Page, MethodInfo? Handler), string> s_declared = new();
 
     /// <summary>The operation a page declares; a handler's own declaration wins over its page's.</summary>
     public static string DeclaredOperation(Type pageModel, MethodInfo? handler)
